@@ -1,0 +1,80 @@
+"""A small fuzzy word index for short texts (price names, labels).
+
+Every text is split into words. For a query, each query word is compared with every
+distinct word in the index (rapidfuzz ``ratio``, plus a bonus when one word is part of
+the other, for Dutch compounds); a text scores the mean over the query words of its
+best-matching word. The work per query grows with the vocabulary, not with the number
+of texts, so it stays fast when the data grows.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+MIN_DEELWOORD = 4
+
+
+def normaliseer(tekst: str) -> str:
+    """Lower case, no accents, only letters, digits and single spaces."""
+    tekst = unicodedata.normalize("NFKD", str(tekst)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", " ", tekst.lower()).strip()
+
+
+def woorden(tekst: str) -> list[str]:
+    return [w for w in normaliseer(tekst).split() if len(w) > 1 or w.isdigit()]
+
+
+class FuzzyIndex:
+    """Index over texts with an optional second, less weighted field."""
+
+    def __init__(self, namen: list[str], teksten: list[str] | None = None, tekst_gewicht: float = 0.85):
+        self.n = len(namen)
+        self.tekst_gewicht = tekst_gewicht
+        velden = [namen] + ([teksten] if teksten is not None else [])
+        vocab: dict[str, int] = {}
+        self._matrices = []
+        for veld in velden:
+            rijen = [[vocab.setdefault(w, len(vocab)) for w in woorden(t)] for t in veld]
+            breedte = max((len(r) for r in rijen), default=0) or 1
+            m = np.full((len(rijen), breedte), -1, dtype=np.int32)
+            for i, r in enumerate(rijen):
+                m[i, : len(r)] = r
+            self._matrices.append(m)
+        self.vocab = list(vocab)
+
+    def _woord_scores(self, woord: str) -> np.ndarray:
+        scores = process.cdist([woord], self.vocab, scorer=fuzz.ratio, dtype=np.float32)[0] if self.vocab else np.zeros(0, np.float32)
+        if len(woord) >= MIN_DEELWOORD:
+            for j, v in enumerate(self.vocab):
+                # query word is part of a compound ("uitzetting" in "huisuitzetting"), or a
+                # long index word is most of the query word ("bijstand" in "bijstandsnorm")
+                if (len(v) >= MIN_DEELWOORD and woord in v) or (v in woord and len(v) >= 0.6 * len(woord)):
+                    kort, lang = sorted((len(woord), len(v)))
+                    scores[j] = max(scores[j], 85.0 + 15.0 * kort / lang)
+        # index -1 (padding) maps to the appended 0
+        return np.append(scores, np.float32(0.0))
+
+    def scores(self, vraag: str) -> np.ndarray:
+        """Score (0-100) of every text for the query."""
+        qw = list(dict.fromkeys(woorden(vraag)))[:20]
+        if not qw or self.n == 0:
+            return np.zeros(self.n, dtype=np.float32)
+        totaal = np.zeros(self.n, dtype=np.float32)
+        for w in qw:
+            s = self._woord_scores(w)
+            beste = s[self._matrices[0]].max(axis=1)
+            if len(self._matrices) > 1:
+                beste = np.maximum(beste, self.tekst_gewicht * s[self._matrices[1]].max(axis=1))
+            totaal += beste
+        return totaal / len(qw)
+
+    def zoek(self, vraag: str, top: int = 10, drempel: float = 70.0) -> list[tuple[int, float]]:
+        """Indices and scores of the best texts, best first (ties keep file order)."""
+        s = self.scores(vraag)
+        kandidaten = np.nonzero(s >= drempel)[0]
+        volgorde = sorted(kandidaten.tolist(), key=lambda i: (-float(s[i]), i))
+        return [(i, round(float(s[i]), 1)) for i in volgorde[:top]]
