@@ -25,7 +25,7 @@ def euro(bedrag: Decimal | float | int, *, centen: bool = True) -> str:
     if centen:
         tekst = format_currency(waarde, "EUR", locale=LOCALE)
     else:
-        tekst = format_currency(waarde, "EUR", format="¤ #,##0", locale=LOCALE, currency_digits=False)
+        tekst = format_currency(waarde, "EUR", format="¤\u00a0#,##0", locale=LOCALE, currency_digits=False)
     # Babel uses a no-break space between symbol and amount; keep it (it prevents line breaks).
     return tekst
 

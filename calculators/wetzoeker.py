@@ -1,0 +1,191 @@
+"""Law search "Mag dit?": from an everyday question to the article that allows the solution.
+
+Builds a :class:`~calculators.zoeken.Zoekindex` over all articles in ``data/wetten`` (via
+:mod:`calculators.wetten`) with these fields and weights:
+
+========== ======= ==========================================================
+field      weight  content
+========== ======= ==========================================================
+titel      1.0     title, law name, abbreviation and article number
+uitleg     1.6     B1 explanation: what it makes possible, conditions,
+                   misunderstandings, situations
+vragen     1.3     example questions stored with the article
+trefwoorden 1.0    remark (short summary), domeinen, geldstromen
+tekst      1.0     the official text (all leden)
+========== ======= ==========================================================
+
+The explanation weighs most because it is written in the words professionals use; the
+official text stays important for legal terms. A query that is itself a reference
+("Pw 52", "artikel 4:84 Awb") puts that article first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Sequence
+
+import numpy as np
+
+from calculators.fouten import DoorbraakFout
+from calculators.synoniemen import laad_synoniemen
+from calculators.vocabulaire import laad_vocabulaire
+from calculators.wetten import Artikel, Wet, alle_artikelen, citeerzin, laad_wetten, ontleed_referentie
+from calculators.zoeken import Vraaganalyse, Zoekindex
+
+GEWICHTEN: dict[str, float] = {"titel": 1.0, "uitleg": 1.6, "vragen": 1.3, "trefwoorden": 1.0, "tekst": 1.0}
+MAX_TOP = 100
+
+
+def document(a: Artikel) -> dict[str, str]:
+    """The searchable fields of one article (see the table in the module docstring)."""
+    u = a.uitleg
+    return {
+        "titel": f"{a.titel}. {a.wetnaam} ({a.afkorting}) artikel {a.artikel}",
+        "uitleg": "\n".join([u.mogelijk, *u.voorwaarden, *u.misverstanden, *u.situaties]),
+        "vragen": "\n".join(a.voorbeeldvragen),
+        "trefwoorden": "\n".join([a.opmerking, *a.domeinen, *a.geldstromen]),
+        "tekst": a.tekst,
+    }
+
+
+def passages(a: Artikel) -> list[tuple[str, str]]:
+    """The leden of an article as (number or '', text), for highlighting the best lid."""
+    return [(l.nummer or "", l.tekst) for l in a.leden]
+
+
+def maak_index(artikelen: Sequence[Artikel], kopieen: int = 1) -> Zoekindex:
+    """A search index over the articles (``kopieen`` > 1 only for the benchmark)."""
+    docs = [document(a) for a in artikelen] * kopieen
+    stukken = [passages(a) for a in artikelen] * kopieen
+    return Zoekindex(docs, GEWICHTEN, laad_synoniemen(), stukken)
+
+
+@lru_cache(maxsize=1)
+def _standaard() -> tuple[tuple[Artikel, ...], Zoekindex]:
+    artikelen = tuple(alle_artikelen())
+    return artikelen, maak_index(artikelen)
+
+
+def wetindex() -> tuple[tuple[Artikel, ...], Zoekindex]:
+    """All articles and their search index; built once per process."""
+    return _standaard()
+
+
+@dataclass
+class WetTreffer:
+    """One article in the result list."""
+
+    artikel: Artikel
+    score: float
+    lid: str | None = None  # the lid that matches best (None: no numbered lid matched)
+    lid_index: int | None = None  # position of that lid in artikel.leden
+    direct: bool = False  # True when the query was a reference to this article
+
+    def als_dict(self) -> dict:
+        a = self.artikel
+        return {
+            "referentie": a.referentie,
+            "wet": a.wetnaam,
+            "afkorting": a.afkorting,
+            "artikel": a.artikel,
+            "titel": a.titel,
+            "geldig_vanaf": a.geldig_vanaf.isoformat(),
+            "url": a.url,
+            "score": round(self.score, 3),
+            "lid": self.lid,
+            "mogelijk": a.uitleg.mogelijk,
+            "domeinen": list(a.domeinen),
+            "citeerzin": citeerzin(a),
+        }
+
+
+@dataclass
+class WetUitkomst:
+    """Results (best first), notes for the user and the analysed query."""
+
+    treffers: list[WetTreffer]
+    meldingen: list[str] = field(default_factory=list)
+    analyse: Vraaganalyse | None = None
+
+
+def wet_namen() -> list[str]:
+    """Abbreviations of all laws, in file order (for filters)."""
+    return [w.afkorting for w in laad_wetten()]
+
+
+def kies_wet(naam: str) -> Wet:
+    """The law for an abbreviation or name (case and spaces do not matter)."""
+    sleutel = " ".join(str(naam).split()).lower()
+    for w in laad_wetten():
+        if sleutel in {w.afkorting.lower(), w.wet.lower(), w.afkorting.replace(" ", "").lower()}:
+            return w
+    raise DoorbraakFout(f"Onbekende wet '{naam}'. Kies uit: {', '.join(wet_namen())}.")
+
+
+def controleer_domein(domein: str) -> str:
+    namen = laad_vocabulaire().domein_namen
+    if domein not in namen:
+        raise DoorbraakFout(f"Onbekend domein '{domein}'. Kies uit: {', '.join(namen)}.")
+    return domein
+
+
+def filter_masker(artikelen: Sequence[Artikel], domein: str | None = None, wet: str | None = None) -> np.ndarray | None:
+    """Boolean mask over the articles for the filters (None: no filter). Checks the values."""
+    if not domein and not wet:
+        return None
+    masker = np.ones(len(artikelen), dtype=bool)
+    if domein:
+        controleer_domein(domein)
+        masker &= np.array([domein in a.domeinen for a in artikelen], dtype=bool)
+    if wet:
+        gekozen = kies_wet(wet)
+        masker &= np.array([a.wet is gekozen for a in artikelen], dtype=bool)
+    return masker
+
+
+def _referentie(vraag: str) -> tuple[Artikel, str | None] | None:
+    """The article a query refers to ("Pw 52", "artikel 4:84 Awb"), or None."""
+    if not any(c.isdigit() for c in vraag) or len(vraag) > 80:
+        return None
+    try:
+        return ontleed_referentie(vraag)
+    except DoorbraakFout:
+        return None
+
+
+def zoek_wetten(vraag: str, top: int = 10, domein: str | None = None, wet: str | None = None) -> WetUitkomst:
+    """The articles that best answer a question, best first.
+
+    ``domein``: only articles with this domein (see data/vocabulaire.yaml).
+    ``wet``: only articles of this law (abbreviation such as ``Pw`` or the full name).
+    Raises :class:`DoorbraakFout` (Dutch) for an empty question, a question without words
+    or an unknown filter value.
+    """
+    if not isinstance(top, int) or top < 1 or top > MAX_TOP:
+        raise DoorbraakFout(f"Het aantal resultaten moet tussen 1 en {MAX_TOP} liggen.")
+    artikelen, index = wetindex()
+    masker = filter_masker(artikelen, domein, wet)
+    ref = _referentie(vraag) if isinstance(vraag, str) else None
+    if ref is not None:
+        a, lid = ref
+        if masker is None or masker[artikelen.index(a)]:
+            lid_index = next((i for i, l in enumerate(a.leden) if lid and l.nummer == lid), None)
+            return WetUitkomst([WetTreffer(a, 1.0, lid, lid_index, direct=True)], [], None)
+    uitkomst = index.zoek(vraag, top=top, filter=masker)
+    treffers = []
+    for t in uitkomst.treffers:
+        a = artikelen[t.index]
+        j = index.beste_passage(t.index, uitkomst.analyse)
+        lid = a.leden[j].nummer if j is not None else None
+        treffers.append(WetTreffer(a, t.score, lid, j))
+    meldingen = list(uitkomst.analyse.meldingen)
+    if not treffers:
+        meldingen.append("Ik vond geen artikel dat past. Probeer andere of minder woorden, of zet een filter uit.")
+    return WetUitkomst(treffers, meldingen, uitkomst.analyse)
+
+
+def laatst_gecontroleerd() -> dt.date:
+    """Date up to which the law texts were checked: the newest version date in the data."""
+    return max(w.geldig_vanaf for w in laad_wetten())

@@ -1,0 +1,61 @@
+"""Small building blocks shared by the calculator widgets."""
+
+from __future__ import annotations
+
+import base64
+import html
+
+import ipywidgets as w
+
+ALLE = "Alle"
+
+
+def live_gebied(inhoud_html: str = "") -> w.HTML:
+    """An HTML widget whose content screen readers announce (aria-live)."""
+    veld = w.HTML()
+    zet_live(veld, inhoud_html)
+    return veld
+
+
+def zet_live(veld: w.HTML, inhoud_html: str) -> None:
+    veld.value = f'<div role="status" aria-live="polite">{inhoud_html}</div>'
+
+
+def melding(tekst: str, soort: str = "fout") -> str:
+    """Escaped Dutch message as HTML (soort: fout, info, ok)."""
+    return f'<p class="melding melding-{soort}">{html.escape(tekst)}</p>'
+
+
+def keuzes(namen: list[str]) -> list[tuple[str, str]]:
+    """Dropdown options with 'Alle' first (value '' means: no filter)."""
+    return [(ALLE, "")] + [(n, n) for n in namen]
+
+
+def downloadlink(tekst: str, bestandsnaam: str, label: str, mime: str = "text/csv") -> str:
+    """An HTML link that downloads ``tekst`` as a file (UTF-8 with BOM for Excel)."""
+    data = base64.b64encode(("\ufeff" + tekst).encode("utf-8")).decode("ascii")
+    return (
+        f'<a class="downloadlink" download="{html.escape(bestandsnaam)}" '
+        f'href="data:{mime};charset=utf-8;base64,{data}">{html.escape(label)}</a>'
+    )
+
+
+def stijl() -> w.HTML:
+    """Shared CSS for the calculators: visible focus, readable sizes, responsive layout."""
+    return w.HTML(
+        "<style>"
+        ":root{--dbw-blauw:#0b4f8a;}"
+        ".jupyter-widgets :focus-visible,.widget-button:focus-visible,input:focus-visible,select:focus-visible,"
+        "button:focus-visible,a:focus-visible{outline:3px solid #b35900 !important;outline-offset:2px;}"
+        ".widget-label,.widget-label-basic,.jupyter-widgets{font-size:16px;color:#1a1a1a;}"
+        ".dbw-tabel{border-collapse:collapse;width:100%;font-size:15px;}"
+        ".dbw-tabel th,.dbw-tabel td{border-bottom:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top;}"
+        ".dbw-tabel td.bedrag,.dbw-tabel th.bedrag{text-align:right;white-space:nowrap;}"
+        ".melding-fout{color:#a00000;font-weight:bold;}.melding-ok{color:#0a5c0a;}"
+        ".dbw-rij{border-bottom:1px solid #ddd;padding:4px 0;}"
+        ".jupyter-widgets a,.dbw-rij a{color:#0b4f8a;text-decoration:underline;}"
+        ".widget-button{min-height:36px;}"
+        "button.mod-primary,.jupyter-button.mod-primary{background:#0b4f8a !important;color:#fff !important;}"
+        "@media (max-width:600px){.widget-hbox{flex-wrap:wrap;}.widget-text,.widget-dropdown{width:100% !important;}}"
+        "</style>"
+    )

@@ -1,0 +1,171 @@
+"""Shared fixtures: the built book, the running server and a headless Chromium page."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+ARTEFACTEN = ROOT / "tests" / "artefacten"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def vrije_poort() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def boek_build():
+    """Build the book once per test session, exactly as `make book-strikt` does.
+
+    Returns (returncode, output). The build test asserts on it; browser tests need it.
+    """
+    stappen = [
+        [sys.executable, "-m", "calculators.bouw"],
+        [str(Path(sys.executable).parent / "jupyter-book"), "build", ".", "-W", "-n", "--keep-going"],
+    ]
+    uitvoer = []
+    for stap in stappen:
+        r = subprocess.run(stap, cwd=ROOT, capture_output=True, text=True, timeout=900)
+        uitvoer.append(r.stdout + r.stderr)
+        if r.returncode != 0:
+            return r.returncode, "\n".join(uitvoer)
+    return 0, "\n".join(uitvoer)
+
+
+def wacht_op(url: str, seconden: float = 60) -> None:
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} antwoordt niet binnen {seconden} s")
+
+
+@pytest.fixture(scope="session")
+def server_url(boek_build):
+    """The real server (book + Voila on one origin), started as `make serve` does."""
+    if not (ROOT / "_build" / "html" / "index.html").exists():
+        pytest.fail("Het boek is niet gebouwd:\n" + boek_build[1][-3000:])
+    poort = vrije_poort()
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "calculators.server", "--port", str(poort)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )
+    url = f"http://127.0.0.1:{poort}"
+    try:
+        wacht_op(url + "/doorbraakwijzer/status.json")
+        yield url
+    finally:
+        proces.terminate()
+        try:
+            proces.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proces.kill()
+
+
+@pytest.fixture(scope="session")
+def statisch_url(boek_build):
+    """The built book as plain static files, without the calculator server."""
+    poort = vrije_poort()
+    proces = subprocess.Popen(
+        [sys.executable, "-m", "http.server", str(poort), "--bind", "127.0.0.1",
+         "--directory", str(ROOT / "_build" / "html")],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{poort}"
+    try:
+        wacht_op(url + "/index.html")
+        yield url
+    finally:
+        proces.terminate()
+        proces.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.hookimpl(tryfirst=True, hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    uitkomst = yield
+    rapport = uitkomst.get_result()
+    setattr(item, f"rapport_{rapport.when}", rapport)
+
+
+@pytest.fixture
+def pagina(browser, request):
+    """A fresh page; a screenshot is saved in tests/artefacten/ when the test fails.
+
+    Requests to any host other than 127.0.0.1 are recorded in ``pagina.extern``:
+    the book and the calculators must work without internet.
+    """
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    page = context.new_page()
+    page.extern = []
+
+    def route(r):
+        host = r.request.url.split("/")[2] if "://" in r.request.url else ""
+        if r.request.url.startswith(("data:", "blob:")) or host.startswith(("127.0.0.1", "localhost")):
+            r.continue_()
+        else:
+            page.extern.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    yield page
+    rapport = getattr(request.node, "rapport_call", None)
+    if rapport is not None and rapport.failed:
+        ARTEFACTEN.mkdir(parents=True, exist_ok=True)
+        try:
+            page.screenshot(path=str(ARTEFACTEN / f"{request.node.name}.png"), full_page=True)
+        except Exception:
+            pass
+    context.close()
+
+
+def axe_overtredingen(page, frame=None) -> list[dict]:
+    """Run axe-core (WCAG 2.1 A and AA rules); return violations of impact serious/critical."""
+    doel = frame or page
+    doel.add_script_tag(path=str(AXE))
+    resultaat = doel.evaluate(
+        """async () => await axe.run(document, {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+    )
+    return [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"],
+         "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in resultaat["violations"] if v["impact"] in ("serious", "critical")
+    ]
+
+
+def wacht_op_rekenhulp(page, naam: str, timeout: float = 60_000):
+    """Wait until the embedded calculator's widgets are on screen; return its Frame."""
+    page.wait_for_selector(f'.rekenhulp[data-rekenhulp="{naam}"] iframe', timeout=timeout)
+    frame = page.frame_locator(f'.rekenhulp[data-rekenhulp="{naam}"] iframe')
+    frame.locator(".jupyter-widgets").first.wait_for(timeout=timeout)
+    return frame
