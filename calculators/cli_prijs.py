@@ -1,4 +1,10 @@
-"""``python -m calculators prijs``: look up prices in the maatschappelijke prijslijst."""
+"""``python -m calculators prijs``: look up prices in the maatschappelijke prijslijst.
+
+Options beyond the search words:
+
+- ``--tarieven eigen.csv`` (or ``.xlsx``): your own tariffs override or extend the national list.
+- ``--prijspeil 2025``: also show every amount at the prices of that year (CBS CPI).
+"""
 
 from __future__ import annotations
 
@@ -21,6 +27,14 @@ def registreer(sub) -> None:
     p.add_argument("--top", type=int, default=10, help="hoeveel resultaten (standaard 10)")
     p.add_argument("--geldstroom", help="alleen deze geldstroom, bijvoorbeeld Wmo")
     p.add_argument("--domein", help="alleen dit domein, bijvoorbeeld wonen")
+    p.add_argument(
+        "--tarieven", metavar="BESTAND",
+        help="je eigen tarieven (CSV uit Excel of .xlsx); die vervangen of vullen de landelijke lijst aan",
+    )
+    p.add_argument(
+        "--prijspeil", type=int, metavar="JAAR",
+        help="toon de bedragen ook in prijzen van dit jaar (met de prijsindex van CBS)",
+    )
     p.add_argument("--json", action="store_true", help="uitvoer als JSON")
     p.set_defaults(func=voer_uit)
 
@@ -35,16 +49,51 @@ def voer_uit(args: argparse.Namespace) -> int:
         )
     if args.domein and args.domein not in voc.domein_namen:
         raise DoorbraakFout(f"Onbekend domein '{args.domein}'. Kies uit: {', '.join(voc.domein_namen)}.")
+    if args.prijspeil is not None:
+        from calculators.indexering import jaren
+
+        eerste, laatste = jaren()
+        if not eerste <= args.prijspeil <= laatste:
+            raise DoorbraakFout(
+                f"Voor {args.prijspeil} is geen prijsindex. Kies bij --prijspeil een jaar van {eerste} tot en met {laatste}."
+            )
     prijzen = laad_prijzen()
+    if args.tarieven:
+        from calculators.tarieven import combineer, lees_tarieven
+
+        prijzen = combineer(prijzen, lees_tarieven(args.tarieven, nationaal=prijzen))
     treffers = zoek_prijzen(args.zoekwoorden, prijzen, geldstroom=args.geldstroom, domein=args.domein, top=args.top)
+    peil = _op_peil(treffers, args.prijspeil)
     if args.json:
-        print_json([{**t.prijs.als_dict(), "score": t.score} for t in treffers])
+        uit = []
+        for t, op in zip(treffers, peil):
+            d = op.als_dict() if op is not None else t.prijs.als_dict()
+            if args.prijspeil is not None and op is None:
+                d.update(prijspeil=args.prijspeil, bedrag_geindexeerd=None,
+                         bedrag_laag_geindexeerd=None, bedrag_hoog_geindexeerd=None)
+            uit.append({**d, "score": t.score})
+        print_json(uit)
         return 0
     if not treffers:
         print("Geen prijzen gevonden. Probeer andere of minder woorden.")
         return 0
-    for t in treffers:
+    for t, op in zip(treffers, peil):
         p = t.prijs
-        print(f"{p.item}: {euro(p.bedrag)} {p.eenheid} (prijspeil {p.jaar}, {p.geldstroom}, {p.betrouwbaarheid})")
-        print(f"    bron: {p.bron_titel} — {p.bron_url}")
+        eigen = ", eigen tarief" if p.lokaal else ""
+        print(f"{p.item}: {euro(p.bedrag)} {p.eenheid} (prijspeil {p.jaar}, {p.geldstroom}, {p.betrouwbaarheid}{eigen})")
+        if args.prijspeil is not None:
+            if op is None:
+                print(f"    in prijzen van {args.prijspeil}: niet om te rekenen, want voor {p.jaar} is geen prijsindex")
+            elif p.jaar != args.prijspeil:
+                print(f"    in prijzen van {args.prijspeil}: {euro(op.bedrag)} {p.eenheid}")
+        bron = f"{p.bron_titel} — {p.bron_url}" if p.bron_url else p.bron_titel
+        print(f"    bron: {bron}")
     return 0
+
+
+def _op_peil(treffers, jaar: int | None) -> list:
+    if jaar is None:
+        return [None] * len(treffers)
+    from calculators.indexering import probeer_op_prijspeil
+
+    return [probeer_op_prijspeil(t.prijs, jaar) for t in treffers]

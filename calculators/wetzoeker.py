@@ -22,16 +22,31 @@ official text stays important for legal terms. A query that is itself a referenc
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
 
-import numpy as np
+from pathlib import Path
 
-from calculators.fouten import DoorbraakFout
+import numpy as np
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from calculators.fouten import DoorbraakFout, Melding
+from calculators.paden import DATA
+from calculators.schema import pydantic_meldingen
 from calculators.synoniemen import laad_synoniemen
 from calculators.vocabulaire import laad_vocabulaire
-from calculators.wetten import Artikel, Wet, alle_artikelen, citeerzin, laad_wetten, ontleed_referentie
+from calculators.wetten import (
+    Artikel,
+    Wet,
+    alle_artikelen,
+    citeerzin,
+    laad_wetten,
+    ontleed_referentie,
+    zoek_referentie,
+)
 from calculators.zoeken import Vraaganalyse, Zoekindex
 
 GEWICHTEN: dict[str, float] = {"titel": 1.0, "uitleg": 1.6, "vragen": 1.3, "trefwoorden": 1.0, "tekst": 1.0}
@@ -119,7 +134,9 @@ def kies_wet(naam: str) -> Wet:
     """The law for an abbreviation or name (case and spaces do not matter)."""
     sleutel = " ".join(str(naam).split()).lower()
     for w in laad_wetten():
-        if sleutel in {w.afkorting.lower(), w.wet.lower(), w.afkorting.replace(" ", "").lower()}:
+        namen = {w.afkorting.lower(), w.wet.lower(), w.afkorting.replace(" ", "").lower()}
+        namen |= {re.sub(r"\s+\d{4}$", "", n) for n in namen}  # "Wmo" for "Wmo 2015"
+        if sleutel in namen:
             return w
     raise DoorbraakFout(f"Onbekende wet '{naam}'. Kies uit: {', '.join(wet_namen())}.")
 
@@ -189,3 +206,72 @@ def zoek_wetten(vraag: str, top: int = 10, domein: str | None = None, wet: str |
 def laatst_gecontroleerd() -> dt.date:
     """Date up to which the law texts were checked: the newest version date in the data."""
     return max(w.geldig_vanaf for w in laad_wetten())
+
+
+# --- evaluation ------------------------------------------------------------------------
+
+EVALUATIE_YAML = DATA / "evaluatie" / "wetvragen.yaml"
+
+
+class Evaluatievraag(BaseModel):
+    """One question of the evaluation set with the articles that answer it."""
+
+    model_config = ConfigDict(extra="forbid")
+    vraag: str = Field(min_length=1)
+    artikelen: list[str] = Field(min_length=1)
+    bron: str = Field(min_length=1)
+
+
+class Evaluatieset(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    vragen: list[Evaluatievraag] = Field(min_length=1)
+
+
+def laad_evaluatie(pad: Path | None = None) -> list[Evaluatievraag]:
+    """Load data/evaluatie/wetvragen.yaml; every reference must exist in data/wetten."""
+    pad = Path(pad) if pad is not None else EVALUATIE_YAML
+    try:
+        ruw = yaml.safe_load(pad.read_text(encoding="utf-8"))
+        lijst = Evaluatieset.model_validate(ruw)
+    except (OSError, yaml.YAMLError) as e:
+        raise DoorbraakFout(f"Het bestand {pad.name} kan niet gelezen worden: {e}") from None
+    except ValidationError as e:
+        meldingen = pydantic_meldingen(e, pad.name)
+        raise DoorbraakFout(f"Het bestand {pad.name} klopt niet.", meldingen) from None
+    fouten = []
+    for i, v in enumerate(lijst.vragen, start=1):
+        for ref in v.artikelen:
+            try:
+                zoek_referentie(ref)
+            except DoorbraakFout as e:
+                fouten.append(Melding(str(e), bestand=pad.name, rij=i, kolom="artikelen"))
+    if fouten:
+        raise DoorbraakFout(f"Het bestand {pad.name} verwijst naar onbekende artikelen (rij = nummer van de vraag).", fouten)
+    return lijst.vragen
+
+
+@dataclass
+class Evaluatie:
+    """Hit rates on the evaluation set and the questions that missed the top 3."""
+
+    aantal: int
+    top1: float
+    top3: float
+    missers: list[tuple[str, list[str], list[str]]]  # question, expected, top-3 found
+
+
+def evalueer(vragen: Sequence[Evaluatievraag] | None = None) -> Evaluatie:
+    """Top-1 and top-3 hit rate: a hit when one of the expected articles is in first place / top 3."""
+    vragen = list(vragen) if vragen is not None else laad_evaluatie()
+    raak1 = raak3 = 0
+    missers = []
+    for v in vragen:
+        verwacht = {zoek_referentie(r).referentie for r in v.artikelen}
+        gevonden = [t.artikel.referentie for t in zoek_wetten(v.vraag, top=3).treffers]
+        raak1 += bool(gevonden[:1] and gevonden[0] in verwacht)
+        if verwacht & set(gevonden):
+            raak3 += 1
+        else:
+            missers.append((v.vraag, sorted(verwacht), gevonden))
+    n = len(vragen)
+    return Evaluatie(n, raak1 / n, raak3 / n, missers)

@@ -185,9 +185,6 @@ class Zoekindex:
         self._deel_stammen = {stam(w) for w in self._oppervlak if len(w) >= MIN_DEEL}
         self._deel_woorden = {w for w in self._oppervlak if len(w) >= MIN_DEEL}
         self._splits: dict[str, tuple[str, ...]] = {}
-        self._stam_woord: dict[str, str] = {}
-        for w in self._oppervlak:
-            self._stam_woord.setdefault(stam(w), w)
 
         # 2. One BM25 index per field over stems plus compound parts.
         self._indexen: dict[str, bm25s.BM25] = {}
@@ -210,16 +207,21 @@ class Zoekindex:
         self._idf = {t: math.log(1 + (self.n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
         self._bekende_stammen = set(df)
 
-        # 3. Synonym phrases as sequences of stems.
-        self._synoniemen: list[list[tuple[str, ...]]] = []
+        # 3. Synonym phrases: all their words as stems (to match the query, function words
+        #    included, so "hoeveel bijstand" only matches that phrase), and the stems to add
+        #    to a query (content words and their compound parts).
+        self._synoniemen: list[list[tuple[tuple[str, ...], tuple[str, ...]]]] = []
         for g in groepen:
             frasen = []
             for t in g.termen:
-                stammen = tuple(stam(w) for w, _, _ in woorden_met_plek(t) if is_inhoudswoord(w))
-                if stammen:
-                    frasen.append(stammen)
+                ws = [w for w, _, _ in woorden_met_plek(t)]
+                patroon = tuple(stam(w) for w in ws)
+                toevoegen = tuple(dict.fromkeys(x for w in ws if is_inhoudswoord(w) for x in self._met_delen(w)))
+                if patroon and toevoegen:
+                    frasen.append((patroon, toevoegen))
             if len(frasen) > 1:
                 self._synoniemen.append(frasen)
+        self._synoniem_stammen = {x for frasen in self._synoniemen for p, _ in frasen for x in p}
 
         # 4. Passages (e.g. the leden of an article), pre-analysed for highlighting.
         self._passages: list[list[tuple[str, set[str]]]] = []
@@ -267,10 +269,25 @@ class Zoekindex:
                     return (kop, *verder)
         return None
 
+    def losse_delen(self, woord: str) -> tuple[str, ...]:
+        """For an unknown compound: its longest known first part and last part.
+
+        'huurschuld' -> ('huur', 'schuld') when both occur, ('huur',) when only 'huur' does.
+        """
+        if len(woord) < 2 * MIN_DEEL or not woord.isalpha():
+            return ()
+        kop = next((woord[:e] for e in range(len(woord) - MIN_DEEL, MIN_DEEL - 1, -1) if self._bekend_deel(woord[:e])), None)
+        staart = next((woord[b:] for b in range(MIN_DEEL, len(woord) - MIN_DEEL + 1) if self._bekend_deel(woord[b:])), None)
+        return tuple(d for d in dict.fromkeys((kop, staart)) if d)
+
     def _woord_termen(self, woord: str) -> tuple[str, list[str]]:
         """Stem of a word and the stems of its compound parts."""
         delen = [stam(d) for d in self.splits(woord)]
         return stam(woord), [d for d in delen if d != stam(woord)]
+
+    def _met_delen(self, woord: str) -> list[str]:
+        s, delen = self._woord_termen(woord)
+        return [s, *delen]
 
     def _document_tokens(self, woorden: list[str]) -> list[str]:
         tokens = []
@@ -288,8 +305,14 @@ class Zoekindex:
         """Nearest known word for an unknown word (typo), or None."""
         if len(woord) < MIN_CORRECTIE_LENGTE or not self._oppervlak or woord[:1].isdigit():
             return None
-        beste = process.extractOne(woord, self._oppervlak, scorer=fuzz.ratio, score_cutoff=CORRECTIE_DREMPEL)
-        return beste[0] if beste else None
+        # Only words of about the same length: a typo, not a different word ("kopen" is
+        # not "inkopen").
+        marge = max(1, len(woord) // 6)
+        kandidaten = process.extract(woord, self._oppervlak, scorer=fuzz.ratio, score_cutoff=CORRECTIE_DREMPEL, limit=10)
+        for kandidaat, _score, _ in kandidaten:
+            if abs(len(kandidaat) - len(woord)) <= marge:
+                return kandidaat
+        return None
 
     def analyseer(self, vraag: str) -> Vraaganalyse:
         """Turn a query into search terms. Raises DoorbraakFout when nothing is left."""
@@ -300,7 +323,8 @@ class Zoekindex:
         if not tekst:
             raise DoorbraakFout("Typ eerst een vraag of een paar woorden.")
         if len(tekst) > MAX_TEKENS:
-            tekst = tekst[:MAX_TEKENS]
+            knip = tekst.rfind(" ", 0, MAX_TEKENS + 1)  # cut between words, not inside one
+            tekst = tekst[: knip if knip > 0 else MAX_TEKENS]
             meldingen.append(f"Je vraag is erg lang. Ik gebruik alleen de eerste {MAX_TEKENS} tekens.")
         woorden = [w for w, _, _ in woorden_met_plek(tekst)]
         if not woorden:
@@ -320,33 +344,32 @@ class Zoekindex:
         delen: list[str] = []
         for w in inhoud:
             s, ds = self._woord_termen(w)
-            if s not in self._bekende_stammen and not ds and not self._in_synoniemen(s):
+            if s not in self._bekende_stammen and not ds and s not in self._synoniem_stammen:
                 beter = self.corrigeer(w)
                 if beter and beter != w:
                     correcties[w] = beter
                     s, ds = self._woord_termen(beter)
+                else:
+                    ds = [stam(d) for d in self.losse_delen(w)]
             termen.append(s)
             delen.extend(ds)
         if correcties:
             lijst = ", ".join(f"'{v}' in plaats van '{k}'" for k, v in correcties.items())
             meldingen.append(f"Ik heb gezocht op {lijst}.")
 
+        # Synonyms: a multi-word phrase must occur as a run in the query (all words, with
+        # typos corrected); a one-word phrase may also match a compound part.
+        reeks = [stam(correcties.get(w, w)) for w in woorden]
+        los = set(termen) | set(delen)
         synoniemen: list[str] = []
-        stamreeks = termen + delen
         for frasen in self._synoniemen:
-            if any(_bevat_reeks(stamreeks, f) for f in frasen):
-                for f in frasen:
-                    for s in f:
-                        synoniemen.append(s)
-                        # parts of a synonym ("persoonsgebonden" -> "persoon", "gebonden")
-                        synoniemen.extend(stam(d) for d in self.splits(self._stam_woord.get(s, s)))
+            if any((len(p) == 1 and p[0] in los) or (len(p) > 1 and _bevat_reeks(reeks, p)) for p, _ in frasen):
+                for _, toevoegen in frasen:
+                    synoniemen.extend(toevoegen)
         gezien = set(termen)
         synoniemen = [s for s in dict.fromkeys(synoniemen) if s not in gezien]
         delen = [d for d in dict.fromkeys(delen) if d not in gezien and d not in synoniemen]
         return Vraaganalyse(vraag, list(dict.fromkeys(termen)), synoniemen, delen, correcties, meldingen)
-
-    def _in_synoniemen(self, s: str) -> bool:
-        return any(s in f for frasen in self._synoniemen for f in frasen)
 
     # ------------------------------------------------------------------ ranking
     def scores(self, analyse: Vraaganalyse) -> np.ndarray:

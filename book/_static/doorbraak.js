@@ -20,8 +20,13 @@
     try {
       var doc = frame.contentDocument;
       if (!doc || !doc.body) return;
-      var h = Math.max(doc.body.scrollHeight, doc.documentElement.scrollHeight);
-      if (h > 50) frame.style.height = (h + 24) + "px";
+      /* Measure the rendered notebook, not the document: the document grows with the frame. */
+      var cellen = doc.querySelectorAll(".jp-Cell");
+      if (!cellen.length) return;
+      var h = Math.ceil(cellen[cellen.length - 1].getBoundingClientRect().bottom -
+                        cellen[0].getBoundingClientRect().top) + 48;
+      var nu = parseInt(frame.style.height || "0", 10);
+      if (h > 150 && Math.abs(h - nu) > 8) frame.style.height = h + "px";
     } catch (e) { /* other origin: keep the given height */ }
   }
 
@@ -40,8 +45,10 @@
       pasHoogteAan(frame);
       try {
         var ro = new ResizeObserver(function () { pasHoogteAan(frame); });
-        ro.observe(frame.contentDocument.body);
-      } catch (e) { /* no ResizeObserver: fixed height */ }
+        frame.contentDocument.querySelectorAll(".jp-Cell").forEach(function (c) { ro.observe(c); });
+      } catch (e) { /* no ResizeObserver */ }
+      /* Widgets render after load and change size while used: check now and then too. */
+      window.setInterval(function () { pasHoogteAan(frame); }, 700);
       var status = blok.querySelector(".rekenhulp-status");
       status.textContent = "De rekenhulp is geladen.";
       status.classList.add("visually-hidden");

@@ -1,0 +1,150 @@
+"""The law search "Mag dit?" as a professional uses it (calculators/wetzoeker.py)."""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calculators.fouten import DoorbraakFout
+from calculators.synoniemen import laad_synoniemen
+from calculators.vocabulaire import laad_vocabulaire
+from calculators.wetten import alle_artikelen
+from calculators.wetzoeker import evalueer, laad_evaluatie, wet_namen, wetindex, zoek_wetten
+
+
+def refs(vraag: str, top: int = 3, **filters) -> list[str]:
+    return [t.artikel.referentie for t in zoek_wetten(vraag, top=top, **filters).treffers]
+
+
+def test_evaluatieset_top3_minstens_90_procent():
+    uitslag = evalueer()
+    print(f"\nEvaluatie wetzoeker: {uitslag.aantal} vragen, top-1 {uitslag.top1:.1%}, top-3 {uitslag.top3:.1%}")
+    for vraag, verwacht, gevonden in uitslag.missers:
+        print(f"  mis: {vraag!r}: verwacht {verwacht}, gevonden {gevonden}")
+    assert uitslag.aantal >= 40
+    assert uitslag.top3 >= 0.90, f"top-3 is {uitslag.top3:.1%}, lager dan 90%"
+
+
+def test_evaluatievragen_zijn_niet_overgenomen_uit_voorbeeldvragen():
+    def schoon(t: str) -> str:
+        return " ".join(t.lower().replace("?", "").split())
+
+    voorbeelden = {schoon(v) for a in alle_artikelen() for v in a.voorbeeldvragen}
+    overgenomen = [v.vraag for v in laad_evaluatie() if schoon(v.vraag) in voorbeelden]
+    assert overgenomen == []
+
+
+def test_verwijzing_als_vraag_geeft_dat_artikel_eerst():
+    assert refs("Pw 52")[0] == "Pw 52"
+    assert refs("artikel 4:84 Awb")[0] == "Awb 4:84"
+    uitkomst = zoek_wetten("Pw 18 lid 1")
+    assert uitkomst.treffers[0].lid == "1"
+
+
+def test_voorbeelden_uit_de_opdracht():
+    assert "Pw 52" in refs("kan ik alvast een maand bijstand geven?")
+    assert "Awb 4:84" in refs("afwijken van de beleidsregel")
+
+
+def test_synoniem_pgb_vindt_persoonsgebonden_budget():
+    gevonden = refs("pgb")
+    assert {"Wmo 2015 2.3.6", "Jw 8.1.1"} & set(gevonden)
+
+
+def test_typefout_wordt_verbeterd_en_gemeld():
+    uitkomst = zoek_wetten("huisuitzeting voorkomen")
+    assert uitkomst.treffers
+    assert any("huisuitzetting" in m for m in uitkomst.meldingen)
+
+
+def test_beste_lid_bevat_de_zoekterm():
+    uitkomst = zoek_wetten("voorschot bijzondere bijstand", top=3)
+    pw52 = next(t for t in uitkomst.treffers if t.artikel.referentie == "Pw 52")
+    assert pw52.lid is not None
+    assert "voorschot" in pw52.artikel.lid(pw52.lid).tekst.lower()
+
+
+def test_filter_domein_geeft_alleen_dat_domein():
+    uitkomst = zoek_wetten("hulp bij problemen", top=20, domein="schulden")
+    assert uitkomst.treffers
+    assert all("schulden" in t.artikel.domeinen for t in uitkomst.treffers)
+
+
+def test_filter_wet_geeft_alleen_die_wet():
+    assert refs("voorziening", top=20, wet="Jw")
+    assert all(r.startswith("Jw ") for r in refs("voorziening", top=20, wet="Jw"))
+    assert all(r.startswith("Wmo 2015 ") for r in refs("voorziening", top=20, wet="wmo"))
+
+
+@pytest.mark.parametrize("filters", [{"domein": "sport"}, {"wet": "Woningwet"}, {"domein": ""}])
+def test_onbekende_filterwaarde_geeft_nederlandse_fout_met_keuzes(filters):
+    if filters == {"domein": ""}:  # empty means: no filter
+        assert zoek_wetten("bijstand", **filters).treffers
+        return
+    with pytest.raises(DoorbraakFout, match="Kies uit"):
+        zoek_wetten("bijstand", **filters)
+
+
+@pytest.mark.parametrize("vraag", ["", "?!", "<>&;", "en de het"])
+def test_vraag_zonder_inhoud_geeft_nederlandse_fout(vraag):
+    with pytest.raises(DoorbraakFout):
+        zoek_wetten(vraag)
+
+
+def test_heel_lange_vraag_werkt_met_melding():
+    uitkomst = zoek_wetten("bijzondere bijstand voor een wasmachine " * 250)  # 10.000 tekens
+    assert uitkomst.treffers
+    assert any("lang" in m for m in uitkomst.meldingen)
+
+
+def test_snelheid_ruim_onder_50_ms():
+    wetindex()  # built once
+    vragen = [v.vraag for v in laad_evaluatie()]
+    tijden = []
+    for vraag in vragen:
+        begin = time.perf_counter()
+        zoek_wetten(vraag, top=10)
+        tijden.append(time.perf_counter() - begin)
+    mediaan = statistics.median(tijden) * 1000
+    print(f"\nWetzoeker: mediaan {mediaan:.1f} ms, langzaamst {max(tijden) * 1000:.1f} ms")
+    assert mediaan < 25 and max(tijden) < 0.05
+
+
+def test_synoniemenlijst_is_geldig_en_zonder_dubbele_groepen():
+    groepen = laad_synoniemen()
+    assert len(groepen) >= 20
+    eerste_termen = [g.termen[0] for g in groepen]
+    assert len(set(eerste_termen)) == len(eerste_termen)
+
+
+def test_kapotte_synoniemenlijst_noemt_bestand_en_groep(tmp_path):
+    pad = tmp_path / "synoniemen.yaml"
+    pad.write_text("groepen:\n  - termen: [pgb, persoonsgebonden budget]\n  - termen: [alleen]\n", encoding="utf-8")
+    with pytest.raises(DoorbraakFout) as fout:
+        laad_synoniemen(pad)
+    tekst = str(fout.value)
+    assert "synoniemen.yaml" in tekst and "rij 2" in tekst and "twee termen" in tekst
+
+
+DOMEINEN = laad_vocabulaire().domein_namen
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    st.text(max_size=400),
+    st.one_of(st.none(), st.sampled_from(DOMEINEN), st.text(max_size=10)),
+    st.one_of(st.none(), st.sampled_from(wet_namen()), st.text(max_size=10)),
+)
+def test_elke_invoer_geeft_lijst_of_nederlandse_fout(vraag, domein, wet):
+    try:
+        uitkomst = zoek_wetten(vraag, top=5, domein=domein, wet=wet)
+    except DoorbraakFout as fout:
+        assert str(fout)
+        return
+    assert len(uitkomst.treffers) <= 5
+    for t in uitkomst.treffers:
+        assert t.artikel.url.startswith("https://wetten.overheid.nl/")
