@@ -34,6 +34,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from calculators.fouten import DoorbraakFout, Melding
+from calculators.opmaak import datum
 from calculators.paden import DATA
 from calculators.schema import pydantic_meldingen
 from calculators.synoniemen import laad_synoniemen
@@ -203,9 +204,60 @@ def zoek_wetten(vraag: str, top: int = 10, domein: str | None = None, wet: str |
     return WetUitkomst(treffers, meldingen, uitkomst.analyse)
 
 
-def laatst_gecontroleerd() -> dt.date:
-    """Date up to which the law texts were checked: the newest version date in the data."""
-    return max(w.geldig_vanaf for w in laad_wetten())
+def laatst_gecontroleerd() -> str:
+    """Dutch sentence that says how current the law texts are, taken from the data.
+
+    Uses a ``gecontroleerd`` date on the law files when they have one; otherwise the
+    newest version date (``geldig_vanaf``) of the texts.
+    """
+    wetten = laad_wetten()
+    gecontroleerd = [d for d in (getattr(w, "gecontroleerd", None) for w in wetten) if d]
+    if gecontroleerd:
+        return f"De wetteksten zijn voor het laatst gecontroleerd op {datum(max(gecontroleerd))}."
+    nieuwste = max(w.geldig_vanaf for w in wetten)
+    return f"De wetteksten zijn de versies die gelden vanaf {datum(nieuwste)} of eerder."
+
+
+@dataclass(frozen=True)
+class Situatie:
+    """A situation to browse by: a cluster or a bottleneck from data/patronen."""
+
+    id: str
+    naam: str
+    uitleg: str
+    artikelen: tuple[Artikel, ...]
+
+
+@lru_cache(maxsize=1)
+def situaties() -> tuple[Situatie, ...]:
+    """Situations from data/patronen (via calculators.patronen), each with its articles.
+
+    Clusters name their articles; for a bottleneck (knelpunt) the articles are found by
+    searching with its description and examples. Empty when data/patronen is missing.
+    """
+    try:
+        from calculators.patronen import laad_clusters, laad_knelpunten
+
+        clusters, knelpunten = laad_clusters(), laad_knelpunten()
+    except (ImportError, DoorbraakFout):
+        return ()
+    uit = []
+    for c in clusters:
+        artikelen = []
+        for ref in c.artikelen:
+            try:
+                artikelen.append(zoek_referentie(ref))
+            except DoorbraakFout:
+                continue
+        uit.append(Situatie(c.id, f"Cluster {c.nummer}: {c.naam}", " ".join(c.uitleg.split()), tuple(artikelen)))
+    for k in knelpunten:
+        vraag = " ".join([k.kort, k.uitleg, *k.voorbeelden, k.wat_helpt])
+        try:
+            gevonden = tuple(t.artikel for t in zoek_wetten(vraag, top=5).treffers)
+        except DoorbraakFout:
+            gevonden = ()
+        uit.append(Situatie(k.id, f"Knelpunt: {k.naam}", " ".join(k.uitleg.split()), gevonden))
+    return tuple(uit)
 
 
 # --- evaluation ------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
@@ -49,6 +50,11 @@ MIN_DEEL = 4
 #: Shortest word that is corrected for typos, and the minimal similarity (0-100).
 MIN_CORRECTIE_LENGTE = 5
 CORRECTIE_DREMPEL = 80.0
+#: Ranking methods: "bm25f" (fields merged before saturation, default) or "bm25s"
+#: (one bm25s index per field, scores added).
+METHODES = ("bm25f", "bm25s")
+BM25F_K1 = 1.2
+BM25F_B = 0.75
 #: Linking sounds between parts of a Dutch compound ("beleid-s-regel", "ouder-en-bijdrage").
 TUSSENKLANKEN = ("", "s", "e", "en")
 
@@ -162,7 +168,11 @@ class Zoekindex:
         gewichten: Mapping[str, float],
         synoniemen: Iterable[SynoniemGroep] = (),
         passages: Sequence[Sequence[tuple[str, str]]] | None = None,
+        methode: str = "bm25f",
     ):
+        if methode not in METHODES:
+            raise ValueError(f"onbekende methode {methode!r}; kies uit {', '.join(METHODES)}")
+        self.methode = methode
         self.n = len(documenten)
         self.gewichten = {k: float(v) for k, v in gewichten.items() if v > 0}
         groepen = list(synoniemen)
@@ -186,8 +196,8 @@ class Zoekindex:
         self._deel_woorden = {w for w in self._oppervlak if len(w) >= MIN_DEEL}
         self._splits: dict[str, tuple[str, ...]] = {}
 
-        # 2. One BM25 index per field over stems plus compound parts.
-        self._indexen: dict[str, bm25s.BM25] = {}
+        # 2. Tokens per field (stems plus compound parts), then the ranking structure.
+        veld_tokens: dict[str, list[list[str]]] = {}
         df: dict[str, int] = {}
         doc_termen: list[set[str]] = [set() for _ in range(self.n)]
         for veld, rijen in ruwe_velden.items():
@@ -196,16 +206,22 @@ class Zoekindex:
                 t = self._document_tokens(ws)
                 tokens.append(t)
                 doc_termen[i].update(t)
-            if not any(tokens):  # an empty field (e.g. no example questions yet) adds nothing
-                continue
-            index = bm25s.BM25()
-            index.index(tokens, show_progress=False)
-            self._indexen[veld] = index
+            if any(tokens):  # an empty field (e.g. no example questions yet) adds nothing
+                veld_tokens[veld] = tokens
         for termen in doc_termen:
             for t in termen:
                 df[t] = df.get(t, 0) + 1
         self._idf = {t: math.log(1 + (self.n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
         self._bekende_stammen = set(df)
+        self._indexen: dict[str, bm25s.BM25] = {}
+        self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        if methode == "bm25s":
+            for veld, tokens in veld_tokens.items():
+                index = bm25s.BM25()
+                index.index(tokens, show_progress=False)
+                self._indexen[veld] = index
+        else:
+            self._bouw_bm25f(veld_tokens)
 
         # 3. Synonym phrases: all their words as stems (to match the query, function words
         #    included, so "hoeveel bijstand" only matches that phrase), and the stems to add
@@ -227,6 +243,29 @@ class Zoekindex:
         self._passages: list[list[tuple[str, set[str]]]] = []
         for stukken in passages or [[] for _ in range(self.n)]:
             self._passages.append([(label, self.tekst_termen(tekst)) for label, tekst in stukken])
+
+    def _bouw_bm25f(self, veld_tokens: dict[str, list[list[str]]]) -> None:
+        """BM25F: per term, the length-normalised frequencies of all fields are weighted and
+        added *before* saturation, so a word that occurs in many fields of one document does
+        not outweigh a document that matches more different words of the query."""
+        gemiddeld = {v: (sum(len(t) for t in toks) / self.n) or 1.0 for v, toks in veld_tokens.items()}
+        lijsten: dict[str, tuple[list[int], list[float]]] = {}
+        for i in range(self.n):
+            tf: dict[str, float] = {}
+            for veld, toks in veld_tokens.items():
+                t = toks[i]
+                if not t:
+                    continue
+                factor = self.gewichten[veld] / (1 - BM25F_B + BM25F_B * len(t) / gemiddeld[veld])
+                for tok, c in Counter(t).items():
+                    tf[tok] = tf.get(tok, 0.0) + factor * c
+            for tok, v in tf.items():
+                docs, waarden = lijsten.setdefault(tok, ([], []))
+                docs.append(i)
+                waarden.append(self._idf[tok] * v * (BM25F_K1 + 1) / (BM25F_K1 + v))
+        self._postings = {
+            t: (np.asarray(d, dtype=np.int32), np.asarray(w, dtype=np.float32)) for t, (d, w) in lijsten.items()
+        }
 
     # ----------------------------------------------------------------- analysis
     def splits(self, woord: str) -> tuple[str, ...]:
@@ -377,16 +416,21 @@ class Zoekindex:
         totaal = np.zeros(self.n, dtype=np.float32)
         if self.n == 0:
             return totaal
+        gewichten = analyse.gewichten()
+        if self.methode == "bm25f":
+            for term, g in gewichten.items():
+                post = self._postings.get(term)
+                if post is not None:
+                    totaal[post[0]] += g * post[1]
+            return totaal
+        per_gewicht: dict[float, list[str]] = {}
+        for term, g in gewichten.items():
+            per_gewicht.setdefault(g, []).append(term)
         for veld, index in self._indexen.items():
-            g = self.gewichten[veld]
-            for termen, factor in (
-                (analyse.termen, 1.0),
-                (analyse.synoniemen, GEWICHT_SYNONIEM),
-                (analyse.delen, GEWICHT_DEELWOORD),
-            ):
-                bekend = [t for t in termen if t in index.vocab_dict and t]
+            for g, termen in per_gewicht.items():
+                bekend = [t for t in termen if t and t in index.vocab_dict]
                 if bekend:
-                    totaal += (g * factor) * index.get_scores(bekend)
+                    totaal += (self.gewichten[veld] * g) * index.get_scores(bekend)
         return totaal
 
     def zoek(self, vraag: str, top: int = 10, filter: np.ndarray | None = None) -> Zoekuitkomst:
