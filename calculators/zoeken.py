@@ -55,6 +55,9 @@ CORRECTIE_DREMPEL = 80.0
 METHODES = ("bm25f", "bm25s")
 BM25F_K1 = 1.2
 BM25F_B = 0.75
+#: Length of the character n-grams (only used when ``ngram_gewicht`` > 0).
+NGRAM = 4
+NGRAM_VELD = "#ngram"
 #: Linking sounds between parts of a Dutch compound ("beleid-s-regel", "ouder-en-bijdrage").
 TUSSENKLANKEN = ("", "s", "e", "en")
 
@@ -107,6 +110,14 @@ def stam(woord: str) -> str:
     return _stemmer().stemWord(woord)
 
 
+def ngrammen(woord: str) -> list[str]:
+    """Character n-grams of a word with boundary marks, as separate tokens ('#<ver', ...)."""
+    if len(woord) < NGRAM + 1 or not woord.isalpha():
+        return []
+    w = f"<{woord}>"
+    return ["#" + w[i:i + NGRAM] for i in range(len(w) - NGRAM + 1)]
+
+
 def is_inhoudswoord(woord: str) -> bool:
     """True for words that carry meaning (no function word, not a single letter)."""
     if woord in STOPWOORDEN:
@@ -131,10 +142,22 @@ class Vraaganalyse:
     delen: list[str]  # stems of compound parts
     correcties: dict[str, str] = field(default_factory=dict)  # typed word -> corrected word
     meldingen: list[str] = field(default_factory=list)  # Dutch notes for the user
+    synoniem_gewicht: dict[str, float] = field(default_factory=dict)  # weight per synonym stem
+    markeer: set[str] = field(default_factory=set)  # stems worth highlighting in a text
+    ngrammen: dict[str, float] = field(default_factory=dict)  # character n-grams and weights
 
     @property
     def alle_termen(self) -> set[str]:
         return set(self.termen) | set(self.synoniemen) | set(self.delen)
+
+    def gewichten(self) -> dict[str, float]:
+        """Weight of every search term: typed words 1, synonyms and compound parts less."""
+        uit = dict(self.ngrammen)
+        uit.update({d: GEWICHT_DEELWOORD for d in self.delen})
+        for s in self.synoniemen:
+            uit[s] = max(uit.get(s, 0.0), self.synoniem_gewicht.get(s, GEWICHT_SYNONIEM))
+        uit.update({t: 1.0 for t in self.termen})
+        return uit
 
 
 @dataclass(frozen=True)
@@ -169,6 +192,7 @@ class Zoekindex:
         synoniemen: Iterable[SynoniemGroep] = (),
         passages: Sequence[Sequence[tuple[str, str]]] | None = None,
         methode: str = "bm25f",
+        ngram_gewicht: float = 0.0,
     ):
         if methode not in METHODES:
             raise ValueError(f"onbekende methode {methode!r}; kies uit {', '.join(METHODES)}")
@@ -208,6 +232,15 @@ class Zoekindex:
                 doc_termen[i].update(t)
             if any(tokens):  # an empty field (e.g. no example questions yet) adds nothing
                 veld_tokens[veld] = tokens
+        self.ngram_gewicht = float(ngram_gewicht)
+        if self.ngram_gewicht > 0 and self.n:
+            # Character n-grams of all words as one extra field: a weak, fuzzy match for word
+            # forms the stemmer does not join ("verhuist" / "verhuizing") and for compounds.
+            grams = [[g for rijen in ruwe_velden.values() for w in rijen[i] for g in ngrammen(w)] for i in range(self.n)]
+            for i, g in enumerate(grams):
+                doc_termen[i].update(g)
+            veld_tokens[NGRAM_VELD] = grams
+            self.gewichten[NGRAM_VELD] = self.ngram_gewicht
         for termen in doc_termen:
             for t in termen:
                 df[t] = df.get(t, 0) + 1
@@ -400,15 +433,29 @@ class Zoekindex:
         # typos corrected); a one-word phrase may also match a compound part.
         reeks = [stam(correcties.get(w, w)) for w in woorden]
         los = set(termen) | set(delen)
-        synoniemen: list[str] = []
+        # A phrase of n words adds each word with 1/n of the synonym weight, so "eerste maand"
+        # does not count as two strong words. One-word synonyms are also highlighted.
+        gewicht: dict[str, float] = {}
+        markeer = set(termen)
         for frasen in self._synoniemen:
             if any((len(p) == 1 and p[0] in los) or (len(p) > 1 and _bevat_reeks(reeks, p)) for p, _ in frasen):
-                for _, toevoegen in frasen:
-                    synoniemen.extend(toevoegen)
+                for patroon, toevoegen in frasen:
+                    n_woorden = max(1, sum(1 for x in patroon if x in toevoegen))
+                    for x in toevoegen:
+                        gewicht[x] = max(gewicht.get(x, 0.0), GEWICHT_SYNONIEM / n_woorden)
+                    if n_woorden == 1:
+                        markeer.update(toevoegen)
         gezien = set(termen)
-        synoniemen = [s for s in dict.fromkeys(synoniemen) if s not in gezien]
-        delen = [d for d in dict.fromkeys(delen) if d not in gezien and d not in synoniemen]
-        return Vraaganalyse(vraag, list(dict.fromkeys(termen)), synoniemen, delen, correcties, meldingen)
+        synoniemen = [s for s in gewicht if s not in gezien]
+        delen = [d for d in dict.fromkeys(delen) if d not in gezien and d not in gewicht]
+        grams: dict[str, float] = {}
+        if self.ngram_gewicht > 0:
+            for w in inhoud:
+                gs = ngrammen(correcties.get(w, w))
+                for g in gs:
+                    grams[g] = grams.get(g, 0.0) + 1.0 / len(gs)
+        return Vraaganalyse(vraag, list(dict.fromkeys(termen)), synoniemen, delen, correcties, meldingen,
+                            {s: gewicht[s] for s in synoniemen}, markeer, grams)
 
     # ------------------------------------------------------------------ ranking
     def scores(self, analyse: Vraaganalyse) -> np.ndarray:
@@ -457,23 +504,22 @@ class Zoekindex:
     def beste_passage(self, index: int, analyse: Vraaganalyse) -> int | None:
         """Position of the passage of document ``index`` that matches the query best."""
         beste, beste_score = None, 0.0
+        gewichten = analyse.gewichten()
         for j, (_label, termen) in enumerate(self._passages[index] if index < len(self._passages) else []):
-            score = sum(self.idf(t) for t in termen & set(analyse.termen))
-            score += GEWICHT_SYNONIEM * sum(self.idf(t) for t in termen & set(analyse.synoniemen))
-            score += GEWICHT_DEELWOORD * sum(self.idf(t) for t in termen & set(analyse.delen))
+            score = sum(g * self.idf(t) for t, g in gewichten.items() if t in termen)
             if score > beste_score + 1e-9:
                 beste, beste_score = j, score
         return beste
 
     def markeer_posities(self, tekst: str, analyse: Vraaganalyse) -> list[tuple[int, int]]:
         """Character spans (start, end) in ``tekst`` of the words that match the query."""
-        gezocht = analyse.alle_termen
+        gezocht = analyse.markeer or set(analyse.termen)
         uit = []
         for w, begin, eind in woorden_met_plek(tekst):
             if not is_inhoudswoord(w):
                 continue
             s, delen = self._woord_termen(w)
-            if s in gezocht or (set(analyse.termen) | set(analyse.synoniemen)) & set(delen):
+            if s in gezocht or gezocht & set(delen):
                 uit.append((begin, eind))
         return uit
 

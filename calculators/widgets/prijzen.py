@@ -8,6 +8,9 @@ from decimal import Decimal
 import ipywidgets as w
 
 from calculators.fouten import DoorbraakFout
+from calculators.indexering import jaren, probeer_op_prijspeil
+from calculators.paden import DATA
+from calculators.tarieven import combineer, lees_tarieven
 from calculators.opmaak import euro, getal, lees_bedrag
 from calculators.prijslijst import MandRegel, Prijs, laad_prijzen, mand_als_csv, mand_totalen, zoek_prijzen
 from calculators.vocabulaire import laad_vocabulaire
@@ -16,10 +19,23 @@ from calculators.widgets.gemeen import downloadlink, keuzes, live_gebied, meldin
 AANTAL_RESULTATEN = 10
 
 
-def prijs_html(p: Prijs) -> str:
-    """One price as escaped HTML: item, unit, amount, year, source link and reliability."""
+SJABLOON = DATA / "sjablonen" / "eigen-tarieven.csv"
+
+
+def prijs_html(p: Prijs, prijspeil: int | None = None) -> str:
+    """One price as escaped HTML: item, unit, amount, year, source link and reliability.
+
+    With ``prijspeil`` the amount indexed to that year (CPI) is shown next to the original.
+    """
+    geindexeerd = ""
+    if prijspeil and prijspeil != p.jaar:
+        peil = probeer_op_prijspeil(p, prijspeil)
+        geindexeerd = (f" ≈ {html.escape(euro(peil.bedrag))} in prijzen van {prijspeil}" if peil
+                       else f" (geen prijsindex voor {p.jaar})")
+    lokaal = " <em>eigen tarief</em>" if p.lokaal else ""
     return (
-        f"<strong>{html.escape(p.item)}</strong> — {html.escape(euro(p.bedrag))} {html.escape(p.eenheid)}"
+        f"<strong>{html.escape(p.item)}</strong>{lokaal} — {html.escape(euro(p.bedrag))} {html.escape(p.eenheid)}"
+        f"{html.escape(geindexeerd)}"
         f" <span class='dbw-klein'>(prijspeil {p.jaar}; {html.escape(p.geldstroom)}; {html.escape(p.domein)};"
         f" betrouwbaarheid: {html.escape(p.betrouwbaarheid)})</span><br>"
         f"<span class='dbw-klein'>{html.escape(p.omschrijving)}</span> "
@@ -31,7 +47,8 @@ class PrijsZoeker:
     """State and widgets of the price lookup (one instance per calculator session)."""
 
     def __init__(self, prijzen: list[Prijs] | None = None):
-        self.prijzen = prijzen if prijzen is not None else laad_prijzen()
+        self.nationaal = prijzen if prijzen is not None else laad_prijzen()
+        self.prijzen = list(self.nationaal)
         voc = laad_vocabulaire()
         self.mand: dict[str, MandRegel] = {}
 
@@ -46,6 +63,22 @@ class PrijsZoeker:
                                      style={"description_width": "initial"})
         self.domein = w.Dropdown(description="Domein", options=keuzes(voc.domein_namen),
                                  style={"description_width": "initial"})
+        eerste, laatste = jaren()
+        self.prijspeil = w.Dropdown(
+            description="Prijspeil",
+            options=[("Zoals in de bron", 0)] + [(str(j), j) for j in range(laatste, eerste - 1, -1)],
+            style={"description_width": "initial"},
+        )
+        self.upload = w.FileUpload(accept=".csv,.xlsx", multiple=False,
+                                   description="Eigen tarieven laden", layout=w.Layout(width="auto"))
+        self.upload.tooltip = "Laad je eigen tarievenlijst (CSV uit Excel of .xlsx)"
+        self.upload_status = live_gebied()
+        self.sjabloon = w.HTML(
+            downloadlink(SJABLOON.read_text(encoding="utf-8-sig"), "eigen-tarieven-sjabloon.csv",
+                         "Download het sjabloon voor eigen tarieven")
+            if SJABLOON.exists() else ""
+        )
+        self.upload.observe(lambda _c: self._laad_tarieven(), names="value")
         self.status = live_gebied()
         self.rijen: list[tuple[w.HTML, w.Button, Prijs | None]] = []
         self.rij_boxen = []
@@ -65,14 +98,16 @@ class PrijsZoeker:
         self.leeg_knop = w.Button(description="Mandje leegmaken")
         self.leeg_knop.on_click(lambda _b: self._leeg())
 
-        for veld in (self.zoek, self.geldstroom, self.domein):
+        for veld in (self.zoek, self.geldstroom, self.domein, self.prijspeil):
             veld.observe(lambda _c: self.ververs(), names="value")
 
         self.widget = w.VBox([
             stijl(),
             w.HTML("<h2>Zoek een prijs</h2>"),
             self.zoek,
-            w.HBox([self.geldstroom, self.domein]),
+            w.HBox([self.geldstroom, self.domein, self.prijspeil]),
+            w.HBox([self.upload, self.sjabloon], layout=w.Layout(align_items="center")),
+            self.upload_status,
             self.status,
             w.VBox(self.rij_boxen),
             w.HTML("<h2>Jouw mandje</h2>"),
@@ -92,7 +127,7 @@ class PrijsZoeker:
         for i, rij in enumerate(self.rijen):
             if i < len(treffers):
                 p = treffers[i].prijs
-                rij[0].value = prijs_html(p)
+                rij[0].value = prijs_html(p, self.prijspeil.value or None)
                 rij[1].tooltip = f"Zet '{p.item}' in je mandje"
                 rij[2] = p
                 self.rij_boxen[i].layout.display = "flex"
@@ -106,6 +141,24 @@ class PrijsZoeker:
         else:
             tekst = f"Geen prijzen gevonden voor '{vraag.strip()[:80]}'. Probeer andere of minder woorden."
         zet_live(self.status, html.escape(tekst))
+
+    # --- local tariffs ----------------------------------------------------------------
+    def _laad_tarieven(self) -> None:
+        bestanden = self.upload.value
+        if not bestanden:
+            return
+        bestand = bestanden[0]
+        try:
+            lokaal = lees_tarieven(bytes(bestand["content"]), bestand["name"], nationaal=self.nationaal)
+        except DoorbraakFout as e:
+            # Nothing half-loaded: the list in use stays as it was.
+            zet_live(self.upload_status, melding(f"Je bestand is niet geladen. {e}"))
+            return
+        self.prijzen = combineer(self.nationaal, lokaal)
+        zet_live(self.upload_status, melding(
+            f"{len(lokaal)} eigen tarieven geladen uit {bestand['name']}. "
+            "Ze vervangen of vullen de landelijke lijst aan.", "ok"))
+        self.ververs()
 
     # --- basket -----------------------------------------------------------------------
     def _voeg_toe(self, i: int) -> None:

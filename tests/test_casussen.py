@@ -1,0 +1,258 @@
+"""The inspiration catalogue: every case valid and varied, search and filters, costs, bad input."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+import yaml
+
+from calculators.casussen import (
+    CASUSSEN, CasusZoeker, casus_als_plan, kosten_samenvatting, laad_casus, laad_casussen,
+    startpunt_url, wetten_van, zoek_casussen,
+)
+from calculators.fouten import DoorbraakFout
+from calculators.paden import DATA
+from calculators.patronen import laad_patronen
+from calculators.vocabulaire import laad_vocabulaire
+
+
+@pytest.fixture(scope="module")
+def casussen():
+    return laad_casussen()
+
+
+@pytest.fixture(scope="module")
+def zoeker(casussen):
+    return CasusZoeker(casussen)
+
+
+def _goede_casus() -> dict:
+    return yaml.safe_load((CASUSSEN / "eiwitrijke-yoghurt.yaml").read_text(encoding="utf-8"))
+
+
+def _schrijf(tmp_path: Path, data: dict | str, naam: str = "eiwitrijke-yoghurt.yaml") -> Path:
+    pad = tmp_path / naam
+    pad.write_text(data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return pad
+
+
+# --- the catalogue ------------------------------------------------------------------------
+def test_minstens_25_illustratieve_casussen(casussen):
+    assert len(casussen) >= 25
+    assert all(c.soort == "illustratieve samengestelde casus" for c in casussen)
+
+
+def test_het_sjabloon_is_geen_casus_maar_wel_geldig(casussen):
+    assert "voorbeeld-casus" not in {c.id for c in casussen}
+    sjabloon = yaml.safe_load((CASUSSEN / "_sjabloon.yaml").read_text(encoding="utf-8"))
+    ruw = sjabloon | {"id": "sjabloon-test"}
+    from calculators.casussen import Casus
+    Casus.model_validate(ruw)  # the template has every field with a valid value
+
+
+def test_variatie_elk_cluster_knelpunt_en_domein(casussen):
+    p = laad_patronen()
+    assert {c.id for c in p.clusters} <= {c.cluster for c in casussen}
+    assert {k.id for k in p.knelpunten} <= {c.knelpunt for c in casussen}
+    assert set(laad_vocabulaire().domein_namen) <= {d for c in casussen for d in c.domeinen}
+    assert len({c.reispatroon for c in casussen}) >= 5
+
+
+def test_situaties_uit_de_rapporten_zitten_erin(casussen):
+    alles = " ".join((c.titel + " " + c.probleem).lower() for c in casussen)
+    for kern in ("yoghurt", "keuring", "dubbele bewoning", "zwanger", "adhd", "angststoornis"):
+        assert kern in alles, kern
+
+
+def test_id_is_bestandsnaam_en_uniek(casussen):
+    ids = [c.id for c in casussen]
+    assert len(ids) == len(set(ids))
+    for c in casussen:
+        assert (CASUSSEN / f"{c.id}.yaml").exists()
+
+
+def test_k_anonimiteit_van_de_catalogus(casussen):
+    # Every combination of region, household, age band and cluster occurs at least 3 times.
+    groepen = Counter((c.regio, c.huishouden, c.leeftijdsband, c.cluster) for c in casussen)
+    assert min(groepen.values()) >= 3, groepen
+
+
+def test_geen_datums_leeftijden_of_bedragen_in_de_tekst(casussen):
+    datum = re.compile(r"\b\d{1,2}[-/ ](\d{1,2}|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b", re.I)
+    leeftijd = re.compile(r"\b\d{1,2} jaar\b|\(\d{1,2}\)")
+    for c in casussen:
+        for t in [c.titel, c.probleem, c.doorbraak, c.les, *c.wat_werkte]:
+            assert not datum.search(t), (c.id, t)
+            assert not leeftijd.search(t), (c.id, t)
+            assert "€" not in t, (c.id, t)
+
+
+def test_korte_zinnen_in_de_casustekst(casussen):
+    for c in casussen:
+        tekst = " ".join([c.probleem, c.doorbraak, c.les])
+        zinnen = [z for z in re.split(r"[.!?]+\s*", tekst) if z.strip()]
+        gemiddeld = sum(len(z.split()) for z in zinnen) / len(zinnen)
+        assert gemiddeld <= 15, (c.id, gemiddeld)
+
+
+# --- costs --------------------------------------------------------------------------------
+def _csv_bedragen() -> dict[str, Decimal]:
+    with open(DATA / "prijzen.csv", encoding="utf-8-sig", newline="") as f:
+        return {r["id"]: Decimal(r["bedrag"]) for r in csv.DictReader(f)}
+
+
+def test_kosten_zijn_prijs_maal_aantal_uit_de_csv(casussen):
+    bedragen = _csv_bedragen()
+    ruw = _goede_casus()
+    verwacht = {"huidig": Decimal(0), "dreigend": Decimal(0), "doorbraak": Decimal(0)}
+    for r in ruw["kosten"]["regels"]:
+        verwacht[r["scenario"]] += bedragen[r["prijs_id"]] * Decimal(str(r["aantal"]))
+    casus = next(c for c in casussen if c.id == "eiwitrijke-yoghurt")
+    assert kosten_samenvatting(casus) == verwacht
+
+
+def test_alle_casussen_hebben_kosten_in_dreigend_en_doorbraak(casussen):
+    for c in casussen:
+        k = kosten_samenvatting(c)
+        assert k["dreigend"] > 0 and k["doorbraak"] > 0, c.id
+
+
+def test_plan_voor_de_rendementsberekening(casussen):
+    casus = next(c for c in casussen if c.id == "moeder-wacht-op-uwv-keuring")
+    plan = casus_als_plan(casus)
+    assert set(plan["scenarios"]) == {"huidig", "dreigend", "doorbraak"}
+    assert plan["horizon_jaren"] == 1 and plan["kans_dreigend"] == 1
+    regel = plan["scenarios"]["doorbraak"][0]
+    assert set(regel) == {"omschrijving", "prijs_id", "aantal", "soort", "geldstroom"}
+    assert regel["geldstroom"] in laad_vocabulaire().geldstroom_namen
+    assert startpunt_url(casus) == "/voila/render/rendement.ipynb?casus=moeder-wacht-op-uwv-keuring"
+
+
+# --- search and filters -------------------------------------------------------------------
+def test_zoeken_vindt_de_yoghurt_ook_met_typfout(zoeker):
+    assert zoeker.zoek("yoghurt")[0].id == "eiwitrijke-yoghurt"
+    assert zoeker.zoek("yohgurt anorexia")[0].id == "eiwitrijke-yoghurt"
+
+
+def test_zoeken_op_alledaagse_woorden(zoeker):
+    ids = [c.id for c in zoeker.zoek("huurtoeslag vorige bewoner", top=3)]
+    assert "nieuwe-huurder-zonder-huurtoeslag" in ids
+    ids = [c.id for c in zoeker.zoek("zwanger studentenkamer", top=3)]
+    assert ids[0] == "zwangere-studente-zonder-urgentie"
+
+
+def test_filters_beperken_de_resultaten(zoeker, casussen):
+    c3 = zoeker.zoek(cluster="cluster-3")
+    assert c3 and all(c.cluster == "cluster-3" for c in c3)
+    assert len(c3) == sum(1 for c in casussen if c.cluster == "cluster-3")
+    jeugd_catch = zoeker.zoek(domein="jeugd", knelpunt="catch-22")
+    assert all("jeugd" in c.domeinen and c.knelpunt == "catch-22" for c in jeugd_catch)
+    hvw = zoeker.zoek(wet="Huisvestingswet 2014")
+    assert hvw and all(any(r.startswith("Hvw 2014") for r in c.wettelijke_basis) for c in hvw)
+    assert all("woning" in c.doorbraak_typen for c in zoeker.zoek("", doorbraaktype="woning"))
+
+
+def test_zoeken_met_filter_en_tekst_samen(zoeker):
+    uit = zoeker.zoek("schulden", cluster="cluster-4")
+    assert uit and all(c.cluster == "cluster-4" for c in uit)
+
+
+def test_lege_of_vreemde_zoekvraag_geeft_geen_fout(zoeker, casussen):
+    assert len(zoeker.zoek("")) == len(casussen)
+    assert len(zoeker.zoek("de het een")) == len(casussen)
+    assert zoeker.zoek("qqqxxyz") == []
+    assert isinstance(zoek_casussen("<script>alert(1)</script>"), list)
+
+
+def test_wetten_van_een_casus_zijn_volledige_namen(casussen):
+    casus = next(c for c in casussen if c.id == "tiener-slaapt-in-de-woonkamer")
+    assert wetten_van(casus) == ["Huisvestingswet 2014", "Algemene wet bestuursrecht"]
+
+
+# --- bad input ----------------------------------------------------------------------------
+def test_leeg_bestand(tmp_path):
+    with pytest.raises(DoorbraakFout, match="leeg"):
+        laad_casus(_schrijf(tmp_path, ""))
+
+
+def test_kapotte_yaml(tmp_path):
+    with pytest.raises(DoorbraakFout, match="geen geldige YAML"):
+        laad_casus(_schrijf(tmp_path, "titel: [open\nprobleem: x\n"))
+
+
+def test_lijst_in_plaats_van_velden(tmp_path):
+    with pytest.raises(DoorbraakFout, match="velden met een naam"):
+        laad_casus(_schrijf(tmp_path, "- a\n- b\n"))
+
+
+@pytest.mark.parametrize("veld, waarde, tekst", [
+    ("cluster", "cluster-9", "onbekend cluster 'cluster-9'"),
+    ("knelpunt", "te-duur", "onbekend knelpunt 'te-duur'"),
+    ("regio", "Baarle-Nassau", "kies een regio, geen gemeente"),
+    ("leeftijdsband", "34", "geen precieze leeftijd"),
+    ("reispatroon", "snel", "onbekend reispatroon"),
+    ("wettelijke_basis", ["Pw 999"], "'Pw 999' bestaat niet"),
+    ("domeinen", ["sport"], "onbekend domein 'sport'"),
+    ("rubrieken", ["vrolijk"], "onbekende rubriek 'vrolijk'"),
+    ("doorbraak_typen", ["toverstaf"], "onbekend doorbraaktype"),
+])
+def test_onbekende_waarde_noemt_bestand_en_veld(tmp_path, veld, waarde, tekst):
+    data = _goede_casus() | {veld: waarde}
+    with pytest.raises(DoorbraakFout) as e:
+        laad_casus(_schrijf(tmp_path, data))
+    assert tekst in str(e.value) and "eiwitrijke-yoghurt.yaml" in str(e.value) and veld in str(e.value)
+
+
+def test_datum_in_plaats_van_jaar(tmp_path):
+    tekst = (CASUSSEN / "eiwitrijke-yoghurt.yaml").read_text(encoding="utf-8").replace("jaar: 2019", "jaar: 2019-03-14")
+    with pytest.raises(DoorbraakFout, match="alleen een jaartal, geen datum"):
+        laad_casus(_schrijf(tmp_path, tekst))
+
+
+def test_onbekende_prijs(tmp_path):
+    data = _goede_casus()
+    data["kosten"]["regels"][0]["prijs_id"] = "gouden-kraan"
+    with pytest.raises(DoorbraakFout, match="onbekende prijs-id 'gouden-kraan'"):
+        laad_casus(_schrijf(tmp_path, data))
+
+
+def test_echte_casus_zonder_toestemming(tmp_path):
+    data = _goede_casus() | {"soort": "echte casus"}
+    with pytest.raises(DoorbraakFout, match="toestemming"):
+        laad_casus(_schrijf(tmp_path, data))
+
+
+def test_onbekend_veld(tmp_path):
+    data = _goede_casus() | {"naam": "Jansen"}
+    with pytest.raises(DoorbraakFout, match="dit veld is onbekend"):
+        laad_casus(_schrijf(tmp_path, data))
+
+
+def test_een_megabyte_tekst_wordt_netjes_geweigerd(tmp_path):
+    data = _goede_casus() | {"probleem": "woord " * 200_000}
+    with pytest.raises(DoorbraakFout, match="te groot"):
+        laad_casus(_schrijf(tmp_path, data))
+
+
+def test_te_lange_tekst(tmp_path):
+    data = _goede_casus() | {"probleem": "Dit is te lang. " * 200}
+    with pytest.raises(DoorbraakFout, match="te lang"):
+        laad_casus(_schrijf(tmp_path, data))
+
+
+def test_fout_in_een_bestand_weigert_de_hele_map(tmp_path):
+    _schrijf(tmp_path, _goede_casus())
+    _schrijf(tmp_path, "", naam="kapot.yaml")
+    with pytest.raises(DoorbraakFout, match="er is niets geladen") as e:
+        laad_casussen(tmp_path)
+    assert "kapot.yaml" in str(e.value)
+
+
+def test_id_moet_bestandsnaam_zijn(tmp_path):
+    with pytest.raises(DoorbraakFout, match="bestandsnaam"):
+        laad_casus(_schrijf(tmp_path, _goede_casus(), naam="andere-naam.yaml"))
