@@ -23,7 +23,7 @@ import yaml
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from calculators.opmaak import getal
+from calculators.opmaak import datum, getal
 from calculators.paden import DATA
 
 SOORT = {".csv": "tabel (CSV)", ".yaml": "YAML", ".yml": "YAML", ".json": "JSON", ".xlsx": "Excel", ".md": "uitleg"}
@@ -57,13 +57,17 @@ def _jaren(jaren: list[int]) -> str:
     return str(a) if a == b else f"{a} tot en met {b}"
 
 
+def _aantal(n: int, enkel: str, meer: str) -> str:
+    return f"{n} {enkel if n == 1 else meer}"
+
+
 def _omvang(pad: Path) -> str:
     """Size in words a reader understands: number of rows or records."""
     try:
         if pad.suffix == ".csv":
             with pad.open(encoding="utf-8-sig", newline="") as f:
                 n = max(0, sum(1 for _ in csv.reader(f)) - 1)
-            return f"{n} regels"
+            return _aantal(n, "regel", "regels")
         if pad.suffix in (".yaml", ".yml"):
             inhoud = yaml.safe_load(pad.read_text(encoding="utf-8"))
         elif pad.suffix == ".json":
@@ -72,10 +76,8 @@ def _omvang(pad: Path) -> str:
             return "1 bestand"
     except (OSError, ValueError, yaml.YAMLError):
         return "niet te lezen"
-    if isinstance(inhoud, list):
-        return f"{len(inhoud)} onderdelen"
-    if isinstance(inhoud, dict):
-        return f"{len(inhoud)} onderdelen"
+    if isinstance(inhoud, (list, dict)):
+        return _aantal(len(inhoud), "onderdeel", "onderdelen")
     return "1 onderdeel"
 
 
@@ -88,7 +90,7 @@ def bestanden_rijen(data: Path = DATA) -> list[list[str]]:
         if pad.is_dir():
             bestanden = [p for p in pad.rglob("*") if p.is_file() and not p.name.startswith((".", "_"))]
             soorten = sorted({SOORT.get(p.suffix, p.suffix.lstrip(".")) for p in bestanden})
-            rijen.append([f"{pad.name}/", ", ".join(soorten), f"{len(bestanden)} bestanden"])
+            rijen.append([f"{pad.name}/", ", ".join(soorten), _aantal(len(bestanden), "bestand", "bestanden")])
         elif pad.is_file():
             rijen.append([pad.name, SOORT.get(pad.suffix, pad.suffix.lstrip(".")), _omvang(pad)])
     return rijen
@@ -176,7 +178,7 @@ class GegevensWetten(SphinxDirective):
         for pad in sorted(WETTEN_MAP.glob("*.yaml")):
             self.env.note_dependency(str(pad))
         rijen = [
-            [_link(f"{w.wet} ({w.afkorting})", w.url), str(len(w.artikelen)), w.geldig_vanaf.strftime("%d-%m-%Y")]
+            [_link(f"{w.wet} ({w.afkorting})", w.url), str(len(w.artikelen)), datum(w.geldig_vanaf)]
             for w in laad_wetten()
         ]
         tabel = _tabel("Wetsartikelen per wet", ["Wet", "Aantal artikelen", "Geldig vanaf"], rijen,

@@ -5,7 +5,7 @@ becomes a card: the front holds the situation and the questions for the group, t
 (option ``:antwoorden:``) the doorbraak, the legal basis, the costs for one year computed
 from the price list, and the lesson. Nothing is retyped: change the case file and the card
 follows. Options: ``:antwoorden:`` (print the back), ``:cluster: cluster-1`` (only one cluster),
-``:max: 8`` (at most this many cards).
+``:max: 8`` (at most this many cards), ``:kop: 3`` (heading level of the card titles).
 """
 
 from __future__ import annotations
@@ -29,17 +29,20 @@ VRAGEN = (
 SCENARIO = {"huidig": "Huidige situatie", "dreigend": "Dreigend scenario", "doorbraak": "Doorbraak"}
 
 
-def kaart_html(casus, nummer: int, clusters: dict[str, str], antwoorden: bool) -> str:
-    """The HTML of one card (front, and back when ``antwoorden``)."""
+KAART_STIJL = "border:2px solid #555;border-radius:6px;padding:.75rem 1rem;margin:1rem 0;break-inside:avoid"
+
+
+def kaart_html(casus, nummer: int, clusters: dict[str, str], antwoorden: bool, kop: int = 2) -> str:
+    """The HTML of one card (front, and back when ``antwoorden``); ``kop`` is the heading level."""
     from calculators.casussen import kosten_samenvatting
 
     e = html.escape
     soort = "Illustratieve samengestelde casus" if casus.illustratief else "Echte casus, met toestemming"
     cluster = clusters.get(casus.cluster or "", "")
     voor = [
-        f'<article class="casuskaart" aria-labelledby="kaart-{e(casus.id)}">',
-        f'<p class="casuskaart-nummer">Kaart {nummer}</p>',
-        f'<h3 id="kaart-{e(casus.id)}">{e(casus.titel)}</h3>',
+        f'<article class="casuskaart" style="{KAART_STIJL}" aria-labelledby="kaart-{e(casus.id)}">',
+        f'<p class="casuskaart-nummer" style="margin:0">Kaart {nummer}</p>',
+        f'<h{kop} id="kaart-{e(casus.id)}" style="margin-top:0">{e(casus.titel)}</h{kop}>',
         f'<p class="casuskaart-soort">{e(soort)}</p>',
         f"<p><strong>Huishouden:</strong> {e(casus.huishouden)}, {e(casus.leeftijdsband)} jaar. "
         f"<strong>Regio:</strong> {e(casus.regio)}.</p>",
@@ -64,7 +67,8 @@ def kaart_html(casus, nummer: int, clusters: dict[str, str], antwoorden: bool) -
 
 class CasuskaartenDirective(SphinxDirective):
     has_content = False
-    option_spec = {"antwoorden": directives.flag, "cluster": directives.unchanged, "max": directives.positive_int}
+    option_spec = {"antwoorden": directives.flag, "cluster": directives.unchanged, "max": directives.positive_int,
+                   "kop": lambda x: directives.choice(x, ("2", "3", "4"))}
 
     def run(self):
         try:
@@ -85,9 +89,12 @@ class CasuskaartenDirective(SphinxDirective):
         if not casussen:
             raise self.error("Er zijn geen casussen voor deze kaarten.")
         antwoorden = "antwoorden" in self.options
-        kaarten = "".join(kaart_html(c, i, clusters, antwoorden) for i, c in enumerate(casussen, start=1))
+        kop = int(self.options.get("kop", "2"))
+        kaarten = "".join(kaart_html(c, i, clusters, antwoorden, kop) for i, c in enumerate(casussen, start=1))
         return [nodes.raw("", f'<div class="casuskaarten">{kaarten}</div>', format="html")]
 
 
 def setup(app):
     app.add_directive("casuskaarten", CasuskaartenDirective)
+    # book/_static/print.css: clean printing of every page (trainer kit, cards, forms).
+    app.add_css_file("print.css", media="print")

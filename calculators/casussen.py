@@ -16,6 +16,7 @@ the contract for "gebruik als startpunt").
 from __future__ import annotations
 
 import datetime as _dt
+import html
 import json
 from dataclasses import dataclass
 from decimal import Decimal
@@ -28,6 +29,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from calculators.fouten import DoorbraakFout, Melding
+from calculators.opmaak import euro, getal
 from calculators.paden import DATA
 from calculators.patronen import Patronen, artikel_bestaat, laad_patronen
 from calculators.prijslijst import Prijs, laad_prijzen, prijs_per_id
@@ -356,6 +358,13 @@ def casus_als_plan(casus: Casus, prijzen: list[Prijs] | None = None) -> dict:
     return {"titel": casus.titel, "horizon_jaren": 1, "kans_dreigend": 1, "discontovoet": 0, "scenarios": scenarios}
 
 
+def leeftijd_tekst(band: str) -> str:
+    """'18 tot 27' -> '18 tot 27 jaar'; bands with the AOW age read as plain Dutch."""
+    if "AOW" in band:
+        return band.replace("55 tot AOW-leeftijd", "55 jaar tot de AOW-leeftijd").replace("AOW-leeftijd en ouder", "de AOW-leeftijd of ouder")
+    return f"{band} jaar"
+
+
 def startpunt_url(casus: Casus) -> str:
     """Link that opens the cost calculator pre-filled with this case (agreed contract)."""
     return f"/voila/render/rendement.ipynb?casus={casus.id}"
@@ -455,3 +464,43 @@ def zoek_casussen(vraag: str = "", casussen: list[Casus] | None = None, top: int
     """Search the catalogue: free text plus filters cluster, domein, wet, knelpunt, doorbraaktype."""
     zoeker = standaard_zoeker() if casussen is None else CasusZoeker(casussen)
     return zoeker.zoek(vraag, top=top, **filters)
+
+
+# --- HTML shared by the book and the widget -----------------------------------------------
+SCENARIO_NAMEN = {"huidig": "Huidige situatie", "dreigend": "Dreigend scenario", "doorbraak": "Doorbraak"}
+
+
+def _e(t: object) -> str:
+    return html.escape(str(t))
+
+
+def kosten_html(casus: Casus, prijzen: list[Prijs] | None = None) -> str:
+    """Cost lines per scenario with price sources, and totals (chance 100 %, one year), as HTML."""
+    regels = kosten_regels(casus, prijzen)
+    totaal = kosten_samenvatting(casus, prijzen)
+    rijen = "".join(
+        "<tr>"
+        f"<td>{_e(SCENARIO_NAMEN[r.scenario])}</td>"
+        f'<td>{_e(r.omschrijving)} <a href="{_e(r.prijs.bron_url)}" rel="noopener" target="_blank" '
+        f'title="Bron: {_e(r.prijs.bron_titel)}">(bron)</a></td>'
+        f'<td class="bedrag">{_e(euro(r.prijs.bedrag))} {_e(r.prijs.eenheid)} ({r.prijs.jaar})</td>'
+        f'<td class="bedrag">{_e(getal(r.aantal, 0) if r.aantal == r.aantal.to_integral_value() else getal(r.aantal))}</td>'
+        f'<td class="bedrag">{_e(euro(r.bedrag))}</td>'
+        "</tr>"
+        for r in regels
+    )
+    som = "".join(
+        f'<tr><th scope="row" colspan="4">Totaal {_e(SCENARIO_NAMEN[s].lower())}</th>'
+        f'<td class="bedrag"><strong>{_e(euro(b))}</strong></td></tr>'
+        for s, b in totaal.items()
+    )
+    toelichting = f"<p>{_e(' '.join(casus.kosten.toelichting.split()))}</p>" if casus.kosten.toelichting else ""
+    return (
+        '<div class="tabel-scroll" tabindex="0" role="region" aria-label="Kosten van deze casus">'
+        '<table class="dbw-tabel casuskosten"><caption>Kosten per scenario, voor één jaar</caption>'
+        '<thead><tr><th scope="col">Scenario</th><th scope="col">Wat</th><th scope="col" class="bedrag">Prijs</th>'
+        '<th scope="col" class="bedrag">Aantal</th><th scope="col" class="bedrag">Bedrag</th></tr></thead>'
+        f"<tbody>{rijen}</tbody><tfoot>{som}</tfoot></table></div>{toelichting}"
+        "<p>Dit is een ruwe schatting uit de prijslijst. Het dreigend scenario telt hier volledig mee. "
+        "In de rekenhulp kun je de kans en de looptijd aanpassen.</p>"
+    )

@@ -82,10 +82,9 @@ def voer_uit(args: argparse.Namespace) -> int:
         eigen = ", eigen tarief" if p.lokaal else ""
         print(f"{p.item}: {euro(p.bedrag)} {p.eenheid} (prijspeil {p.jaar}, {p.geldstroom}, {p.betrouwbaarheid}{eigen})")
         if args.prijspeil is not None:
-            if op is None:
-                print(f"    in prijzen van {args.prijspeil}: niet om te rekenen, want voor {p.jaar} is geen prijsindex")
-            elif p.jaar != args.prijspeil:
-                print(f"    in prijzen van {args.prijspeil}: {euro(op.bedrag)} {p.eenheid}")
+            from calculators.indexering import peil_tekst
+
+            print(f"    {peil_tekst(p, args.prijspeil)}")
         bron = f"{p.bron_titel} — {p.bron_url}" if p.bron_url else p.bron_titel
         print(f"    bron: {bron}")
     return 0

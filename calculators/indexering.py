@@ -12,6 +12,7 @@ Public API:
 - :func:`op_prijspeil` — a :class:`~calculators.prijslijst.Prijs` at a chosen price level,
   with original and indexed amounts side by side (for the CLI and the widget).
 - :func:`jaren` — first and last year of the series.
+- :func:`peil_tekst` — one Dutch line for a reader: the amount in prices of another year.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
 
 from calculators.fouten import DoorbraakFout, Melding
-from calculators.opmaak import rond_af
+from calculators.opmaak import euro, rond_af
 from calculators.paden import DATA
 from calculators.prijslijst import Prijs
 from calculators.schema import pydantic_meldingen
@@ -186,3 +187,20 @@ def probeer_op_prijspeil(
         return op_prijspeil(prijs, naar_jaar, reeks)
     except DoorbraakFout:
         return None
+
+
+def peil_tekst(prijs: Prijs, naar_jaar: int, reeks: dict[int, CpiRij] | None = None) -> str:
+    """A short Dutch line for the reader, e.g. ``in prijzen van 2025: € 10.157,51 eenmalig``.
+
+    When the price's year has no index figure the line says so instead of failing; when
+    the price is already at that level it says that.
+    """
+    if prijs.jaar == int(naar_jaar):
+        return f"al in prijzen van {int(naar_jaar)}"
+    op = probeer_op_prijspeil(prijs, naar_jaar, reeks)
+    if op is None:
+        return f"in prijzen van {int(naar_jaar)}: niet om te rekenen, want voor {prijs.jaar} is geen prijsindex"
+    tekst = f"in prijzen van {op.naar_jaar}: {euro(op.bedrag)} {prijs.eenheid}"
+    if op.bedrag_laag is not None and op.bedrag_hoog is not None:
+        tekst += f" (van {euro(op.bedrag_laag)} tot {euro(op.bedrag_hoog)})"
+    return tekst

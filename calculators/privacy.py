@@ -51,6 +51,7 @@ from calculators.schema import pydantic_meldingen
 PRIVACY_DATA = DATA / "privacy"
 BEROEPEN_YAML = PRIVACY_DATA / "beroepen.yaml"
 DIEREN_YAML = PRIVACY_DATA / "dieren.yaml"
+GEWONE_WOORDEN_YAML = PRIVACY_DATA / "gewone-woorden.yaml"
 
 #: Largest text we check in one go (characters). Larger input is refused with a message.
 MAX_TEKENS = 2_000_000
@@ -267,11 +268,21 @@ def _plaatsnamen() -> dict[str, set[str]]:
     }
 
 
+#: Countries that are also the name of a small Dutch place: treated as a region.
+_LANDEN = frozenset({
+    "Polen", "Turkije", "Marokko", "Syrië", "Eritrea", "Somalië", "Afghanistan", "Irak", "Iran", "Oekraïne",
+    "Roemenië", "Bulgarije", "Suriname", "Curaçao", "Aruba", "België", "Duitsland", "Frankrijk", "Spanje",
+    "Italië", "Portugal", "China", "India", "Indonesië", "Ghana", "Nigeria", "Egypte", "Jemen",
+})
+
+
 def soort_plaats(naam: str) -> str | None:
     """'regio' (province or region: fine), 'gemeente', 'dorp' (a place that is not a
     municipality) or None (unknown)."""
     lijsten = _plaatsnamen()
     naam = naam.strip()
+    if naam in _LANDEN:
+        return "regio"
     if naam in lijsten["provincie"] or naam in lijsten["regio"]:
         return "regio"
     if naam in lijsten["gemeente"]:
@@ -296,7 +307,7 @@ _RE_DATUM_WOORD = re.compile(
 _RE_GEBOREN = re.compile(r"(geboren|geb\.|geboortedatum|geboortejaar)\W{0,3}(\w+\W+){0,3}$", re.IGNORECASE)
 _RE_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w])")
 _RE_TELEFOON = re.compile(r"(?<![\w€.,+])(?:\+\s?31|0031|0)(?:[\s\-()]*\d){9}(?![\d,])")
-_RE_BSN = re.compile(r"(?<![\w€.,])(\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3}|\d{8})(?![\w]|[.,]\d)")
+_RE_BSN = re.compile(r"(?<![\w€.,])(\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?![\w]|[.,]\d)")
 _RE_IBAN = re.compile(r"(?<![\w])([A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?)(?![\w])")
 _RE_POSTCODE = re.compile(r"(?<![\w€.,])([1-9]\d{3})\s?([A-Z]{2})(?![\w])")
 _RE_LANG_GETAL = re.compile(r"(?<![\w€.,])\d{7,}(?![\w]|[.,]\d)")
@@ -313,9 +324,11 @@ _RE_STRAAT_LOS = re.compile(
 _RE_DOSSIER = re.compile(
     r"\b((?:dossier|zaak|cliënt|client|klant|registratie|referentie|aanvraag|beschikkings|polis|kenmerk|"
     r"document|paspoort|identiteitskaart)[- ]?(?:nummer|nr\.?|kenmerk|id)?|kenmerk|ons kenmerk|uw kenmerk)"
-    r"\s*:?\s*((?=[A-Za-z0-9/.\-]*\d)[A-Za-z0-9][A-Za-z0-9/.\-]{3,}[A-Za-z0-9])",
+    r"(?:\s*:|(?:\s+[a-zëï]+){0,5}?)\s*((?=[A-Za-z0-9/.\-]*\d)[A-Za-z0-9][A-Za-z0-9/.\-]{3,}[A-Za-z0-9])",
     re.IGNORECASE,
 )
+#: Structured reference numbers such as "C/02/123456" or "ZK-2023-88123".
+_RE_KENMERK = re.compile(r"(?<![\w/-])[A-Z]{1,4}[/-]\d{2,}(?:[/-]\d{2,})+(?![\w/-])")
 # Official RDW sidecodes 1–14 (hyphens required: how plates are written in text).
 _SIDECODES = [
     r"[A-Z]{2}-\d{2}-\d{2}", r"\d{2}-\d{2}-[A-Z]{2}", r"\d{2}-[A-Z]{2}-\d{2}", r"[A-Z]{2}-\d{2}-[A-Z]{2}",
@@ -325,7 +338,7 @@ _SIDECODES = [
 ]
 _RE_KENTEKEN = re.compile(r"(?<![\w-])(?:" + "|".join(_SIDECODES) + r")(?![\w-])")
 _RE_NAAM_TITEL = re.compile(
-    r"\b(mevrouw|mevr\.|mw\.|meneer|mijnheer|dhr\.|de heer|familie|gezin|echtpaar|weduwe|juffrouw|meester|dokter|dr\.|oom|tante|opa|oma)"
+    r"\b((?i:mevrouw|mevr\.|mw\.|meneer|mijnheer|dhr\.|de heer|familie|gezin|echtpaar|weduwe|weduwnaar|juffrouw|meester|dokter|dr\.|oom|tante|opa|oma))"
     r"\s+((?:(?:van|de|der|den|ter|ten|te|el|al|ben|bin|da|dos|du|le|la|von|'t|in 't)\s+)*"
     r"[A-ZÀ-Ý][\w'\-]+(?:\s+[A-ZÀ-Ý][\w'\-]+)?)",
 )
@@ -344,6 +357,7 @@ _RE_LEEFTIJD = re.compile(
     r"\bleeftijd(?:\s+van)?\s*:?\s*(\d{1,3})\b",
     re.IGNORECASE,
 )
+_RE_VOOR_HAAKJE = re.compile(rf"(?:(?<![\w-])[A-ZÀ-Ý][\w'-]+|(?i:\b{_PERSOON}))\s*$")
 _RE_BAND_VOOR = re.compile(
     r"(onder de|boven de|tot|vanaf|tot en met|t/m|ouder dan|jonger dan|tussen|en|of|max(?:imaal)?|minimaal|min\.?|"
     r"leeftijdsgrens van|grens van|na|binnen|na ruim|ruim|bijna|over|al|sinds|afgelopen|periode van|termijn van|"
@@ -441,6 +455,29 @@ def _advies(soort: str, tekst: str) -> str:
     return f"Maak '{kort}' algemener of haal het weg."
 
 
+@functools.lru_cache(maxsize=1)
+def _gewone_woorden() -> frozenset[str]:
+    """Common Dutch words that are also names: deduce's whitelists plus our own list."""
+    import deduce
+
+    basis = Path(deduce.__file__).parent / "data" / "lookup" / "src" / "whitelist"
+    woorden: set[str] = set()
+    for sub in ("lst_common_word", "lst_stop_word"):
+        pad = basis / sub / "items.txt"
+        if pad.exists():
+            woorden |= {r.strip().lower() for r in pad.read_text(encoding="utf-8").splitlines() if r.strip()}
+    woorden |= {w.woord.lower() for w in laad_woordenlijst(GEWONE_WOORDEN_YAML).woorden}
+    return frozenset(woorden)
+
+
+def _gewoon_woord_aan_zinbegin(tekst: str, begin: int, stuk: str) -> bool:
+    """True for one capitalised common word at the start of a sentence ("Pas", "Ken")."""
+    if " " in stuk.strip() or stuk.strip().lower() not in _gewone_woorden():
+        return False
+    voor = tekst[:begin].rstrip(" \t\"'(")
+    return not voor or voor[-1] in ".!?:;\n-•*>"
+
+
 def _deduce_kandidaten(tekst: str, begin: int) -> list[_Kandidaat]:
     resultaat: list[_Kandidaat] = []
     try:
@@ -453,6 +490,14 @@ def _deduce_kandidaten(tekst: str, begin: int) -> list[_Kandidaat]:
         stuk = a.text
         if "persoon" in tag or "patient" in tag or "naam" in tag:
             soort = "naam"
+            if _gewoon_woord_aan_zinbegin(tekst, a.start_char, stuk):
+                continue  # "Pas bij de deurwaarder…": a word, not a name
+            kern = re.sub(r"^(?:[a-z']+\s+)+", "", stuk)
+            voor = tekst[max(0, a.start_char - 12):a.start_char]
+            if " " not in kern and (
+                re.search(r"\b(?:het|de|een|dit|deze|die|dat|onze|ons)\s+$", voor) or re.match(r"(?:van\s+)?(?:het|de)\s", stuk)
+            ):
+                continue  # "het Rijk", "de Kraak": a thing, not a person
         elif tag == "bsn":
             soort = "BSN"
         elif "telefoon" in tag:
@@ -471,6 +516,8 @@ def _deduce_kandidaten(tekst: str, begin: int) -> list[_Kandidaat]:
             if any(ch.isdigit() for ch in stuk):
                 soort = "postcode" if _RE_POSTCODE.fullmatch(stuk.strip()) else "adres"
             else:
+                if _gewoon_woord_aan_zinbegin(tekst, a.start_char, stuk):
+                    continue  # "Leg het uit…": a word, not a village
                 plaats = soort_plaats(stuk)
                 if plaats == "regio":
                     continue
@@ -542,7 +589,15 @@ def _patroon_kandidaten(tekst: str) -> list[_Kandidaat]:
     for m in _RE_KENTEKEN.finditer(tekst):
         voeg("kenteken", m.start(), m.end())
     for m in _RE_DOSSIER.finditer(tekst):
-        voeg("dossiernummer", m.start(2), m.end(2))
+        nummer = m.group(2)
+        cijfers = sum(c.isdigit() for c in nummer)
+        gemengd = bool(re.search(r"[A-Za-z/-]", nummer)) and cijfers >= 3
+        if re.fullmatch(r"(?:19|20)\d\d[-/](?:19|20)?\d\d", nummer):
+            continue
+        if (cijfers >= 5 or gemengd) and not _RE_BEDRAG.fullmatch(nummer) and not re.fullmatch(r"[\d.,]+", nummer.rstrip(".")) or cijfers >= 7:
+            voeg("dossiernummer", m.start(2), m.end(2))
+    for m in _RE_KENMERK.finditer(tekst):
+        voeg("dossiernummer", m.start(), m.end())
     for m in _RE_POSTCODE.finditer(tekst):
         from stdnum.nl import postcode
 
@@ -554,9 +609,11 @@ def _patroon_kandidaten(tekst: str) -> list[_Kandidaat]:
         for m in regex.finditer(tekst):
             voeg("datum", m.start(), m.end())
     for m in _RE_ADRES.finditer(tekst):
-        voeg("adres", m.start(), m.end())
+        if soort_plaats(m.group(1)) is None:
+            voeg("adres", m.start(), m.end())
     for m in _RE_STRAAT_LOS.finditer(tekst):
-        voeg("adres", m.start(1), m.end(1))
+        if soort_plaats(m.group(1)) is None:
+            voeg("adres", m.start(1), m.end(1))
     for m in _RE_NAAM_TITEL.finditer(tekst):
         titel = m.group(1)
         naam = m.group(2)
@@ -580,6 +637,8 @@ def _patroon_kandidaten(tekst: str) -> list[_Kandidaat]:
         getal = int(m.group(groep))
         if not 0 < getal < 115:
             continue
+        if groep == 3 and not _RE_VOOR_HAAKJE.search(tekst[max(0, m.start() - 40):m.start()]):
+            continue  # "(2)" after a law or a list: not an age
         begin = m.start() if groep <= 3 else m.start(groep)
         if _is_leeftijd_in_context(tekst, begin, m.end()):
             voeg("leeftijd", begin, m.end())
@@ -901,3 +960,102 @@ __all__ = [
     "lees_casus", "leeftijdsband", "soort_plaats", "laad_woordenlijst", "bevindingen_als_dicts",
     "SOORTEN", "STANDAARD_VELDEN", "asdict",
 ]
+
+
+# --------------------------------------------------------------------------------------
+# Test set: recall and false positives (data/evaluatie/privacy-zinnen.yaml)
+# --------------------------------------------------------------------------------------
+
+TESTSET_YAML = DATA / "evaluatie" / "privacy-zinnen.yaml"
+
+
+class _Identificator(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    tekst: str = Field(min_length=1)
+    soort: str = Field(min_length=2)
+
+
+class _Testzin(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    zin: str = Field(min_length=5)
+    identificatoren: list[_Identificator]
+
+
+class _Testset(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    bron: str = Field(min_length=5)
+    zinnen: list[_Testzin] = Field(min_length=1)
+
+
+def laad_testset(pad: Path = TESTSET_YAML) -> list[_Testzin]:
+    """Load the evaluation sentences; each identifier must occur in its sentence."""
+    naam = _toon_pad(pad)
+    try:
+        ruw = yaml.safe_load(Path(pad).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise DoorbraakFout(f"Het bestand {naam} bestaat niet.") from None
+    except (yaml.YAMLError, UnicodeDecodeError) as e:
+        raise DoorbraakFout(f"Het bestand {naam} is geen geldige YAML: {_yaml_plek(e)}") from None
+    try:
+        testset = _Testset.model_validate(ruw)
+    except ValidationError as e:
+        raise DoorbraakFout(f"De testset {naam} klopt niet.", pydantic_meldingen(e, naam)) from None
+    fouten = []
+    for i, z in enumerate(testset.zinnen, start=1):
+        for ident in z.identificatoren:
+            if ident.tekst not in z.zin:
+                fouten.append(f"zin {i}: '{ident.tekst}' staat niet in de zin")
+            if ident.soort not in SOORTEN:
+                fouten.append(f"zin {i}: onbekende soort '{ident.soort}'")
+    if fouten:
+        raise DoorbraakFout(f"De testset {naam} klopt niet: " + "; ".join(fouten))
+    return testset.zinnen
+
+
+@dataclass(frozen=True)
+class Meting:
+    """Recall over the identifiers and false-positive rate over the clean sentences."""
+
+    zinnen: int
+    zinnen_met: int
+    zinnen_zonder: int
+    identificatoren: int
+    gevonden: int
+    vals_alarm_zinnen: int
+    gemist: tuple[str, ...]
+    vals_alarm: tuple[str, ...]
+
+    @property
+    def recall(self) -> float:
+        return self.gevonden / self.identificatoren if self.identificatoren else 1.0
+
+    @property
+    def vals_positief(self) -> float:
+        return self.vals_alarm_zinnen / self.zinnen_zonder if self.zinnen_zonder else 0.0
+
+
+def meet_testset(zinnen: Sequence[_Testzin] | None = None) -> Meting:
+    """Run the guard over the test set. An identifier counts as found when a finding overlaps it;
+    a sentence without identifiers counts as a false alarm when it gets any finding."""
+    zinnen = list(zinnen if zinnen is not None else laad_testset())
+    totaal = gevonden = alarm = 0
+    gemist: list[str] = []
+    vals: list[str] = []
+    met = 0
+    for z in zinnen:
+        bevindingen = controleer_tekst(z.zin)
+        if not z.identificatoren:
+            if bevindingen:
+                alarm += 1
+                vals.append(f"{z.zin} → " + ", ".join(f"{b.soort} '{b.tekst}'" for b in bevindingen))
+            continue
+        met += 1
+        for ident in z.identificatoren:
+            totaal += 1
+            s = z.zin.index(ident.tekst)
+            e = s + len(ident.tekst)
+            if any(b.begin < e and s < b.eind for b in bevindingen):
+                gevonden += 1
+            else:
+                gemist.append(f"{ident.soort} '{ident.tekst}' in: {z.zin}")
+    return Meting(len(zinnen), met, len(zinnen) - met, totaal, gevonden, alarm, tuple(gemist), tuple(vals))

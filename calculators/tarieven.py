@@ -143,8 +143,14 @@ def _rijen(bron: Path | str | bytes, bestandsnaam: str | None) -> tuple[list[lis
             if pad.stat().st_size > MAX_BYTES:
                 raise DoorbraakFout(f"Het bestand {bestand} is te groot (meer dan 5 MB).")
             data = pad.read_bytes()
-        except OSError as e:
-            raise DoorbraakFout(f"Het bestand {bestand} kan niet gelezen worden ({e.strerror or e}).") from None
+        except FileNotFoundError:
+            raise DoorbraakFout(f"Het bestand {bestand} bestaat niet. Controleer de naam en de map.") from None
+        except IsADirectoryError:
+            raise DoorbraakFout(f"{bestand} is een map, geen bestand.") from None
+        except PermissionError:
+            raise DoorbraakFout(f"Het bestand {bestand} mag niet gelezen worden. Controleer de rechten.") from None
+        except OSError:
+            raise DoorbraakFout(f"Het bestand {bestand} kan niet gelezen worden.") from None
     if len(data) > MAX_BYTES:
         raise DoorbraakFout(f"Het bestand {bestand} is te groot (meer dan 5 MB).")
     if not data.strip():
@@ -216,6 +222,15 @@ def _lees_eenheid(waarde: str) -> str:
     raise ValueError
 
 
+def _kopregel(rijen: list[list]) -> int | None:
+    """Index of the header row: the first of the first 20 rows with at least three known
+    column names (a title line above the table is skipped), else the first non-empty row."""
+    for i, rij in enumerate(rijen[:20]):
+        if sum(1 for c in rij if _kolom_voor(_tekst(c))) >= 3:
+            return i
+    return next((i for i, r in enumerate(rijen) if any(_tekst(c) for c in r)), None)
+
+
 def lees_tarieven(
     pad_of_bytes: Path | str | bytes,
     bestandsnaam: str | None = None,
@@ -234,7 +249,7 @@ def lees_tarieven(
     (row as Excel numbers it, column, what is wrong) when anything is wrong.
     """
     rijen, bestand = _rijen(pad_of_bytes, bestandsnaam)
-    kop_index = next((i for i, r in enumerate(rijen) if any(_tekst(c) for c in r)), None)
+    kop_index = _kopregel(rijen)
     if kop_index is None:
         raise DoorbraakFout(f"Het bestand {bestand} is leeg.")
     kop = rijen[kop_index]

@@ -52,6 +52,8 @@ from calculators.zoeken import Vraaganalyse, Zoekindex
 
 GEWICHTEN: dict[str, float] = {"titel": 1.0, "uitleg": 1.6, "vragen": 1.3, "trefwoorden": 1.0, "tekst": 1.0}
 MAX_TOP = 100
+#: Weight of the character n-gram field (weak fuzzy match for word forms); see zoeken.py.
+NGRAM_GEWICHT = 0.2
 
 
 def document(a: Artikel) -> dict[str, str]:
@@ -75,7 +77,7 @@ def maak_index(artikelen: Sequence[Artikel], kopieen: int = 1) -> Zoekindex:
     """A search index over the articles (``kopieen`` > 1 only for the benchmark)."""
     docs = [document(a) for a in artikelen] * kopieen
     stukken = [passages(a) for a in artikelen] * kopieen
-    return Zoekindex(docs, GEWICHTEN, laad_synoniemen(), stukken)
+    return Zoekindex(docs, GEWICHTEN, laad_synoniemen(), stukken, methode="bm25f", ngram_gewicht=NGRAM_GEWICHT)
 
 
 @lru_cache(maxsize=1)

@@ -49,11 +49,9 @@ def _bouw(tmp_path: Path, paginas: dict[str, str]) -> tuple[Path, str]:
 @pytest.fixture(scope="module")
 def gebouwd(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("boek")
-    return _bouw(tmp, {
-        "book/wetten/participatiewet": "# Participatiewet\n\n```{wetsartikelen} Pw\n```\n",
-        "book/wetten/awb": "# Awb\n\n```{wetsartikelen} Awb\n```\n",
-        "book/uitleg": "# Uitleg\n\nZie {artikel}`Pw 52` en {artikel}`pw 18 lid 1` en {artikel}`Awb 4:84`.\n",
-    })
+    paginas = {f"book/wetten/{w.slug}": f"# {w.wet}\n\n```{{wetsartikelen}} {w.afkorting}\n```\n" for w in laad_wetten()}
+    paginas["book/uitleg"] = "# Uitleg\n\nZie {artikel}`Pw 52` en {artikel}`pw 18 lid 1` en {artikel}`Awb 4:84`.\n"
+    return _bouw(tmp, paginas)
 
 
 def test_rol_maakt_link_naar_het_anker_op_de_wetpagina(gebouwd):
@@ -84,7 +82,6 @@ def test_directive_toont_elk_artikel_met_uitleg_en_officiele_tekst(gebouwd):
 
 def test_onbekende_referentie_of_wet_geeft_een_fout_in_de_bouw(tmp_path):
     _, waarschuwingen = _bouw(tmp_path, {
-        "book/wetten/participatiewet": "# Pw\n\n```{wetsartikelen} Pw\n```\n",
         "book/wetten/x": "# X\n\n```{wetsartikelen} Xyz\n```\n",
         "book/fout": "# Fout\n\nZie {artikel}`Pw 12`.\n",
     })

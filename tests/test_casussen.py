@@ -234,9 +234,11 @@ def test_onbekend_veld(tmp_path):
 
 
 def test_een_megabyte_tekst_wordt_netjes_geweigerd(tmp_path):
-    data = _goede_casus() | {"probleem": "woord " * 200_000}
+    tekst = (CASUSSEN / "eiwitrijke-yoghurt.yaml").read_text(encoding="utf-8")
+    tekst += "toelichting: >-\n" + ("  woord woord woord woord woord woord woord woord\n" * 20_000)
+    assert len(tekst.encode()) > 1_000_000
     with pytest.raises(DoorbraakFout, match="te groot"):
-        laad_casus(_schrijf(tmp_path, data))
+        laad_casus(_schrijf(tmp_path, tekst))
 
 
 def test_te_lange_tekst(tmp_path):
@@ -256,3 +258,141 @@ def test_fout_in_een_bestand_weigert_de_hele_map(tmp_path):
 def test_id_moet_bestandsnaam_zijn(tmp_path):
     with pytest.raises(DoorbraakFout, match="bestandsnaam"):
         laad_casus(_schrijf(tmp_path, _goede_casus(), naam="andere-naam.yaml"))
+
+
+# --- the book: generated pages and directives -----------------------------------------------
+def test_genereer_maakt_een_pagina_per_casus_en_ruimt_op(tmp_path, casussen):
+    from calculators.boek_casussen import KOP, genereer
+
+    oud = tmp_path / "inspiratie" / "casussen" / "verwijderd.md"
+    oud.parent.mkdir(parents=True)
+    oud.write_text(KOP + "\n# Oud\n", encoding="utf-8")
+    eigen = oud.parent / "handgeschreven.md"
+    eigen.write_text("# Niet van de generator\n", encoding="utf-8")
+    paden = genereer(tmp_path)
+    assert len(paden) == len(casussen)
+    assert not oud.exists() and eigen.exists()
+    tekst = (tmp_path / "inspiratie" / "casussen" / "eiwitrijke-yoghurt.md").read_text(encoding="utf-8")
+    assert tekst.count("\n# ") == 1 and "Illustratieve samengestelde casus" in tekst
+    assert "{artikel}`Pw 35`" in tekst and "{casuskosten} eiwitrijke-yoghurt" in tekst
+    assert "rendement.ipynb?casus=eiwitrijke-yoghurt" in tekst
+
+
+def test_casuspagina_is_b1(tmp_path):
+    from calculators.leesbaarheid import meet_pagina
+
+    for pad in genereer_in(tmp_path):
+        m = meet_pagina(pad)
+        assert m.flesch_douma >= 60 and m.gem_zinslengte <= 15, m
+
+
+def genereer_in(tmp_path):
+    from calculators.boek_casussen import genereer
+
+    return genereer(tmp_path)
+
+
+sphinx_app = pytest.importorskip("sphinx.application")
+
+CONF = """
+extensions = ["myst_parser", "calculators.sphinx_ext"]
+language = "nl"
+html_theme = "basic"
+myst_enable_extensions = ["colon_fence"]
+"""
+
+
+@pytest.fixture(scope="module")
+def boek(tmp_path_factory):
+    """A tiny Sphinx project: law pages, the pattern directives, the catalogue and its case pages."""
+    from io import StringIO
+
+    from calculators.boek_casussen import genereer
+    from calculators.wetten import laad_wetten
+
+    tmp = tmp_path_factory.mktemp("boek")
+    bron = tmp / "bron"
+    (bron / "book").mkdir(parents=True)
+    (bron / "conf.py").write_text(CONF, encoding="utf-8")
+    paginas = {f"book/wetten/{w.slug}": f"# {w.wet}\n\n```{{wetsartikelen}} {w.afkorting}\n```\n" for w in laad_wetten()}
+    paginas["book/patronen"] = "# Patronen\n\n" + "\n\n".join(
+        f"## {d}\n\n```{{{d}}}\n```" for d in ("clusters", "knelpunten", "woonfuik", "rubrieken", "ggz",
+                                               "jeugdzorg", "geldproblemen", "reispatronen"))
+    paginas["book/inspiratie/index"] = "# Inspiratie\n\n```{casussen-index}\n```\n\n```{toctree}\n:glob:\ncasussen/*\n```\n"
+    for naam, tekst in paginas.items():
+        pad = bron / f"{naam}.md"
+        pad.parent.mkdir(parents=True, exist_ok=True)
+        pad.write_text(tekst, encoding="utf-8")
+    (bron / "index.md").write_text("# Start\n\n```{toctree}\n" + "\n".join(paginas) + "\n```\n", encoding="utf-8")
+    genereer(bron / "book")
+    uit, waarschuwingen = tmp / "uit", StringIO()
+    sphinx_app.Sphinx(str(bron), str(bron), str(uit), str(tmp / "doctrees"), "html",
+                      status=None, warning=waarschuwingen, freshenv=True).build()
+    return uit, waarschuwingen.getvalue()
+
+
+def test_boek_bouwt_zonder_waarschuwingen(boek):
+    _uit, waarschuwingen = boek
+    assert "WARNING" not in waarschuwingen and "ERROR" not in waarschuwingen, waarschuwingen
+
+
+def test_index_linkt_naar_elke_casuspagina(boek, casussen):
+    uit, _ = boek
+    index = (uit / "book" / "inspiratie" / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<td><a href="([^"]+)"', index)
+    assert len(links) == len(casussen)
+    for link in links:
+        assert (uit / "book" / "inspiratie" / link).exists(), link
+
+
+def test_casuspagina_heeft_kosten_en_wetslinks(boek):
+    uit, _ = boek
+    pagina = (uit / "book" / "inspiratie" / "casussen" / "eiwitrijke-yoghurt.html").read_text(encoding="utf-8")
+    assert "Kosten per scenario" in pagina and "Totaal doorbraak" in pagina
+    assert "participatiewet.html#artikel-pw-35" in pagina
+
+
+def test_patroonpagina_toont_alle_onderdelen(boek):
+    uit, _ = boek
+    pagina = (uit / "book" / "patronen.html").read_text(encoding="utf-8")
+    for stuk in ("Welke problemen zitten in welke giftige cocktail?", 'class="woonfuik-svg"', "Catch 22",
+                 "Rubrieken om een situatie te beschrijven", "Symptoombestrijding", "16 vanzelf", "(eigen toevoeging)"):
+        assert stuk in pagina, stuk
+
+
+# --- the widget -------------------------------------------------------------------------------
+@pytest.fixture()
+def catalogus(casussen):
+    from calculators.widgets.casussen import CasusCatalogus
+
+    return CasusCatalogus(casussen)
+
+
+def test_widget_toont_alles_en_filtert(catalogus, casussen):
+    zichtbaar = lambda: sum(1 for *_x, box in catalogus.kaarten if box.layout.display == "flex")  # noqa: E731
+    assert zichtbaar() == len(casussen)
+    assert 'aria-live="polite"' in catalogus.status.value
+    catalogus.cluster.value = "cluster-4"
+    assert zichtbaar() == sum(1 for c in casussen if c.cluster == "cluster-4")
+    assert f"{zichtbaar()} casussen gevonden" in catalogus.status.value
+
+
+def test_widget_detail_met_wetslinks_en_startpunt(catalogus):
+    catalogus.zoek.value = "yoghurt"
+    assert "1 casus gevonden" in catalogus.status.value
+    catalogus.toon(0)
+    assert catalogus.detail_box.layout.display == "flex" and catalogus.lijst.layout.display == "none"
+    assert "/book/wetten/participatiewet.html#artikel-pw-35" in catalogus.detail.value
+    assert "/voila/render/rendement.ipynb?casus=eiwitrijke-yoghurt" in catalogus.detail.value
+    catalogus.sluit()
+    assert catalogus.lijst.layout.display == "flex"
+
+
+def test_widget_ontsnapt_html_in_zoekvraag_en_casustekst(casussen):
+    from calculators.widgets.casussen import CasusCatalogus, detail_html
+
+    k = CasusCatalogus(casussen)
+    k.zoek.value = "<img src=x onerror=alert(1)>"
+    assert "<img" not in k.status.value
+    kwaad = casussen[0].model_copy(update={"probleem": "<script>alert(1)</script> Dit is een probleem."})
+    assert "<script>" not in detail_html(kwaad, laad_patronen())

@@ -52,7 +52,7 @@ def test_kapot_tarievenbestand_geeft_fout_met_rij_en_kolom(tmp_path):
 
 def test_ontbrekend_tarievenbestand(capsys, tmp_path):
     code, _, err = draai(capsys, "x", "--tarieven", str(tmp_path / "bestaat-niet.csv"))
-    assert code == 2 and "bestaat-niet.csv" in err
+    assert code == 2 and "bestaat-niet.csv" in err and "bestaat niet" in err
 
 
 def test_prijspeil_toont_origineel_en_geindexeerd(capsys):

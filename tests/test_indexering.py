@@ -91,3 +91,17 @@ def test_gat_in_de_reeks_wordt_gemeld(tmp_path):
     )
     with pytest.raises(DoorbraakFout, match="2021"):
         laad_cpi(pad)
+
+
+def test_peil_tekst_voor_de_lezer():
+    from calculators.indexering import peil_tekst
+    from calculators.opmaak import euro
+
+    per_id = prijs_per_id(laad_prijzen())
+    p = per_id["huisuitzetting-kosten-verhuurder"]
+    tekst = peil_tekst(p, 2025)
+    assert tekst.startswith("in prijzen van 2025: ")
+    assert euro(indexeer(p.bedrag, p.jaar, 2025)) in tekst
+    assert euro(indexeer(p.bedrag_laag, p.jaar, 2025)) in tekst  # the range is shown too
+    assert peil_tekst(p, p.jaar) == f"al in prijzen van {p.jaar}"
+    assert "niet om te rekenen" in peil_tekst(per_id["wettelijk-minimumloon-per-uur-21-per-1-1-2026"], 2025)

@@ -167,3 +167,39 @@ def test_signaal_dat_geen_rubriek_is(tmp_path):
 def test_ontbrekend_bestand(tmp_path):
     with pytest.raises(DoorbraakFout, match="ontbreekt"):
         laad_patronen(tmp_path)
+
+
+# --- book diagrams (pure functions; the Sphinx build is tested in test_casussen.py) ---------
+def test_woonfuik_svg_heeft_tekstalternatief_en_alle_stappen(p):
+    from calculators.boek_patronen import fuik_svg
+
+    svg = fuik_svg([(s.nummer, s.naam) for s in p.woonfuik.stappen], "De woonfuik")
+    assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
+    assert svg.count("<polygon") == len(p.woonfuik.stappen)
+    for s in p.woonfuik.stappen:
+        assert s.naam in svg
+
+
+def test_woonfuik_svg_ontsnapt_tekst():
+    from calculators.boek_patronen import fuik_svg
+
+    svg = fuik_svg([(1, "<script>x</script>"), (2, "B & C")], "T")
+    assert "<script>" not in svg and "&lt;script&gt;" in svg and "B &amp; C" in svg
+
+
+def test_ingredienten_matrix_klopt_met_de_tabel(p):
+    from calculators.boek_patronen import ingredienten_matrix
+
+    namen, matrix = ingredienten_matrix(p)
+    rij = dict(zip(namen, matrix))
+    assert rij["Woonproblematiek"] == [True, True, True, True]
+    assert rij["Schulden"] == [False, False, True, False]
+    assert rij["Geen uitkering"] == [False, False, False, True]
+
+
+def test_rubrieken_per_domein_telt_alles(p):
+    from calculators.boek_patronen import rubrieken_per_domein
+
+    groepen = rubrieken_per_domein(p)
+    assert sum(len(l) for _, l in groepen) == len(p.rubrieken)
+    assert [d for d, _ in groepen] == [d for d in laad_vocabulaire().domein_namen if d in {x for x, _ in groepen}]

@@ -298,3 +298,118 @@ def test_regel_toevoegen_verlaagt_het_totaal_nooit(p, regel, s):
     scenarios = dict(p.scenarios)
     scenarios[s] = (*scenarios[s], regel)
     assert bereken(replace(p, scenarios=scenarios), []).totaal[s] >= voor
+
+
+# --- the book's numbers come from the example file -------------------------------------
+
+def test_boek_rollen_rekenen_met_het_voorbeeld():
+    from calculators.boek_rendement import tabel_html, waarde
+    from calculators.opmaak import euro
+    from calculators.rendement_export import lees_json
+
+    u = bereken(lees_json(VOORBEELD.read_text(encoding="utf-8")))
+    assert waarde("netto:doorbraak B") == euro(u.netto["doorbraak B"])
+    assert waarde("niets_doen") == euro(u.niets_doen)
+    assert waarde("kans") == "50%" and waarde("tegenkans") == "50%" and waarde("horizon") == "2 jaar"
+    # 1 year, chance 1: the simple comparison dreigend − doorbraak (one year of yearly costs)
+    b = csv_bedrag
+    dreigend_1 = b("huisuitzetting-kosten-verhuurder") + b("maatschappelijke-opvang-plek") + 2 * b(
+        "uithuisplaatsing-kind") + b("schuldhulpverlening-uitvoeringskosten-gemeente")
+    doorbraak_1 = (b("huur-corporatiewoning-gemiddeld") * 6 + b("beschermingsbewind-aanvangswerkzaamheden-1-persoon")
+                   + 12 * b("beschermingsbewind-1-persoon-problematische-schulden")
+                   + 104 * b("begeleiding-thuis-referentieprijs") + 52 * b("ambulante-jeugdhulp-regulier-hbo")
+                   + b("schuldhulpverlening-uitvoeringskosten-gemeente"))
+    assert waarde("gevoelig:doorbraak:1:1") == euro(dreigend_1 - doorbraak_1)
+    with pytest.raises(DoorbraakFout):
+        waarde("netto:doorbraak Z")
+    with pytest.raises(DoorbraakFout):
+        tabel_html("grafiek")
+    assert "Scenario dreigend" in tabel_html("regels") and "<caption>" in tabel_html("gevoeligheid")
+
+
+# --- the widget, as a user works with it -----------------------------------------------
+
+def _rekenhulp():
+    from calculators.widgets.rendement import Rendement
+
+    return Rendement()
+
+
+def _tekst(html_tekst: str) -> str:
+    import re
+
+    return re.sub(r"<[^>]+>", " ", html_tekst).replace("\xa0", " ")
+
+
+def test_widget_laadt_voorbeeld_en_legt_uit():
+    from calculators.rendement_export import lees_json
+
+    r = _rekenhulp()
+    assert 'aria-live="polite"' in r.uitleg.value
+    r.laad_voorbeeld.click()
+    assert r.plan() == lees_json(VOORBEELD.read_text(encoding="utf-8"))
+    uitleg_tekst = _tekst(r.uitleg.value)
+    assert "Als niets verandert, kost dit naar verwachting" in uitleg_tekst and "Dat scheelt" in uitleg_tekst
+    assert "<table" in r.totalen.value and "<table" in r.per_geldstroom.value and "<table" in r.gevoelig.value
+
+
+def test_widget_foute_invoer_naast_het_veld_plan_blijft():
+    r = _rekenhulp()
+    r.laad_voorbeeld.click()
+    voor = r.plan()
+    rij = r.rijen["dreigend"][1]
+    rij.aantal.value = "-2"
+    assert "negatief" in rij.fout.value and r.plan() == voor
+    rij.bedrag.value = "twaalf"
+    assert "geen bedrag" in rij.fout.value and r.plan() == voor
+    rij.bedrag.value = "1.000,50"
+    assert "Bedrag" not in _tekst(rij.fout.value) and r.plan().scenarios["dreigend"][1].bedrag == Decimal("1000.50")
+    r._laad_tekst(b'{"scenarios": {"huidig": []}}', "kapot.json")
+    assert "ontbreekt" in r.laad_status.value and "blijft zoals het was" in r.laad_status.value
+    assert r.plan().scenarios["dreigend"][1].bedrag == Decimal("1000.50")
+    r.disconto.value = "50"
+    assert "0 tot 20" in r.disconto_fout.value and r.plan().discontovoet == 0
+    r.kans.value = "120"
+    assert "0 tot 100" in r.kans_fout.value and r.plan().kans_dreigend == Decimal("0.5")
+    r.kans.value = "33,5"
+    assert r.kans_fout.value == "" and r.plan().kans_dreigend == Decimal("0.335")
+
+
+def test_widget_regels_en_alternatieven_toevoegen():
+    r = _rekenhulp()
+    r.zoek.value = "opvang"
+    assert r.keuze.options, "zoeken in de prijslijst geeft niets"
+    r.doel.value = "dreigend"
+    r.keuze.value = "maatschappelijke-opvang-plek"
+    r.voeg_prijs.click()
+    assert r.plan().scenarios["dreigend"] == (Regel(prijs_id="maatschappelijke-opvang-plek"),)
+    assert "15.000,00" in _tekst(r.totalen.value)
+    r.voeg_alt.click()
+    assert "doorbraak B" in r.plan().scenarios and r.doel.value == "doorbraak B"
+    r.voeg_eigen.click()
+    eigen_rij = r.rijen["doorbraak B"][0]
+    eigen_rij.bedrag.value = "250"
+    eigen_rij.soort.value = "eenmalig"
+    assert r.plan().scenarios["doorbraak B"][0].bedrag == Decimal(250)
+    assert "doorbraak B" in _tekst(r.uitleg.value)
+
+
+def test_widget_download_en_upload_geven_hetzelfde_plan():
+    import base64
+    import datetime
+    import re
+
+    r = _rekenhulp()
+    r.laad_voorbeeld.click()
+    r.kans.value = "35"
+    links = re.findall(r'download="([^"]+)" href="data:[^;]+;charset=utf-8;base64,([^"]+)"', r.downloads.value)
+    bestanden = {naam: base64.b64decode(data) for naam, data in links}
+    assert set(bestanden) == {"plan-doorbraakwijzer.json", "samenvatting-doorbraakwijzer.md",
+                              "samenvatting-doorbraakwijzer.html"}
+    assert b"https://" in bestanden["samenvatting-doorbraakwijzer.md"]
+    tweede = _rekenhulp()
+    inhoud = bestanden["plan-doorbraakwijzer.json"]
+    tweede.upload.value = ({"name": "plan.json", "type": "application/json", "size": len(inhoud),
+                            "content": memoryview(inhoud),
+                            "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)},)
+    assert tweede.plan() == r.plan() and tweede.plan().kans_dreigend == Decimal("0.35")

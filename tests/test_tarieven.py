@@ -229,3 +229,34 @@ def test_sjablonen_zijn_geldig_en_gelijk():
     assert len(uit_csv) >= 2
     assert any(not p.id.startswith("lokaal-") for p in uit_csv)  # shows how to override
     assert any(p.id.startswith("lokaal-") for p in uit_csv)      # and how to add
+
+
+# --- property: any amount written the Dutch way comes back exactly ----------------------
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from calculators.opmaak import euro, getal
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.decimals(min_value=0, max_value=10_000_000, places=2, allow_nan=False, allow_infinity=False),
+       st.sampled_from(["getal", "euro"]), st.sampled_from(["utf-8-sig", "cp1252"]))
+def test_elk_nederlands_geschreven_bedrag_komt_exact_terug(bedrag, vorm, codering):
+    tekst = getal(bedrag) if vorm == "getal" else euro(bedrag)
+    regels = ["item;eenheid;bedrag;jaar;geldstroom", f"Proef;per uur;{tekst};2026;Wmo"]
+    data = ("\r\n".join(regels) + "\r\n").encode(codering, errors="strict")
+    [p] = lees_tarieven(data, "proef.csv")
+    assert p.bedrag == bedrag
+
+
+def test_titelregel_boven_de_tabel_wordt_overgeslagen_en_rijnummers_kloppen():
+    data = xlsx_bytes([
+        ["Tarieven Wmo gemeente 2026"],
+        [],
+        ["id", "item", "eenheid", "bedrag", "jaar", "geldstroom"],
+        [None, "Goed", "per uur", 10, 2026, "Wmo"],
+        [None, "Fout", "per uur", "#WAARDE!", 2026, "Wmo"],
+    ])
+    [m] = fout_van(data, "t.xlsx").meldingen
+    assert (m.rij, m.kolom) == (5, "bedrag")  # the row number Excel shows

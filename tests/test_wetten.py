@@ -256,3 +256,38 @@ def test_kapotte_yaml_noemt_bestand_en_regel(kopie):
     (kopie / "jeugdwet.yaml").write_text("wet: Jeugdwet\nartikelen: [\n  - kapot: :", encoding="utf-8")
     tekst = _fout(kopie)
     assert "jeugdwet.yaml" in tekst and "YAML" in tekst and "regel" in tekst
+
+
+# --- the explanations are for readers: B1 and the house style ------------------------
+
+
+def _uitlegteksten(a) -> list[str]:
+    u = a.uitleg
+    return [a.titel, u.mogelijk, *u.voorwaarden, *u.misverstanden, *u.situaties, *a.voorbeeldvragen]
+
+
+def test_uitleg_per_wet_is_b1():
+    from calculators.leesbaarheid import laad_normen, meet_tekst
+
+    normen = laad_normen()
+    for w in laad_wetten():
+        # each item is its own sentence (titles and questions end without a full stop)
+        tekst = " ".join(t if t.rstrip()[-1:] in ".?!" else t + "." for a in w.artikelen for t in _uitlegteksten(a))
+        meting = meet_tekst(tekst, pagina=f"data/wetten/{w.bestand}")
+        assert not meting.problemen(normen.max_zinslengte, normen.min_flesch_douma), meting
+
+
+def test_uitleg_volgt_de_schrijfwijzer():
+    from calculators.stijl import controleer_tekst
+
+    fouten = [f"{a.referentie}: {b}" for a in alle_artikelen() for t in _uitlegteksten(a) for b in controleer_tekst(t)]
+    assert not fouten, "\n".join(fouten)
+
+
+def test_voorbeeldvragen_zijn_vragen_en_uniek():
+    gezien = set()
+    for a in alle_artikelen():
+        for v in a.voorbeeldvragen:
+            assert v.endswith("?"), (a.referentie, v)
+            assert v.lower() not in gezien, (a.referentie, v)
+            gezien.add(v.lower())

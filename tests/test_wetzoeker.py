@@ -148,3 +148,73 @@ def test_elke_invoer_geeft_lijst_of_nederlandse_fout(vraag, domein, wet):
     assert len(uitkomst.treffers) <= 5
     for t in uitkomst.treffers:
         assert t.artikel.url.startswith("https://wetten.overheid.nl/")
+
+
+# --- the widget (calculators/widgets/wetten.py) ---------------------------------------
+
+from calculators.wetten import citeerzin  # noqa: E402
+from calculators.widgets.wetten import WettenZoeker, markeer_html  # noqa: E402
+from calculators.wetzoeker import laatst_gecontroleerd  # noqa: E402
+
+
+def test_markeer_html_escapet_en_markeert():
+    tekst = "a < b & voorschot"
+    assert markeer_html(tekst, [(tekst.index("voorschot"), len(tekst))]) == "a &lt; b &amp; <mark>voorschot</mark>"
+
+
+def test_widget_toont_resultaat_met_link_datum_tekst_en_citeerzin():
+    z = WettenZoeker()
+    z.vraag.value = "voorschot bijzondere bijstand"
+    assert 'role="status"' in z.status.value and 'aria-live="polite"' in z.status.value
+    html_ = z.resultaten.value
+    eerste = zoek_wetten("voorschot bijzondere bijstand").treffers[0].artikel
+    assert f"Artikel {eerste.artikel} {eerste.wetnaam}" in html_
+    assert eerste.url in html_ and "geldig vanaf" in html_
+    assert "<details>" in html_ and "dbw-lid-beste" in html_ and "<mark>" in html_
+    assert citeerzin(eerste) in html_
+
+
+def test_widget_toont_html_in_vraag_als_tekst():
+    z = WettenZoeker()
+    z.vraag.value = "<script>alert('x')</script> <b>pgb</b>"
+    alles = z.status.value + z.resultaten.value
+    assert "<script>" not in alles and "<b>pgb" not in alles
+    assert "&lt;script&gt;" in z.status.value
+
+
+def test_widget_geeft_nederlandse_melding_bij_lege_inhoud():
+    z = WettenZoeker()
+    z.vraag.value = "?!?"
+    assert "geen woorden" in z.status.value and z.resultaten.value == ""
+
+
+def test_widget_bladeren_per_domein_toont_alle_artikelen_van_dat_domein():
+    z = WettenZoeker()
+    z.domein.value = "schulden"
+    verwacht = [a for a in alle_artikelen() if "schulden" in a.domeinen]
+    assert z.resultaten.value.count("<article") == len(verwacht)
+    for a in verwacht:
+        assert a.url in z.resultaten.value
+
+
+def test_widget_bladeren_per_situatie():
+    z = WettenZoeker()
+    if not z.situaties:
+        pytest.skip("data/patronen ontbreekt")
+    s = z.situaties[0]
+    z.situatie.value = s.id
+    assert html_escape(s.naam) in z.status.value
+    assert z.resultaten.value.count("<article") == len(s.artikelen) > 0
+
+
+def test_widget_meldt_geen_juridisch_advies_met_datum_uit_de_data():
+    z = WettenZoeker()
+    kop = "".join(getattr(c, "value", "") for c in z.widget.children)
+    assert "geen juridisch advies" in kop
+    assert html_escape(laatst_gecontroleerd()) in kop
+
+
+def html_escape(t: str) -> str:
+    import html
+
+    return html.escape(t)

@@ -18,7 +18,7 @@ from calculators.paden import DATA
 from calculators.prijslijst import Prijs, laad_prijzen, prijs_per_id, zoek_prijzen
 from calculators.rendement import (
     MAX_SCENARIOS, NIETS_DOEN, Plan, Regel, Uitkomst, bereken, controleer_aantal, controleer_bedrag,
-    controleer_discontovoet, geldstroom_namen, gevoeligheid, maand_tekst, procent, uitleg,
+    controleer_discontovoet, controleer_kans, geldstroom_namen, gevoeligheid, maand_tekst, procent, uitleg,
 )
 from calculators.rendement_export import lees_json, samenvatting_html, samenvatting_markdown, schrijf_json
 from calculators.widgets.gemeen import live_gebied, melding, stijl, zet_live
@@ -245,12 +245,13 @@ class Rendement:
         self._stil = False
 
         # Parameters
-        self.kans = w.IntSlider(value=100, min=0, max=100, step=1, description="Kans dat het misgaat (%)",
-                                style=STIJL, layout=w.Layout(width="100%", max_width="520px"))
-        self.horizon = w.IntSlider(value=1, min=1, max=10, description="Over hoeveel jaar (horizon)",
-                                   style=STIJL, layout=w.Layout(width="100%", max_width="520px"))
+        self.kans = w.Text(value="100", description="Kans dat het misgaat in % (0 tot 100)", style=STIJL,
+                           continuous_update=False, layout=w.Layout(width="100%", max_width="420px"))
+        self.kans_fout = w.HTML()
+        self.horizon = w.Dropdown(options=[("1 jaar", 1)] + [(f"{h} jaar", h) for h in range(2, 11)], value=1,
+                                  description="Over hoeveel jaar reken je (horizon)", style=STIJL)
         self.disconto = w.Text(value="0", description="Discontovoet in % per jaar (0 tot 20)", style=STIJL,
-                               continuous_update=False, layout=w.Layout(width="340px"))
+                               continuous_update=False, layout=w.Layout(width="100%", max_width="420px"))
         self.disconto_fout = w.HTML()
         self.kans.observe(lambda _c: self._zet_kans(), names="value")
         self.horizon.observe(lambda _c: self._zet_horizon(), names="value")
@@ -263,11 +264,11 @@ class Rendement:
         self.keuze = w.Dropdown(description="Kies een prijs", style=STIJL,
                                 layout=w.Layout(width="100%", max_width="720px"))
         self.zoek_status = live_gebied()
-        self.voeg_prijs = w.Button(description="Voeg prijs toe", button_style="primary",
+        self.voeg_prijs = w.Button(description="Voeg prijs toe", button_style="primary", layout=w.Layout(width="auto"),
                                    tooltip="Voeg de gekozen prijs toe als regel")
-        self.voeg_eigen = w.Button(description="Voeg eigen bedrag toe",
+        self.voeg_eigen = w.Button(description="Voeg eigen bedrag toe", layout=w.Layout(width="auto"),
                                    tooltip="Voeg een regel toe met een bedrag dat je zelf invult")
-        self.voeg_alt = w.Button(description="Nog een doorbraak toevoegen",
+        self.voeg_alt = w.Button(description="Nog een doorbraak toevoegen", layout=w.Layout(width="auto"),
                                  tooltip="Vergelijk een tweede oplossing, bijvoorbeeld doorbraak B")
         self.toevoeg_fout = w.HTML()
         self.zoek.observe(lambda _c: self._zoek(), names="value")
@@ -288,10 +289,12 @@ class Rendement:
         self.upload = w.FileUpload(accept=".json,application/json", multiple=False,
                                    description="Plan laden (JSON)", layout=w.Layout(width="auto"))
         self.upload.observe(lambda _c: self._laad_upload(), names="value")
-        self.laad_voorbeeld = w.Button(description="Laad het voorbeeld", tooltip="Laad het uitgewerkte voorbeeld")
+        self.laad_voorbeeld = w.Button(description="Laad het voorbeeld", layout=w.Layout(width="auto"),
+                                       tooltip="Laad het uitgewerkte voorbeeld")
         self.laad_voorbeeld.on_click(lambda _b: self._laad_tekst(VOORBEELD.read_text(encoding="utf-8"),
                                                                  VOORBEELD.name))
-        self.leeg = w.Button(description="Begin opnieuw", tooltip="Maak alle scenario's leeg")
+        self.leeg = w.Button(description="Begin opnieuw", layout=w.Layout(width="auto"),
+                             tooltip="Maak alle scenario's leeg")
         self.leeg.on_click(lambda _b: self.zet_plan(Plan(scenarios={"huidig": (), "dreigend": (), "doorbraak": ()})))
         self.laad_status = live_gebied()
         self.downloads = w.HTML()
@@ -301,7 +304,9 @@ class Rendement:
             w.HTML(_CSS),
             w.HTML("<h2>1. Kies je uitgangspunten</h2>"
                    "<p>Hoe groot is de kans dat het misgaat? Over hoeveel jaar reken je?</p>"),
-            self.kans, self.horizon, w.HBox([self.disconto, self.disconto_fout],
+            w.HBox([self.kans, self.kans_fout], layout=w.Layout(flex_flow="row wrap", align_items="center")),
+            self.horizon,
+            w.HBox([self.disconto, self.disconto_fout],
                                             layout=w.Layout(flex_flow="row wrap", align_items="center")),
             w.HTML("<h2>2. Zet de kosten in de scenario's</h2>"
                    "<p>Zoek een prijs of vul zelf een bedrag in. Kies bij elke regel hoe vaak en wie betaalt.</p>"),
@@ -345,7 +350,8 @@ class Rendement:
             self.kans_waarde = plan.kans_dreigend
             self.horizon_waarde = plan.horizon_jaren
             self.disconto_waarde = plan.discontovoet
-            self.kans.value = int((plan.kans_dreigend * 100).to_integral_value())
+            self.kans.value = getal(plan.kans_dreigend * 100, 2)
+            self.kans_fout.value = ""
             self.horizon.value = plan.horizon_jaren
             self.disconto.value = getal(plan.discontovoet * 100, 2)
             self.disconto_fout.value = ""
@@ -358,7 +364,19 @@ class Rendement:
     def _zet_kans(self) -> None:
         if self._stil:
             return
-        self.kans_waarde = Decimal(self.kans.value) / 100
+        try:
+            procenten = lees_bedrag(self.kans.value, "kans")
+            try:
+                p = controleer_kans(procenten / 100)
+            except DoorbraakFout:
+                raise DoorbraakFout("Vul een getal van 0 tot 100 in, bijvoorbeeld 50. "
+                                    "Hoogstens 2 cijfers achter de komma") from None
+        except DoorbraakFout as e:
+            uitleg_fout = f"{str(e).rstrip('.')}. Ik reken nog met {procent(self.kans_waarde)}."
+            self.kans_fout.value = f'<div role="alert">{melding(uitleg_fout)}</div>'
+            return
+        self.kans_fout.value = ""
+        self.kans_waarde = p
         self.herbereken()
 
     def _zet_horizon(self) -> None:
@@ -375,7 +393,8 @@ class Rendement:
             try:
                 r = controleer_discontovoet(procenten / 100)
             except DoorbraakFout:
-                raise DoorbraakFout("Vul een getal van 0 tot 20 in, bijvoorbeeld 3") from None
+                raise DoorbraakFout("Vul een getal van 0 tot 20 in, bijvoorbeeld 3. "
+                                    "Hoogstens 2 cijfers achter de komma") from None
         except DoorbraakFout as e:
             tekst = str(e).rstrip(".")
             uitleg_fout = f"{tekst}. Ik reken nog met {procent(self.disconto_waarde)}."
@@ -403,8 +422,7 @@ class Rendement:
         self.scenario_box.children = blokken
         huidig = self.doel.value
         self.doel.options = list(self.rijen)
-        if huidig in self.rijen:
-            self.doel.value = huidig
+        self.doel.value = huidig if huidig in self.rijen else next(iter(self.rijen), None)
         self.voeg_alt.disabled = len(self.rijen) >= MAX_SCENARIOS
 
     def _voeg_alternatief_toe(self) -> None:
@@ -477,7 +495,9 @@ class Rendement:
             return
         bestand = waarde[0]
         inhoud = bytes(bestand.get("content", b""))
-        self._laad_tekst(inhoud, str(bestand.get("name", "plan.json")))
+        naam = str(bestand.get("name", "plan.json"))
+        self.upload.value = ()  # the same file can be loaded again later
+        self._laad_tekst(inhoud, naam)
 
     def _laad_tekst(self, inhoud: str | bytes, naam: str) -> None:
         try:
@@ -502,6 +522,14 @@ class Rendement:
             zet_live(self.uitleg, melding(str(e)))
             return
         volgorde = list(plan.scenarios)
+        if not any(plan.scenarios.values()):
+            zet_live(self.uitleg, "<p class='dbw-uitleg'>Nog geen kosten ingevuld. "
+                     "Voeg regels toe aan de scenario's. Of kies 'Laad het voorbeeld'.</p>")
+        else:
+            self._toon_uitleg(plan, u)
+        self._toon_rest(plan, u, volgorde)
+
+    def _toon_uitleg(self, plan: Plan, u: Uitkomst) -> None:
         zinnen = [uitleg(u)] + [
             (f"{d}: " if len(u.alternatieven) > 1 else "") + maand_tekst(u.break_even_maand[d], u.horizon_jaren)
             for d in u.alternatieven
@@ -510,6 +538,8 @@ class Rendement:
                       f"over {plan.horizon_jaren} jaar.")
         zet_live(self.uitleg, "<p class='dbw-uitleg'>" + "<br>".join(html.escape(z) for z in zinnen)
                  + f"</p><p class='dbw-klein'>{html.escape(voorwaarde)}</p>")
+
+    def _toon_rest(self, plan: Plan, u: Uitkomst, volgorde: list[str]) -> None:
         rijen = [(naam_tekst(s), u.totaal[s], kleur(s, volgorde)) for s in ("huidig", "dreigend")]
         rijen.append((naam_tekst(NIETS_DOEN), u.niets_doen, KLEUREN[NIETS_DOEN]))
         rijen += [(d, u.totaal[d], kleur(d, volgorde)) for d in u.alternatieven]

@@ -40,7 +40,7 @@ _CSS = (
     ".dbw-lid{margin:4px 0;padding:2px 6px;}"
     ".dbw-lid-beste{border-left:4px solid #b35900;background:#fff6e5;}"
     ".dbw-wet mark{background:#ffe08a;color:#000;}"
-    ".dbw-zin{width:100%;max-width:640px;font-size:15px;padding:4px;}"
+    ".dbw-zin{width:100%;max-width:640px;font-size:15px;padding:4px;box-sizing:border-box;}"
     ".dbw-kopieer{margin-left:6px;min-height:32px;}"
     ".dbw-advies{border-left:4px solid #0b4f8a;padding:4px 10px;background:#eef4fa;}"
     "</style>"
