@@ -305,7 +305,7 @@ def statische_pagina(root: Path = KOPIE) -> str:
     html = root / "_build" / "html"
     kandidaten = [html / "book" / "welkom.html", *sorted(html.rglob("book/**/*.html"))]
     for pad in kandidaten:
-        if pad.exists() and "rekenhulp" not in pad.read_text(encoding="utf-8", errors="replace"):
+        if pad.exists() and "data-rekenhulp=" not in pad.read_text(encoding="utf-8", errors="replace"):
             return "/" + pad.relative_to(html).as_posix()
     raise RuntimeError("Geen boekpagina zonder rekenhulp gevonden.")
 

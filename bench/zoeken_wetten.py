@@ -5,7 +5,8 @@ copies of the same articles) and times every question of the evaluation set
 (data/evaluatie/wetvragen.yaml) several rounds. Prints build time and p50/p95/max per
 query in milliseconds.
 
-Run: ``.venv/bin/python -m bench.zoeken_wetten`` (or ``python bench/zoeken_wetten.py``).
+Run: ``.venv/bin/python bench/zoeken_wetten.py`` (add ``--alle`` to also time the other
+ranking method).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from calculators.wetten import alle_artikelen  # noqa: E402
-from calculators.wetzoeker import laad_evaluatie, maak_index  # noqa: E402
+from calculators.wetzoeker import METHODE, laad_evaluatie, maak_index  # noqa: E402
+from calculators.zoeken import METHODES  # noqa: E402
 
 FACTOREN = (1, 10, 100)
 RONDES = 5
@@ -31,19 +33,22 @@ def percentiel(waarden: list[float], p: float) -> float:
     return geordend[k]
 
 
-def meet(factor: int, artikelen, vragen: list[str]) -> dict:
+def meet(factor: int, artikelen, vragen: list[str], methode: str = METHODE) -> dict:
+    """Wall-clock and CPU time per query (CPU time is not disturbed by other processes)."""
     begin = time.perf_counter()
-    index = maak_index(artikelen, kopieen=factor)
+    index = maak_index(artikelen, kopieen=factor, methode=methode)
     bouw = time.perf_counter() - begin
     for v in vragen[:3]:  # warm-up (caches of stems and splits)
         index.zoek(v, top=TOP)
-    tijden = []
+    tijden, cpu = [], []
     for _ in range(RONDES):
         for v in vragen:
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             index.zoek(v, top=TOP)
             tijden.append((time.perf_counter() - t0) * 1000)
+            cpu.append((time.process_time() - c0) * 1000)
     return {
+        "methode": methode,
         "factor": factor,
         "documenten": index.n,
         "bouw_s": bouw,
@@ -51,17 +56,25 @@ def meet(factor: int, artikelen, vragen: list[str]) -> dict:
         "p50": statistics.median(tijden),
         "p95": percentiel(tijden, 95),
         "max": max(tijden),
+        "cpu_p50": statistics.median(cpu),
+        "cpu_p95": percentiel(cpu, 95),
     }
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    methodes = [METHODE] + ([m for m in METHODES if m != METHODE] if "--alle" in argv else [])
     artikelen = alle_artikelen()
     vragen = [v.vraag for v in laad_evaluatie()]
     print(f"Wetzoeker: {len(artikelen)} artikelen, {len(vragen)} vragen x {RONDES} rondes, top {TOP}")
-    print(f"{'factor':>6} {'artikelen':>9} {'bouwen (s)':>10} {'p50 (ms)':>9} {'p95 (ms)':>9} {'max (ms)':>9}")
-    for factor in FACTOREN:
-        r = meet(factor, artikelen, vragen)
-        print(f"{r['factor']:>6} {r['documenten']:>9} {r['bouw_s']:>10.2f} {r['p50']:>9.2f} {r['p95']:>9.2f} {r['max']:>9.2f}")
+    print("Tijd per vraag in ms; 'cpu' telt alleen rekentijd van dit proces (niet verstoord door andere processen).")
+    print(f"{'methode':>7} {'factor':>6} {'artikelen':>9} {'bouwen (s)':>10} {'p50':>7} {'p95':>7} {'max':>7}"
+          f" {'cpu p50':>8} {'cpu p95':>8}")
+    for methode in methodes:
+        for factor in FACTOREN:
+            r = meet(factor, artikelen, vragen, methode)
+            print(f"{r['methode']:>7} {r['factor']:>6} {r['documenten']:>9} {r['bouw_s']:>10.2f} {r['p50']:>7.2f}"
+                  f" {r['p95']:>7.2f} {r['max']:>7.2f} {r['cpu_p50']:>8.2f} {r['cpu_p95']:>8.2f}")
     return 0
 
 

@@ -34,8 +34,12 @@ def _e(t: object) -> str:
     return html.escape(str(t))
 
 
+MARKDOWN_TEKENS = set("\\`*_{}[]()<>#+!|~&$:")
+
+
 def _een_regel(tekst: str) -> str:
-    return " ".join(str(tekst).split())
+    """Free text from a case as one line of literal MyST text: markup is escaped, never executed."""
+    return "".join("\\" + t if t in MARKDOWN_TEKENS else t for t in " ".join(str(tekst).split()))
 
 
 def pagina(casus: Casus, p: Patronen) -> str:

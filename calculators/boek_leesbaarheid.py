@@ -34,8 +34,9 @@ class LeesbaarheidstabelDirective(SphinxDirective):
                 continue
             self.env.note_dependency(str(pad))
             metingen.append(meet_pagina(pad, naam, normen))
-        gemeten = [m for m in metingen if m.woorden and not m.vrijgesteld]
-        goed = [m for m in gemeten if not m.problemen(normen.max_zinslengte, normen.min_flesch_douma)]
+        gemeten = [m for m in metingen if m.woorden >= normen.min_woorden and not m.vrijgesteld]
+        goed = [m for m in gemeten
+                if not m.problemen(normen.max_zinslengte, normen.min_flesch_douma, normen.min_woorden)]
         samen = nodes.paragraph()
         if gemeten:
             gem_fd = sum(m.flesch_douma for m in gemeten) / len(gemeten)

@@ -1,7 +1,8 @@
 """Book role and directive for law articles (data/wetten/*.yaml).
 
 - ``{artikel}`Pw 52``` (role): a link "artikel 52 Participatiewet" to the article on its law
-  page. A lid is allowed: ``{artikel}`Pw 18 lid 1```. An unknown reference is a Sphinx
+  page. A lid is allowed: ``{artikel}`Pw 18 lid 1```, and your own link text:
+  ``{artikel}`de voorschotregel <Pw 52>```. An unknown reference is a Sphinx
   error, so a build with ``-W`` fails.
 - ``{wetsartikelen} Pw`` (directive): all articles of one law, each with a heading and
   anchor (see :func:`calculators.wetten.artikel_anker`), the B1 explanation, conditions,
@@ -17,6 +18,7 @@ link points to ``book/wetten/<slug>`` (the page name convention).
 from __future__ import annotations
 
 import html
+import re
 
 from docutils import nodes
 from sphinx.util import logging
@@ -59,17 +61,30 @@ def _noteer_afhankelijkheid(env) -> None:
         env.note_dependency(str(pad))
 
 
+artikel_link = _link  # public name; ``_link`` stays for existing callers
+
+
+_EIGEN_TEKST = re.compile(r"^(?P<tekst>.+?)\s*<(?P<ref>[^<>]+)>\s*$", re.S)
+
+
 class ArtikelRole(SphinxRole):
-    """``{artikel}`Pw 52``` → link "artikel 52 Participatiewet"."""
+    """``{artikel}`Pw 52``` → link "artikel 52 Participatiewet".
+
+    With your own link text: ``{artikel}`de voorschotregel <Pw 52>```.
+    """
 
     def run(self):
         _noteer_afhankelijkheid(self.env)
+        ref, tekst = self.text, None
+        m = _EIGEN_TEKST.match(self.text)
+        if m:
+            ref, tekst = m.group("ref"), " ".join(m.group("tekst").split())
         try:
-            artikel, lid = ontleed_referentie(self.text)
+            artikel, lid = ontleed_referentie(ref)
         except DoorbraakFout as e:
-            msg = self.inliner.reporter.error(f"Onbekend wetsartikel '{self.text}': {e}", line=self.lineno)
+            msg = self.inliner.reporter.error(f"Onbekend wetsartikel '{ref}': {e}", line=self.lineno)
             return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
-        return [_link(artikel, lid)], []
+        return [_link(artikel, lid, tekst)], []
 
 
 def _lijst(items: list[str]) -> nodes.bullet_list:
@@ -98,7 +113,10 @@ def wettekst_html(artikel: Artikel) -> str:
     versie = datum(artikel.wet.geldig_vanaf)
     extra = ""
     if not artikel.volledig:
-        extra = "<p><em>Dit is een deel van het artikel. Lees het hele artikel op wetten.overheid.nl.</em></p>"
+        extra += "<p><em>Dit is een deel van het artikel. Lees het hele artikel op wetten.overheid.nl.</em></p>"
+    if artikel.herkomst:
+        extra += f'<p class="wettekst-herkomst"><em>{html.escape(artikel.herkomst)}</em></p>'
+
     return (
         f'<details class="wettekst" lang="nl">'
         f"<summary>Officiële tekst van artikel {html.escape(artikel.artikel)} (geldig vanaf {html.escape(versie)})</summary>"

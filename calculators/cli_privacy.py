@@ -108,8 +108,7 @@ def controleer_invoer(bestanden: list[str], k: int = 3) -> list[Bevinding]:
             bevindingen += _met_bron(controleer_tekst(_lees_stdin()), "invoer", meerdere)
         elif _is_casus(pad):
             casus = lees_casus(pad)
-            casus.setdefault("id", pad.stem)
-            casussen.append(casus)
+            casussen.append({**casus, "id": pad.name})
             bevindingen += _met_bron(controleer_casus(casus), naam, meerdere)
         else:
             bevindingen += _met_bron(controleer_tekst(_lees_tekst(pad)), naam, meerdere)

@@ -9,7 +9,8 @@ from calculators.cli import print_json
 from calculators.fouten import DoorbraakFout
 from calculators.prijslijst import laad_prijzen
 from calculators.rendement import bereken
-from calculators.rendement_export import lees_json, samenvatting_markdown, uitkomst_tekst
+from calculators.rendement_export import lees_json, samenvatting_html, samenvatting_markdown, uitkomst_tekst
+from calculators.tarieven import combineer, lees_tarieven
 
 
 def registreer(sub) -> None:
@@ -20,8 +21,12 @@ def registreer(sub) -> None:
         "Het formaat staat in het handboek, op de pagina 'Het planbestand'.",
     )
     p.add_argument("plan", help="het planbestand, bijvoorbeeld data/voorbeelden/plan-voorbeeld.json")
+    p.add_argument("--tarieven", metavar="BESTAND",
+                   help="reken met eigen tarieven (CSV uit Excel of .xlsx); die gaan voor de landelijke prijslijst")
     p.add_argument("--json", action="store_true", help="uitvoer als JSON (totaal, niets_doen, netto, per_geldstroom)")
     p.add_argument("--samenvatting", action="store_true", help="print een samenvatting in Markdown, met bronnen")
+    p.add_argument("--afdrukversie", action="store_true",
+                   help="print de samenvatting als HTML-pagina om af te drukken of als PDF te bewaren")
     p.set_defaults(func=voer_uit)
 
 
@@ -39,7 +44,12 @@ def lees_bestand(pad: str) -> bytes:
 
 def voer_uit(args: argparse.Namespace) -> int:
     prijzen = laad_prijzen()
+    if args.tarieven:
+        prijzen = combineer(prijzen, lees_tarieven(args.tarieven, nationaal=prijzen))
     plan = lees_json(lees_bestand(args.plan), prijzen, bestand=Path(args.plan).name)
+    if args.afdrukversie:
+        print(samenvatting_html(plan, prijzen))
+        return 0
     if args.samenvatting:
         print(samenvatting_markdown(plan, prijzen))
         return 0

@@ -76,9 +76,12 @@ class Meting:
     langste_zin: int
     vrijgesteld: bool = False
 
-    def problemen(self, max_zinslengte: float, min_flesch_douma: float) -> list[str]:
-        """Dutch descriptions of what is wrong with this page; empty when it passes."""
-        if self.vrijgesteld or self.woorden == 0:
+    def problemen(self, max_zinslengte: float, min_flesch_douma: float, min_woorden: int = 1) -> list[str]:
+        """Dutch descriptions of what is wrong with this page; empty when it passes.
+
+        Pages with fewer than ``min_woorden`` words are not judged (a score needs text).
+        """
+        if self.vrijgesteld or self.woorden < max(1, min_woorden):
             return []
         uit = []
         if self.gem_zinslengte > max_zinslengte:
@@ -95,6 +98,7 @@ class Normen:
     max_zinslengte: float
     min_flesch_douma: float
     vrijgesteld: tuple[str, ...]
+    min_woorden: int = 20  # shorter pages are reported, not judged: too few words for a score
 
     def is_vrijgesteld(self, pagina: str) -> bool:
         return any(fnmatch.fnmatch(pagina, p) for p in self.vrijgesteld)
@@ -115,6 +119,7 @@ def laad_normen(pad: Path | None = None) -> Normen:
             max_zinslengte=float(deel["max_zinslengte"]),
             min_flesch_douma=float(deel["min_flesch_douma"]),
             vrijgesteld=tuple(str(p) for p in deel.get("vrijgesteld") or []),
+            min_woorden=int(deel.get("min_woorden", 20)),
         )
     except (KeyError, TypeError, ValueError) as fout:
         raise DoorbraakFout(f"{pad.name}, onderdeel 'leesbaarheid': veld {fout} ontbreekt of is geen getal.") from fout
@@ -124,7 +129,7 @@ def laad_normen(pad: Path | None = None) -> Normen:
 
 def _rol_tekst(match: re.Match) -> str:
     rol, inhoud = match.group(1), match.group(2)
-    if rol in ("prijs", "bedrag"):
+    if rol in ("prijs", "bedrag", "rendement"):
         return "dit bedrag"
     if rol == "artikel":
         return "dit artikel"

@@ -27,6 +27,7 @@ loading take under a second instead of ten.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import functools
 import logging
@@ -36,7 +37,7 @@ import shutil
 import tempfile
 import threading
 from collections import Counter, defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
@@ -45,6 +46,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from calculators.fouten import DoorbraakFout
+from calculators.opmaak import getal
 from calculators.paden import DATA
 from calculators.schema import pydantic_meldingen
 
@@ -243,6 +245,16 @@ def _deduce():
             _bouw_lookup_map(doel)
         with _stil():
             return Deduce(lookup_data_path=doel, cache_path=doel)
+
+
+def warm_op() -> None:
+    """Load deduce and the word lists now (for example in a background thread)."""
+    try:
+        _deduce()
+        _plaatsnamen()
+        _gewone_woorden()
+    except Exception:  # a later check reports any real problem
+        pass
 
 
 @functools.lru_cache(maxsize=1)
@@ -660,9 +672,11 @@ def _bedrag_met_datum(tekst: str, datums: list[_Kandidaat]) -> list[_Kandidaat]:
     if not datums:
         return []
     uit = []
+    begins = sorted(d.begin for d in datums)
     for zin in _RE_ZIN.finditer(tekst):
         s, e = zin.start(), zin.end()
-        if s == e or not any(s <= d.begin < e for d in datums):
+        i = bisect.bisect_left(begins, s)
+        if s == e or i == len(begins) or begins[i] >= e:
             continue
         for m in _RE_BEDRAG.finditer(tekst, s, e):
             uit.append(_Kandidaat("bedrag met datum", m.start(), m.end(), ""))
@@ -691,8 +705,8 @@ def controleer_tekst(tekst: Any, veld: str | None = None) -> list[Bevinding]:
         return []
     if len(tekst) > MAX_TEKENS:
         raise DoorbraakFout(
-            f"De tekst is te lang: {len(tekst):,} tekens. De grens is {MAX_TEKENS:,} tekens. "
-            "Controleer de tekst in delen.".replace(",", ".")
+            f"De tekst is te lang: {getal(len(tekst), 0)} tekens. De grens is {getal(MAX_TEKENS, 0)} tekens. "
+            "Controleer de tekst in delen."
         )
     kandidaten: list[_Kandidaat] = []
     for start, blok in _blokken(tekst):
@@ -712,16 +726,19 @@ def controleer_tekst(tekst: Any, veld: str | None = None) -> list[Bevinding]:
 
     # Overlap: most specific kind first, then the longest span; custom advice wins.
     kandidaten.sort(key=lambda k: (_RANG.get(k.soort, 99), -(k.eind - k.begin), 0 if k.advies else 1))
+    # The chosen spans never overlap, so a sorted list of starts finds a clash in log time.
     gekozen: list[_Kandidaat] = []
+    starts: list[int] = []
     for k in kandidaten:
         if k.eind <= k.begin:
             continue
-        botst = next((g for g in gekozen if k.begin < g.eind and g.begin < k.eind), None)
-        if botst is None:
-            gekozen.append(k)
-        elif botst.soort == k.soort and (k.eind - k.begin) > (botst.eind - botst.begin):
-            gekozen[gekozen.index(botst)] = k
-    gekozen.sort(key=lambda k: (k.begin, k.eind))
+        i = bisect.bisect_left(starts, k.begin)
+        if i > 0 and gekozen[i - 1].eind > k.begin:
+            continue
+        if i < len(gekozen) and gekozen[i].begin < k.eind:
+            continue
+        starts.insert(i, k.begin)
+        gekozen.insert(i, k)
     voor = f"veld '{veld}', " if veld else ""
     return [
         Bevinding(
@@ -958,7 +975,7 @@ def bevindingen_als_dicts(bevindingen: Iterable[Bevinding]) -> list[dict[str, st
 __all__ = [
     "Bevinding", "Groep", "KResultaat", "controleer_tekst", "controleer_casus", "k_anonimiteit",
     "lees_casus", "leeftijdsband", "soort_plaats", "laad_woordenlijst", "bevindingen_als_dicts",
-    "SOORTEN", "STANDAARD_VELDEN", "asdict",
+    "SOORTEN", "STANDAARD_VELDEN", "meet_testset", "laad_testset", "warm_op",
 ]
 
 
@@ -1059,3 +1076,13 @@ def meet_testset(zinnen: Sequence[_Testzin] | None = None) -> Meting:
             else:
                 gemist.append(f"{ident.soort} '{ident.tekst}' in: {z.zin}")
     return Meting(len(zinnen), met, len(zinnen) - met, totaal, gevonden, alarm, tuple(gemist), tuple(vals))
+
+
+def laad_privacy_gegevens() -> dict[str, int]:
+    """Validate every data file of the guard; returns the number of records per file."""
+    return {
+        "privacy/beroepen.yaml": len(laad_woordenlijst(BEROEPEN_YAML).woorden),
+        "privacy/dieren.yaml": len(laad_woordenlijst(DIEREN_YAML).woorden),
+        "privacy/gewone-woorden.yaml": len(laad_woordenlijst(GEWONE_WOORDEN_YAML).woorden),
+        "evaluatie/privacy-zinnen.yaml": len(laad_testset()),
+    }

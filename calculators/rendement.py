@@ -291,7 +291,9 @@ def lees_regel(ruw: Any, index: Mapping[str, Prijs], *, scenario: str | None = N
         fout("hier hoort de id van een prijs uit de prijslijst (tekst)", "prijs_id")
         prijs_id = None
     elif prijs_id not in index:
-        fout(f"onbekende prijs-id '{prijs_id[:60]}'. Zoek de juiste id in de prijslijst", "prijs_id")
+        hint = (" Dit is een eigen tarief: laad eerst je eigen tarieven" if prijs_id.startswith("lokaal-")
+                else " Zoek de juiste id in de prijslijst")
+        fout(f"onbekende prijs-id '{prijs_id[:60]}'.{hint}", "prijs_id")
         prijs_id = None
     else:
         prijs = index[prijs_id]

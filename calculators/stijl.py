@@ -81,6 +81,7 @@ def _laad(pad: Path) -> Stijlgids:
         raise DoorbraakFout(f"{pad.name} klopt niet.", meldingen) from fout
 
 
+@lru_cache(maxsize=1024)
 def _patroon(woord: str, hoofdletters: bool = False) -> re.Pattern:
     vlag = 0 if hoofdletters else re.IGNORECASE
     return re.compile(rf"(?<![\w-]){re.escape(woord)}(?![\w-])", vlag)

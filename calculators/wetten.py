@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from calculators.fouten import DoorbraakFout, Melding
 from calculators.opmaak import datum
@@ -83,6 +83,8 @@ class Artikel(BaseModel):
     url: str = Field(pattern=r"^https://wetten\.overheid\.nl/BWBR\d{7}/\d{4}-\d{2}-\d{2}#Artikel\S+$")
     volledig: bool = True
     opmerking: str = ""
+    herkomst: str = ""
+    opgehaald: _dt.date | None = None
     leden: list[Lid] = Field(min_length=1)
     uitleg: Uitleg
     gerelateerd: list[str] = []
@@ -91,6 +93,17 @@ class Artikel(BaseModel):
     geldstromen: list[str] = []
 
     _wet: "Wet | None" = PrivateAttr(default=None)
+
+    @model_validator(mode="after")
+    def _herkomst_met_datum(self) -> "Artikel":
+        if self.herkomst and self.opgehaald is None:
+            raise ValueError("bij 'herkomst' hoort ook 'opgehaald' (de datum waarop de tekst is overgenomen)")
+        return self
+
+    @property
+    def extra(self) -> bool:
+        """True for an article beyond the checked reference set (``herkomst`` says where it came from)."""
+        return bool(self.herkomst)
 
     @field_validator("domeinen")
     @classmethod

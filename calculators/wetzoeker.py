@@ -3,16 +3,17 @@
 Builds a :class:`~calculators.zoeken.Zoekindex` over all articles in ``data/wetten`` (via
 :mod:`calculators.wetten`) with these fields and weights:
 
-========== ======= ==========================================================
-field      weight  content
-========== ======= ==========================================================
-titel      1.0     title, law name, abbreviation and article number
-uitleg     1.6     B1 explanation: what it makes possible, conditions,
-                   misunderstandings, situations
-vragen     1.3     example questions stored with the article
-trefwoorden 1.0    remark (short summary), domeinen, geldstromen
-tekst      1.0     the official text (all leden)
-========== ======= ==========================================================
+=========== ======= =========================================================
+field       weight  content
+=========== ======= =========================================================
+titel       1.0     title, law name, abbreviation and article number
+uitleg      1.6     B1 explanation: what it makes possible, conditions,
+                    misunderstandings, situations
+vragen      1.3     example questions stored with the article
+trefwoorden 1.0     remark (short summary), domeinen, geldstromen
+tekst       1.0     the official text (all leden)
+(n-grams)   0.2     character 4-grams of all words (weak fuzzy match)
+=========== ======= =========================================================
 
 The explanation weighs most because it is written in the words professionals use; the
 official text stays important for legal terms. A query that is itself a reference
@@ -21,13 +22,11 @@ official text stays important for legal terms. A query that is itself a referenc
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Sequence
-
 from pathlib import Path
+from typing import Sequence
 
 import numpy as np
 import yaml
@@ -52,7 +51,9 @@ from calculators.zoeken import Vraaganalyse, Zoekindex
 
 GEWICHTEN: dict[str, float] = {"titel": 1.0, "uitleg": 1.6, "vragen": 1.3, "trefwoorden": 1.0, "tekst": 1.0}
 MAX_TOP = 100
-#: Weight of the character n-gram field (weak fuzzy match for word forms); see zoeken.py.
+#: Ranking method and weight of the character n-gram field (weak fuzzy match for word
+#: forms); see zoeken.py. Chosen on the evaluation set, figures in tests/test_wetzoeker.py.
+METHODE = "bm25s"
 NGRAM_GEWICHT = 0.2
 
 
@@ -73,11 +74,13 @@ def passages(a: Artikel) -> list[tuple[str, str]]:
     return [(l.nummer or "", l.tekst) for l in a.leden]
 
 
-def maak_index(artikelen: Sequence[Artikel], kopieen: int = 1) -> Zoekindex:
+def maak_index(
+    artikelen: Sequence[Artikel], kopieen: int = 1, methode: str = METHODE, ngram_gewicht: float = NGRAM_GEWICHT
+) -> Zoekindex:
     """A search index over the articles (``kopieen`` > 1 only for the benchmark)."""
     docs = [document(a) for a in artikelen] * kopieen
     stukken = [passages(a) for a in artikelen] * kopieen
-    return Zoekindex(docs, GEWICHTEN, laad_synoniemen(), stukken, methode="bm25f", ngram_gewicht=NGRAM_GEWICHT)
+    return Zoekindex(docs, GEWICHTEN, laad_synoniemen(), stukken, methode=methode, ngram_gewicht=ngram_gewicht)
 
 
 @lru_cache(maxsize=1)
@@ -175,17 +178,24 @@ def _referentie(vraag: str) -> tuple[Artikel, str | None] | None:
         return None
 
 
-def zoek_wetten(vraag: str, top: int = 10, domein: str | None = None, wet: str | None = None) -> WetUitkomst:
+def zoek_wetten(
+    vraag: str,
+    top: int = 10,
+    domein: str | None = None,
+    wet: str | None = None,
+    index: tuple[Sequence[Artikel], Zoekindex] | None = None,
+) -> WetUitkomst:
     """The articles that best answer a question, best first.
 
     ``domein``: only articles with this domein (see data/vocabulaire.yaml).
     ``wet``: only articles of this law (abbreviation such as ``Pw`` or the full name).
     Raises :class:`DoorbraakFout` (Dutch) for an empty question, a question without words
-    or an unknown filter value.
+    or an unknown filter value. ``index``: another (articles, index) pair, for comparisons.
     """
     if not isinstance(top, int) or top < 1 or top > MAX_TOP:
         raise DoorbraakFout(f"Het aantal resultaten moet tussen 1 en {MAX_TOP} liggen.")
-    artikelen, index = wetindex()
+    artikelen, index = index if index is not None else wetindex()
+    artikelen = tuple(artikelen)
     masker = filter_masker(artikelen, domein, wet)
     ref = _referentie(vraag) if isinstance(vraag, str) else None
     if ref is not None:
@@ -314,14 +324,19 @@ class Evaluatie:
     missers: list[tuple[str, list[str], list[str]]]  # question, expected, top-3 found
 
 
-def evalueer(vragen: Sequence[Evaluatievraag] | None = None) -> Evaluatie:
-    """Top-1 and top-3 hit rate: a hit when one of the expected articles is in first place / top 3."""
+def evalueer(
+    vragen: Sequence[Evaluatievraag] | None = None, index: tuple[Sequence[Artikel], Zoekindex] | None = None
+) -> Evaluatie:
+    """Top-1 and top-3 hit rate: a hit when one of the expected articles is in first place / top 3.
+
+    ``index``: evaluate another index (for example ``methode="bm25s"``) instead of the default.
+    """
     vragen = list(vragen) if vragen is not None else laad_evaluatie()
     raak1 = raak3 = 0
     missers = []
     for v in vragen:
         verwacht = {zoek_referentie(r).referentie for r in v.artikelen}
-        gevonden = [t.artikel.referentie for t in zoek_wetten(v.vraag, top=3).treffers]
+        gevonden = [t.artikel.referentie for t in zoek_wetten(v.vraag, top=3, index=index).treffers]
         raak1 += bool(gevonden[:1] and gevonden[0] in verwacht)
         if verwacht & set(gevonden):
             raak3 += 1

@@ -10,21 +10,20 @@ collections (for example the case catalogue). How a query is answered:
    into known parts ("huurachterstand" -> "huur" + "achterstand"), in documents and in
    queries alike. Phrases from the curated synonym list (``data/synoniemen.yaml``) expand
    the query with the other members of their group ("pgb" -> "persoonsgebonden budget").
-2. **Ranking** (:meth:`Zoekindex.scores`): BM25F over weighted fields (default). Per term
-   the length-normalised frequencies of all fields are weighted and added before the BM25
-   saturation, so one word that appears in every field of a document does not beat a
-   document that matches more of the query. Optionally an extra field of character
-   4-grams gives a weak fuzzy match for word forms the stemmer does not join
-   ("verhuist" / "verhuizing"). Expansion terms (synonyms, compound parts) count for a
-   fraction of a typed word. The alternative ``methode="bm25s"`` (one bm25s index per
-   field, scores added) is kept for comparison; on the evaluation set of the law search
-   BM25F ranks better (see ``tests/test_wetzoeker.py``).
+2. **Ranking** (:meth:`Zoekindex.scores`): one BM25 index (bm25s) per field; the score of
+   a document is the weighted sum of its field scores (default ``methode="bm25s"``).
+   Optionally an extra field of character 4-grams gives a weak fuzzy match for word forms
+   the stemmer does not join ("verhuist" / "verhuizing"). Expansion terms (synonyms,
+   compound parts) count for a fraction of a typed word. The alternative
+   ``methode="bm25f"`` merges the weighted field frequencies per term *before* the BM25
+   saturation (BM25F). It ranked better while many explanation fields were still empty;
+   with complete data the per-field sum ranks better on the evaluation set of the law
+   search. ``tests/test_wetzoeker.py`` prints both figures.
 3. **Explanation**: :meth:`Zoekindex.beste_passage` picks the passage (for laws: the lid)
    that matches best, and :func:`markeer_posities` gives the character spans to highlight.
 
-The index is built once per collection (inverted lists per term, numpy arrays); a query
-costs one vector addition per query term, so it stays fast when the collection grows
-(see ``bench/zoeken_wetten.py``).
+The index is built once per collection; a query costs a few sparse column sums per field
+and term weight, so it stays fast when the collection grows (see ``bench/zoeken_wetten.py``).
 """
 
 from __future__ import annotations
@@ -57,8 +56,8 @@ MIN_DEEL = 4
 #: Shortest word that is corrected for typos, and the minimal similarity (0-100).
 MIN_CORRECTIE_LENGTE = 5
 CORRECTIE_DREMPEL = 80.0
-#: Ranking methods: "bm25f" (fields merged before saturation, default) or "bm25s"
-#: (one bm25s index per field, scores added).
+#: Ranking methods: "bm25s" (one bm25s index per field, scores added; default) or
+#: "bm25f" (weighted field frequencies merged before saturation).
 METHODES = ("bm25f", "bm25s")
 BM25F_K1 = 1.2
 BM25F_B = 0.75
@@ -198,7 +197,7 @@ class Zoekindex:
         gewichten: Mapping[str, float],
         synoniemen: Iterable[SynoniemGroep] = (),
         passages: Sequence[Sequence[tuple[str, str]]] | None = None,
-        methode: str = "bm25f",
+        methode: str = "bm25s",
         ngram_gewicht: float = 0.0,
     ):
         if methode not in METHODES:

@@ -15,6 +15,8 @@ import pytest
 
 sphinx_app = pytest.importorskip("sphinx.application")
 
+from sphinx.util.docutils import docutils_namespace  # noqa: E402
+
 from calculators.boek_wetten import linktekst, wettekst_html  # noqa: E402
 from calculators.paden import BOOK  # noqa: E402
 from calculators.wetten import alle_artikelen, laad_wetten, zoek_referentie  # noqa: E402
@@ -40,9 +42,12 @@ def _bouw(tmp_path: Path, paginas: dict[str, str]) -> tuple[Path, str]:
         pad.write_text(tekst, encoding="utf-8")
     uit = tmp_path / "uit"
     waarschuwingen = StringIO()
-    app = sphinx_app.Sphinx(str(bron), str(bron), str(uit), str(tmp_path / "doctrees"), "html",
-                            status=None, warning=waarschuwingen, freshenv=True)
-    app.build()
+    # docutils_namespace: undo the global node/role registrations afterwards, so a later
+    # Sphinx build in the same test run does not warn "already registered".
+    with docutils_namespace():
+        app = sphinx_app.Sphinx(str(bron), str(bron), str(uit), str(tmp_path / "doctrees"), "html",
+                                status=None, warning=waarschuwingen, freshenv=True)
+        app.build()
     return uit, waarschuwingen.getvalue()
 
 
@@ -50,7 +55,8 @@ def _bouw(tmp_path: Path, paginas: dict[str, str]) -> tuple[Path, str]:
 def gebouwd(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("boek")
     paginas = {f"book/wetten/{w.slug}": f"# {w.wet}\n\n```{{wetsartikelen}} {w.afkorting}\n```\n" for w in laad_wetten()}
-    paginas["book/uitleg"] = "# Uitleg\n\nZie {artikel}`Pw 52` en {artikel}`pw 18 lid 1` en {artikel}`Awb 4:84`.\n"
+    paginas["book/uitleg"] = ("# Uitleg\n\nZie {artikel}`Pw 52` en {artikel}`pw 18 lid 1` en {artikel}`Awb 4:84`.\n"
+                              "Lees ook {artikel}`de regel over voorrang <Woningwet 46>`.\n")
     return _bouw(tmp, paginas)
 
 
@@ -62,11 +68,13 @@ def test_rol_maakt_link_naar_het_anker_op_de_wetpagina(gebouwd):
     assert ">artikel 52 Participatiewet<" in pagina
     assert ">artikel 18 lid 1 Participatiewet<" in pagina
     assert 'href="wetten/awb.html#artikel-awb-4-84"' in pagina
+    assert re.search(r'href="wetten/woningwet.html#artikel-woningwet-46"[^>]*>de regel over voorrang<', pagina)
 
 
 def test_directive_toont_elk_artikel_met_uitleg_en_officiele_tekst(gebouwd):
     uit, _ = gebouwd
     pagina = (uit / "book" / "wetten" / "participatiewet.html").read_text(encoding="utf-8")
+    pagina = pagina.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"')  # Sphinx smart quotes
     pw = next(w for w in laad_wetten() if w.afkorting == "Pw")
     for a in pw.artikelen:
         assert f'id="{a.anker}"' in pagina, a.referentie

@@ -24,6 +24,9 @@ def test_vraag_stellen_geeft_artikel_met_uitleg_tekst_en_zin(pagina, server_url)
     eerste.locator("summary").click()
     assert eerste.locator(".dbw-lid-beste mark").count() >= 1
     assert eerste.get_by_label("Zin voor je plan").input_value().startswith("Op grond van artikel")
+    eerste.get_by_role("button", name="Kopieer zin").click()
+    melding = eerste.locator(".dbw-kopieer + [role=status]")
+    melding.get_by_text("De zin is", exact=False).wait_for(timeout=5_000)
     assert not pagina.extern, pagina.extern
 
 

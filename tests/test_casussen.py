@@ -278,6 +278,16 @@ def test_genereer_maakt_een_pagina_per_casus_en_ruimt_op(tmp_path, casussen):
     assert "rendement.ipynb?casus=eiwitrijke-yoghurt" in tekst
 
 
+def test_html_en_opmaak_in_casustekst_worden_letterlijk_getoond(casussen):
+    from calculators.boek_casussen import pagina
+
+    kwaad = casussen[0].model_copy(update={"probleem": "<script>alert(1)</script> *vet* {artikel}`Pw 52` [link](x)"})
+    bron = pagina(kwaad, laad_patronen())
+    regel = next(r for r in bron.splitlines() if "alert" in r)
+    assert "<script>" not in regel and "{artikel}`" not in regel and "*vet*" not in regel and "](x)" not in regel
+    assert regel.replace("\\", "") == "<script>alert(1)</script> *vet* {artikel}`Pw 52` [link](x)"
+
+
 def test_casuspagina_is_b1(tmp_path):
     from calculators.leesbaarheid import meet_pagina
 
@@ -396,3 +406,12 @@ def test_widget_ontsnapt_html_in_zoekvraag_en_casustekst(casussen):
     assert "<img" not in k.status.value
     kwaad = casussen[0].model_copy(update={"probleem": "<script>alert(1)</script> Dit is een probleem."})
     assert "<script>" not in detail_html(kwaad, laad_patronen())
+
+
+def test_plan_past_in_de_rendementsberekening(casussen):
+    rendement = pytest.importorskip("calculators.rendement")
+    for c in casussen:
+        uitkomst = rendement.bereken(rendement.lees_plan(casus_als_plan(c)))
+        verwacht = kosten_samenvatting(c)
+        for s in ("huidig", "dreigend", "doorbraak"):
+            assert abs(uitkomst.totaal[s] - verwacht[s]) < Decimal("0.01"), (c.id, s)

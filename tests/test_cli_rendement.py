@@ -54,6 +54,8 @@ def test_tekstuitvoer_legt_uit(capsys):
 def test_samenvatting_met_bronnen(capsys):
     code, uit, _ = draai(VOORBEELD.read_bytes(), capsys, "--samenvatting")
     assert code == 0 and "## Bronnen van de prijzen" in uit and "https://" in uit
+    code, uit, _ = draai(VOORBEELD.read_bytes(), capsys, "--afdrukversie")
+    assert code == 0 and uit.startswith("<!doctype html>") and "<h2>Bronnen van de prijzen</h2>" in uit
 
 
 def test_bestand_bestaat_niet():
@@ -114,7 +116,7 @@ inhoud = st.one_of(st.binary(max_size=200), st.text(max_size=200),
                    json_waarden().map(lambda v: json.dumps(v, allow_nan=True)), bijna_geldig())
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                   HealthCheck.function_scoped_fixture])
 @given(inhoud)
 def test_nooit_een_traceback(capsys, tekst):
@@ -125,3 +127,23 @@ def test_nooit_een_traceback(capsys, tekst):
         assert set(json.loads(uit)) == {"totaal", "niets_doen", "netto", "per_geldstroom"}
     else:
         assert fout.startswith("Fout: ") and uit == ""
+
+
+def test_eigen_tarieven_gaan_voor_de_prijslijst(capsys, tmp_path):
+    import csv
+    from decimal import Decimal
+
+    tarieven = tmp_path / "tarieven.csv"
+    tarieven.write_text("id;item;eenheid;bedrag;jaar;geldstroom;bron;domein\n"
+                        "begeleiding-thuis-referentieprijs;Begeleiding (ons tarief);per uur;70,00;2026;Wmo;"
+                        "https://example.org/tarieven;zorg\n", encoding="utf-8")
+    with open(ROOT / "data" / "prijzen.csv", encoding="utf-8") as f:
+        bedrag = {r["id"]: Decimal(r["bedrag"]) for r in csv.DictReader(f)}
+    # huidig: 2 years × (70 × 104 hours + 52 hours jeugdhulp + schuldhulp)
+    verwacht = 2 * (70 * 104 + 52 * bedrag["ambulante-jeugdhulp-regulier-hbo"]
+                    + bedrag["schuldhulpverlening-uitvoeringskosten-gemeente"])
+    code, uit, fout = draai(VOORBEELD.read_bytes(), capsys, "--json", "--tarieven", str(tarieven))
+    assert code == 0, fout
+    assert Decimal(str(json.loads(uit)["totaal"]["huidig"])) == verwacht
+    code, uit, fout = draai(VOORBEELD.read_bytes(), capsys, "--tarieven", str(tmp_path / "weg.csv"))
+    assert code == 2 and "bestaat niet" in fout and "Traceback" not in fout

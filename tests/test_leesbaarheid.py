@@ -68,6 +68,13 @@ def test_tekst_in_een_kader_en_de_terugval_van_een_rekenhulp_telt_wel_mee():
     assert zinnen(platte_tekst(bron)) == ["Dit is een tip.", "Zoek een prijs."]
 
 
+def test_een_heel_korte_pagina_krijgt_geen_oordeel():
+    m = meet_tekst("Een casus bijdragen.")
+    assert m.flesch_douma < 60
+    assert m.problemen(15, 60, min_woorden=20) == []
+    assert m.problemen(15, 60, min_woorden=1)
+
+
 def test_afkortingen_breken_de_zin_niet():
     assert len(zinnen("Denk aan bijv. een woning of o.a. een uitkering.")) == 1
 
@@ -79,5 +86,28 @@ def test_elke_pagina_van_het_boek_is_b1(capsys):
         print("\nLeesbaarheid per pagina (zin = gemiddelde zinslengte, FD = Flesch-Douma):")
         print(tabel_tekst(metingen))
     assert len(metingen) >= 40
-    problemen = [p for m in metingen for p in m.problemen(normen.max_zinslengte, normen.min_flesch_douma)]
+    problemen = [p for m in metingen
+                 for p in m.problemen(normen.max_zinslengte, normen.min_flesch_douma, normen.min_woorden)]
     assert not problemen, "Niet op B1-niveau:\n" + "\n".join(problemen)
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+MYST_STUKJES = st.lists(st.sampled_from([
+    "# Kop", "- punt", "1. punt", "```", "````{note}", "```{prijstabel}", ":::", ":titel: x", "> wet",
+    "| a | b |", "|---|---|", "(doel)=", "<!-- x", "-->", "{prijs}`id`", "[a](https://x.nl)", "Zin.", "",
+    "Een zin met *nadruk* en **vet**.", "---", "title: T", ": definitie", "ééé ÿ 🙂",
+]), max_size=30).map("\n".join)
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.one_of(st.text(max_size=400), MYST_STUKJES))
+def test_elke_tekst_geeft_een_meting_en_nooit_een_fout(bron):
+    from calculators.stijl import controleer_pagina
+
+    m = meet_tekst(platte_tekst(bron))
+    assert m.woorden >= 0 and m.zinnen >= 0
+    if m.woorden:
+        assert m.gem_zinslengte > 0 and m.langste_zin >= 1
+    controleer_pagina(bron)

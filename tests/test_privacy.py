@@ -176,6 +176,20 @@ def test_elke_tekst_geeft_een_lijst_en_nooit_een_fout(tekst):
         assert tekst[b.begin:b.eind] == b.tekst
 
 
+_WAARDEN = st.recursive(
+    st.one_of(st.none(), st.integers(), st.booleans(), st.text(max_size=40), st.dates()),
+    lambda kind: st.one_of(st.lists(kind, max_size=3), st.dictionaries(st.text(max_size=8), kind, max_size=3)),
+    max_leaves=8,
+)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.sampled_from(["titel", "probleem", "jaar", "regio", "kosten", "x"]), _WAARDEN, max_size=5))
+def test_elke_casusvorm_geeft_een_lijst_en_nooit_een_fout(casus):
+    bevindingen = controleer_casus(casus)
+    assert all(isinstance(b, Bevinding) and b.positie.startswith("veld '") for b in bevindingen)
+
+
 def test_lege_tekst_geeft_niets():
     assert controleer_tekst("") == []
     assert controleer_tekst("   \n ") == []
@@ -300,6 +314,15 @@ def test_k_anonimiteit_weigert_k_nul():
 # --- word lists ---------------------------------------------------------------------------
 
 
+def test_alle_gegevensbestanden_van_de_controle_laden():
+    from calculators.privacy import laad_privacy_gegevens
+
+    aantallen = laad_privacy_gegevens()
+    assert set(aantallen) == {"privacy/beroepen.yaml", "privacy/dieren.yaml",
+                              "privacy/gewone-woorden.yaml", "evaluatie/privacy-zinnen.yaml"}
+    assert all(n > 0 for n in aantallen.values())
+
+
 def test_kapotte_woordenlijst_noemt_bestand_en_record(tmp_path):
     pad = tmp_path / "beroepen.yaml"
     pad.write_text("bron: eigen lijst\nwoorden:\n  - {woord: imker, algemeen: dieren}\n  - {woord: smid}\n",
@@ -308,3 +331,51 @@ def test_kapotte_woordenlijst_noemt_bestand_en_record(tmp_path):
         laad_woordenlijst(pad)
     tekst = str(fout.value)
     assert "beroepen.yaml" in tekst and "rij 2" in tekst and "algemeen" in tekst
+
+
+# --- widget -------------------------------------------------------------------------------
+
+
+def test_widget_markeert_bevindingen_en_ontsnapt_html():
+    from calculators.widgets.privacy import PrivacyControle
+
+    c = PrivacyControle()
+    c.invoer.value = "<script>alert('x')</script>\nMeneer Kowalski belde op 06-23456789."
+    bevindingen = c.controleer()
+    assert [b.soort for b in bevindingen] == ["naam", "telefoonnummer"]
+    uit = c.uitslag.value
+    assert '<div role="status" aria-live="polite">' in uit
+    assert "<script>" not in uit and "&lt;script&gt;" in uit
+    assert '<mark title="naam">Meneer Kowalski</mark>' in uit
+    assert "Haal het telefoonnummer weg." in uit
+    assert "<caption>Gevonden punten en advies</caption>" in uit
+
+
+def test_widget_voorbeeld_en_lege_invoer():
+    from calculators.widgets.privacy import PrivacyControle
+
+    c = PrivacyControle()
+    c.voorbeeld.click()
+    assert "<mark" in c.uitslag.value and "gevonden" in c.uitslag.value
+    c.wis.click()
+    assert c.invoer.value == ""
+    assert c.controleer() == []
+    assert "Het vak is leeg" in c.uitslag.value
+
+
+def test_widget_weigert_te_lange_tekst_met_uitleg():
+    from calculators.widgets.privacy import MAX_WIDGET_TEKENS, PrivacyControle
+
+    c = PrivacyControle()
+    c.invoer.value = "a " * (MAX_WIDGET_TEKENS // 2 + 1)
+    assert c.controleer() == []
+    assert "te lang" in c.uitslag.value
+
+
+def test_widget_schone_tekst():
+    from calculators.widgets.privacy import PrivacyControle
+
+    c = PrivacyControle()
+    c.invoer.value = "Een vader van in de veertig kreeg hulp van de gemeente."
+    assert c.controleer() == []
+    assert "Niets gevonden" in c.uitslag.value

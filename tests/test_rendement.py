@@ -413,3 +413,80 @@ def test_widget_download_en_upload_geven_hetzelfde_plan():
                             "content": memoryview(inhoud),
                             "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)},)
     assert tweede.plan() == r.plan() and tweede.plan().kans_dreigend == Decimal("0.35")
+
+
+# --- in the browser (slow; run with the server fixtures from conftest) -----------------
+
+def _voorbeeld_netto_a() -> str:
+    """Netto of plan A in the example, computed from the CSV (see the hand calculation above)."""
+    from calculators.opmaak import euro
+
+    b = csv_bedrag
+    jaarlijks_nu = 104 * b("begeleiding-thuis-referentieprijs") + 52 * b("ambulante-jeugdhulp-regulier-hbo") + b(
+        "schuldhulpverlening-uitvoeringskosten-gemeente")
+    huidig = 2 * jaarlijks_nu
+    dreigend = b("huisuitzetting-kosten-verhuurder") + 2 * (b("maatschappelijke-opvang-plek") + 2 * b(
+        "uithuisplaatsing-kind") + b("schuldhulpverlening-uitvoeringskosten-gemeente"))
+    doorbraak = 6 * b("huur-corporatiewoning-gemiddeld") + b("beschermingsbewind-aanvangswerkzaamheden-1-persoon") + 2 * (
+        12 * b("beschermingsbewind-1-persoon-problematische-schulden") + jaarlijks_nu)
+    return euro(Decimal("0.5") * huidig + Decimal("0.5") * dreigend - doorbraak)
+
+
+@pytest.mark.browser
+def test_browser_rekenhulp_in_het_boek(pagina, server_url):
+    from conftest import wacht_op_rekenhulp
+
+    pagina.goto(server_url + "/book/rekenhulpen/wat-levert-het-op.html")
+    frame = wacht_op_rekenhulp(pagina, "rendement")
+    frame.get_by_role("button", name="Laad het voorbeeld").click()
+    uitleg = frame.locator("[aria-live] .dbw-uitleg")
+    uitleg.get_by_text(_voorbeeld_netto_a(), exact=False).wait_for(timeout=20_000)
+    assert "Als niets verandert" in uitleg.inner_text()
+    # A wrong chance: a message next to the field, the result stays.
+    kans = frame.get_by_label("Kans dat het misgaat in % (0 tot 100)")
+    kans.fill("150")
+    kans.press("Enter")
+    frame.get_by_text("Vul een getal van 0 tot 100 in").wait_for(timeout=10_000)
+    assert _voorbeeld_netto_a() in uitleg.inner_text()
+    # A lower chance lowers what the plan saves.
+    kans.fill("100")
+    kans.press("Enter")
+    frame.get_by_text("Je rekent met 100% kans").wait_for(timeout=10_000)
+    assert _voorbeeld_netto_a() not in uitleg.inner_text()
+    assert frame.get_by_role("link", name="Download je plan (JSON)").is_visible()
+    assert not pagina.extern, pagina.extern
+
+
+@pytest.mark.browser
+def test_browser_zonder_rekenserver_toont_het_voorbeeld(pagina, statisch_url):
+    pagina.goto(statisch_url + "/book/rekenhulpen/wat-levert-het-op.html")
+    pagina.locator(".rekenhulp-status").get_by_text("rekenserver niet draait").wait_for(timeout=10_000)
+    terugval = pagina.locator(".rekenhulp-fallback")
+    assert terugval.get_by_text("Uitkomst over 2 jaar").is_visible()
+    assert _voorbeeld_netto_a() in terugval.inner_text()
+
+
+def test_widget_eigen_tarieven_laden():
+    import datetime
+
+    r = _rekenhulp()
+    r.laad_voorbeeld.click()
+    voor = r.plan()
+    inhoud = ("id;item;eenheid;bedrag;jaar;geldstroom;bron;domein\n"
+              "begeleiding-thuis-referentieprijs;Begeleiding (ons tarief);per uur;70,00;2026;Wmo;"
+              "https://example.org/tarieven;zorg\n").encode("utf-8")
+    r.tarieven.value = ({"name": "tarieven.csv", "type": "text/csv", "size": len(inhoud),
+                         "content": memoryview(inhoud),
+                         "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)},)
+    assert "1 eigen tarieven geladen" in r.tarieven_status.value
+    assert r.plan() == voor  # the plan itself is unchanged ...
+    # ... but the price behind 'begeleiding' is now 70: huidig = 2 × (70 × 104 + 52 × jeugdhulp + schuldhulp)
+    verwacht = 2 * (70 * 104 + 52 * csv_bedrag("ambulante-jeugdhulp-regulier-hbo")
+                    + csv_bedrag("schuldhulpverlening-uitvoeringskosten-gemeente"))
+    from calculators.opmaak import euro
+
+    assert euro(verwacht).replace("\xa0", " ") in _tekst(r.totalen.value)
+    kapot = b"dit is geen tabel"
+    r.tarieven.value = ({"name": "x.csv", "type": "text/csv", "size": len(kapot), "content": memoryview(kapot),
+                         "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)},)
+    assert "vorige prijzen" in r.tarieven_status.value and r.plan() == voor

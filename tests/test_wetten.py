@@ -37,7 +37,7 @@ def _bronrecords() -> list[dict]:
 
 def test_alle_bestanden_laden_en_elk_artikel_hoort_bij_zijn_wet():
     wetten = laad_wetten()
-    assert {w.afkorting for w in wetten} == {"Pw", "Wmo 2015", "Jw", "Wgs", "Hvw 2014", "Awb", "Wlz", "Zvw"}
+    assert {w.afkorting for w in wetten} == {"Pw", "Wmo 2015", "Jw", "Wgs", "Hvw 2014", "Awb", "Wlz", "Zvw", "Woningwet"}
     for w in wetten:
         assert (WETTEN_MAP / w.bestand).exists()
         for a in w.artikelen:
@@ -80,8 +80,29 @@ def test_leden_zijn_gesplitst_waar_de_tekst_ze_heeft():
 
 
 def test_url_wijst_naar_de_versie_en_het_artikel():
+    # wetten.overheid.nl drops the colon in the anchor: Awb 4:84 -> #Artikel484 (as in the source corpus)
     for a in alle_artikelen():
-        assert a.url == f"https://wetten.overheid.nl/{a.wet.bwb_id}/{a.wet.geldig_vanaf.isoformat()}#Artikel{a.artikel}"
+        anker = a.artikel.replace(":", "")
+        assert a.url == f"https://wetten.overheid.nl/{a.wet.bwb_id}/{a.wet.geldig_vanaf.isoformat()}#Artikel{anker}"
+    assert zoek_referentie("Awb 4:84").url.endswith("/2026-07-01#Artikel484")
+    assert zoek_referentie("Wmo 2015 2.3.5").url.endswith("#Artikel2.3.5")
+
+
+def test_artikelen_buiten_de_referentieset_noemen_hun_herkomst():
+    referentieset = {f"{r['afkorting']} {r['artikel'].split(' ')[0]}" for r in _bronrecords()}
+    extra = [a for a in alle_artikelen() if a.referentie not in referentieset]
+    assert {a.referentie for a in extra} == {"Pw 9", "Awb 3:46", "Woningwet 46"}
+    for a in extra:
+        assert a.extra and a.opgehaald is not None
+        assert "regelrecht-corpus" in a.herkomst and "commit" in a.herkomst
+    for a in alle_artikelen():
+        if a.referentie in referentieset:
+            assert not a.extra, a.referentie
+    # only lid 1 of Woningwet 46 is included, and the data says so
+    ww = zoek_referentie("Woningwet 46")
+    assert ww.volledig is False and [l.nummer for l in ww.leden] == ["1"]
+    with pytest.raises(DoorbraakFout, match="alleen lid 1"):
+        zoek_referentie("Woningwet 46 lid 2")
 
 
 def test_uitleg_is_ingevuld_en_woorden_komen_uit_de_vocabulaire():

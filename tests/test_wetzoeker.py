@@ -13,7 +13,16 @@ from calculators.fouten import DoorbraakFout
 from calculators.synoniemen import laad_synoniemen
 from calculators.vocabulaire import laad_vocabulaire
 from calculators.wetten import alle_artikelen
-from calculators.wetzoeker import evalueer, laad_evaluatie, wet_namen, wetindex, zoek_wetten
+from calculators.wetzoeker import (
+    METHODE,
+    NGRAM_GEWICHT,
+    evalueer,
+    laad_evaluatie,
+    maak_index,
+    wet_namen,
+    wetindex,
+    zoek_wetten,
+)
 
 
 def refs(vraag: str, top: int = 3, **filters) -> list[str]:
@@ -27,6 +36,24 @@ def test_evaluatieset_top3_minstens_90_procent():
         print(f"  mis: {vraag!r}: verwacht {verwacht}, gevonden {gevonden}")
     assert uitslag.aantal >= 40
     assert uitslag.top3 >= 0.90, f"top-3 is {uitslag.top3:.1%}, lager dan 90%"
+
+
+def test_gekozen_rangschikking_vergeleken_met_alternatieven():
+    """Prints the alternatives; the n-gram field must earn its place (not worse than without)."""
+    artikelen = alle_artikelen()
+    opties = [("bm25s", 0.0), ("bm25f", 0.0), ("bm25f", NGRAM_GEWICHT), (METHODE, NGRAM_GEWICHT)]
+    uitslagen = {}
+    for methode, ngram in dict.fromkeys(opties):
+        index = (artikelen, maak_index(artikelen, methode=methode, ngram_gewicht=ngram))
+        uitslagen[(methode, ngram)] = evalueer(index=index)
+    print("\nVergelijking op de evaluatieset:")
+    for (methode, ngram), u in uitslagen.items():
+        keuze = "  <- gekozen" if (methode, ngram) == (METHODE, NGRAM_GEWICHT) else ""
+        print(f"  {methode:5} n-grammen {ngram:.1f}: top-1 {u.top1:.1%}, top-3 {u.top3:.1%}{keuze}")
+    gekozen, zonder = uitslagen[(METHODE, NGRAM_GEWICHT)], uitslagen[(METHODE, 0.0)] if (METHODE, 0.0) in uitslagen else None
+    if zonder is None:
+        zonder = evalueer(index=(artikelen, maak_index(artikelen, methode=METHODE, ngram_gewicht=0.0)))
+    assert (gekozen.top3, gekozen.top1) >= (zonder.top3, zonder.top1)
 
 
 def test_evaluatievragen_zijn_niet_overgenomen_uit_voorbeeldvragen():
@@ -80,7 +107,7 @@ def test_filter_wet_geeft_alleen_die_wet():
     assert all(r.startswith("Wmo 2015 ") for r in refs("voorziening", top=20, wet="wmo"))
 
 
-@pytest.mark.parametrize("filters", [{"domein": "sport"}, {"wet": "Woningwet"}, {"domein": ""}])
+@pytest.mark.parametrize("filters", [{"domein": "sport"}, {"wet": "Wet op de ruimtevaart"}, {"domein": ""}])
 def test_onbekende_filterwaarde_geeft_nederlandse_fout_met_keuzes(filters):
     if filters == {"domein": ""}:  # empty means: no filter
         assert zoek_wetten("bijstand", **filters).treffers
@@ -102,16 +129,20 @@ def test_heel_lange_vraag_werkt_met_melding():
 
 
 def test_snelheid_ruim_onder_50_ms():
+    """CPU time per query (wall-clock time also depends on other processes on the machine)."""
     wetindex()  # built once
     vragen = [v.vraag for v in laad_evaluatie()]
-    tijden = []
+    cpu, wand = [], []
     for vraag in vragen:
-        begin = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         zoek_wetten(vraag, top=10)
-        tijden.append(time.perf_counter() - begin)
-    mediaan = statistics.median(tijden) * 1000
-    print(f"\nWetzoeker: mediaan {mediaan:.1f} ms, langzaamst {max(tijden) * 1000:.1f} ms")
-    assert mediaan < 25 and max(tijden) < 0.05
+        cpu.append((time.process_time() - c0) * 1000)
+        wand.append((time.perf_counter() - t0) * 1000)
+    cpu.sort()
+    p95 = cpu[int(0.95 * (len(cpu) - 1))]
+    print(f"\nWetzoeker: rekentijd mediaan {statistics.median(cpu):.1f} ms, p95 {p95:.1f} ms; "
+          f"kloktijd mediaan {statistics.median(wand):.1f} ms")
+    assert statistics.median(cpu) < 10 and p95 < 50
 
 
 def test_synoniemenlijst_is_geldig_en_zonder_dubbele_groepen():
@@ -133,7 +164,7 @@ def test_kapotte_synoniemenlijst_noemt_bestand_en_groep(tmp_path):
 DOMEINEN = laad_vocabulaire().domein_namen
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(
     st.text(max_size=400),
     st.one_of(st.none(), st.sampled_from(DOMEINEN), st.text(max_size=10)),

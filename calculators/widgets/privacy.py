@@ -7,11 +7,12 @@ with its advice. The result sits in an aria-live region so screen readers announ
 from __future__ import annotations
 
 import html
+import threading
 
 import ipywidgets as w
 
 from calculators.fouten import DoorbraakFout
-from calculators.privacy import Bevinding, controleer_tekst
+from calculators.privacy import Bevinding, controleer_tekst, warm_op
 from calculators.widgets.gemeen import live_gebied, melding, stijl, zet_live
 
 #: The widget checks at most this many characters (about 40 pages); the CLI takes more.
@@ -84,13 +85,14 @@ class PrivacyControle:
         self.invoer = w.Textarea(
             description="Jouw tekst",
             placeholder="Plak hier de tekst van je casus.",
-            layout=w.Layout(width="100%", height="200px"),
+            layout=w.Layout(width="auto", max_width="900px", height="200px"),
             style={"description_width": "initial"},
         )
         self.knop = w.Button(description="Controleer", button_style="primary",
                              tooltip="Zoek namen, nummers en andere herkenbare details")
-        self.voorbeeld = w.Button(description="Probeer een voorbeeld", tooltip="Zet een voorbeeldtekst in het vak")
-        self.wis = w.Button(description="Maak leeg", tooltip="Haal de tekst weg")
+        self.voorbeeld = w.Button(description="Probeer een voorbeeld", tooltip="Zet een voorbeeldtekst in het vak",
+                                  layout=w.Layout(width="auto"))
+        self.wis = w.Button(description="Maak leeg", tooltip="Haal de tekst weg", layout=w.Layout(width="auto"))
         self.uitslag = live_gebied()
         self.knop.on_click(lambda _b: self.controleer())
         self.voorbeeld.on_click(lambda _b: self._zet_voorbeeld())
@@ -108,6 +110,8 @@ class PrivacyControle:
             self.uitslag,
         ])
         self.widget.add_class("dbw-privacy")
+        # Load the name lists in the background, so the first check answers quickly.
+        threading.Thread(target=warm_op, daemon=True).start()
 
     def _zet_voorbeeld(self) -> None:
         self.invoer.value = VOORBEELD

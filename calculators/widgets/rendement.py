@@ -21,6 +21,7 @@ from calculators.rendement import (
     controleer_discontovoet, controleer_kans, geldstroom_namen, gevoeligheid, maand_tekst, procent, uitleg,
 )
 from calculators.rendement_export import lees_json, samenvatting_html, samenvatting_markdown, schrijf_json
+from calculators.tarieven import combineer, lees_tarieven
 from calculators.widgets.gemeen import live_gebied, melding, stijl, zet_live
 
 VOORBEELD = DATA / "voorbeelden" / "plan-voorbeeld.json"
@@ -235,8 +236,9 @@ class Rendement:
     """State and widgets of the calculator (one instance per session)."""
 
     def __init__(self, prijzen: list[Prijs] | None = None, plan: Plan | None = None):
-        self.prijzen: dict[str, Prijs] = prijs_per_id(prijzen if prijzen is not None else laad_prijzen())
-        self.prijslijst = list(self.prijzen.values())
+        self.nationaal: list[Prijs] = list(prijzen if prijzen is not None else laad_prijzen())
+        self.prijzen: dict[str, Prijs] = prijs_per_id(self.nationaal)
+        self.prijslijst = list(self.nationaal)
         self.rijen: dict[str, list[RegelRij]] = {}
         self.titel = ""
         self.kans_waarde = Decimal(1)
@@ -298,6 +300,11 @@ class Rendement:
         self.leeg.on_click(lambda _b: self.zet_plan(Plan(scenarios={"huidig": (), "dreigend": (), "doorbraak": ()})))
         self.laad_status = live_gebied()
         self.downloads = w.HTML()
+        self.tarieven = w.FileUpload(accept=".csv,.xlsx", multiple=False, description="Eigen tarieven laden",
+                                     layout=w.Layout(width="auto"))
+        self.tarieven.tooltip = "Laad je eigen tarievenlijst (CSV uit Excel of .xlsx)"
+        self.tarieven.observe(lambda _c: self._laad_tarieven(), names="value")
+        self.tarieven_status = live_gebied()
 
         self.widget = w.VBox([
             stijl(),
@@ -310,6 +317,9 @@ class Rendement:
                                             layout=w.Layout(flex_flow="row wrap", align_items="center")),
             w.HTML("<h2>2. Zet de kosten in de scenario's</h2>"
                    "<p>Zoek een prijs of vul zelf een bedrag in. Kies bij elke regel hoe vaak en wie betaalt.</p>"),
+            w.HTML("<p>Heeft jouw gemeente eigen tarieven? Laad ze hier. "
+                   "Ze gaan dan voor de landelijke prijslijst.</p>"),
+            self.tarieven, self.tarieven_status,
             self.doel, self.zoek, self.zoek_status, self.keuze,
             w.HBox([self.voeg_prijs, self.voeg_eigen, self.voeg_alt], layout=w.Layout(flex_flow="row wrap")),
             self.toevoeg_fout,
@@ -489,6 +499,31 @@ class Rendement:
                                  soort="jaarlijks", geldstroom=geldstroom_namen()[0]))
 
     # --- load -------------------------------------------------------------------------
+    def _laad_tarieven(self) -> None:
+        waarde = self.tarieven.value
+        if not waarde:
+            return
+        bestand = waarde[0]
+        naam = str(bestand.get("name", "tarieven.csv"))
+        inhoud = bytes(bestand.get("content", b""))
+        self.tarieven.value = ()
+        try:
+            lokaal = lees_tarieven(inhoud, naam, nationaal=self.nationaal)
+        except DoorbraakFout as e:
+            regels = str(e).splitlines()
+            lijst = "".join(f"<li>{html.escape(r.lstrip('- '))}</li>" for r in regels[1:11])
+            zet_live(self.tarieven_status, melding(regels[0] + " Je rekent nog met de vorige prijzen.")
+                     + (f"<ul class='melding-fout'>{lijst}</ul>" if lijst else ""))
+            return
+        plan = self.plan()
+        lijst = combineer(self.nationaal, lokaal)
+        self.prijzen = prijs_per_id(lijst)
+        self.prijslijst = lijst
+        self._zoek()
+        self.zet_plan(plan)
+        zet_live(self.tarieven_status, melding(
+            f"{len(lokaal)} eigen tarieven geladen uit {naam}. De regels rekenen nu met deze tarieven.", "ok"))
+
     def _laad_upload(self) -> None:
         waarde = self.upload.value
         if not waarde:
@@ -563,7 +598,9 @@ _CSS = (
     ".dbw-rendement h2{font-size:1.3em;margin:1em 0 .3em}.dbw-rendement h3{font-size:1.1em;margin:.8em 0 .3em}"
     ".dbw-scenario{border-left:4px solid #0b4f8a;padding-left:8px;margin:8px 0}"
     ".dbw-grafiek{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}"
-    ".dbw-staven{flex:1 1 260px;min-width:220px}.dbw-grafiek table{flex:1 1 320px}"
+    ".dbw-grafiek>*{min-width:0;max-width:100%}"
+    ".dbw-rendement .widget-html,.dbw-rendement .widget-html-content{min-width:0;max-width:100%;flex-shrink:1}"
+    ".dbw-staven{flex:1 1 260px}.dbw-grafiek>table,.dbw-grafiek>.dbw-tabel-scroll{flex:1 1 320px}"
     ".dbw-staaf-rij{display:flex;align-items:center;gap:6px;margin:2px 0}"
     ".dbw-staaf-label{flex:0 0 150px;font-size:14px}"
     ".dbw-staaf{display:inline-block;height:16px;min-width:0}"

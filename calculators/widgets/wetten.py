@@ -47,6 +47,16 @@ _CSS = (
 )
 
 
+# Copy the citation sentence; without clipboard access the text is selected for Ctrl+C.
+# The message goes to the status span after the button, so screen readers hear it.
+_KOPIEER_JS = (
+    "var z=this.dataset.zin,s=this.nextElementSibling,i=document.getElementById('{zin_id}');"
+    "function kies(){{i.focus();i.select();s.textContent='De zin is geselecteerd. Kopieer met Ctrl+C.';}}"
+    "if(navigator.clipboard){{navigator.clipboard.writeText(z).then(function(){{"
+    "s.textContent='De zin is gekopieerd.';}},kies);}}else{{kies();}}"
+)
+
+
 def markeer_html(tekst: str, posities: Sequence[tuple[int, int]]) -> str:
     """Escaped text with ``<mark>`` around the given character spans."""
     uit, vorige = [], 0
@@ -111,8 +121,8 @@ def artikel_html(t: WetTreffer, analyse: Vraaganalyse | None, nummer: int) -> st
         f"<input id='{zin_id}' class='dbw-zin' type='text' readonly value='{html.escape(zin, quote=True)}' "
         "onfocus='this.select()'>"
         f"<button type='button' class='dbw-kopieer' data-zin='{html.escape(zin, quote=True)}' "
-        "onclick=\"navigator.clipboard&&navigator.clipboard.writeText(this.dataset.zin)"
-        ".then(()=>{this.textContent='Gekopieerd';})\">Kopieer zin</button></p>"
+        f"onclick=\"{_KOPIEER_JS.format(zin_id=zin_id)}\">Kopieer zin</button>"
+        "<span class='dbw-klein' role='status' aria-live='polite'></span></p>"
         "</article>"
     )
 

@@ -1,0 +1,125 @@
+"""Benchmark 1: time to usable, cold and warm, against a static book page (the floor).
+
+"Usable" = the first widget a user can operate (text field, list or button, visible and not
+disabled). The time is taken inside the page: ``performance.now()`` at the first animation
+frame where that widget exists, i.e. milliseconds since the navigation started. For a book
+page the widget is looked up inside the calculator's iframe. The floor is the static page's
+``loadEventEnd`` (everything loaded).
+
+- cold: the server is started anew for every measurement; we navigate as soon as it answers;
+- warm: one server; every page was visited once before; before each measurement we wait until
+  the server and kernels are quiet (the preheated kernel is ready again).
+Every measurement uses a fresh browser context (empty cache), for every kind of page alike.
+"""
+
+from __future__ import annotations
+
+import time
+
+from bench.gemeen import (
+    BRUIKBAAR_SELECTOR, KOPIE, boekpagina_met, chromium, env_getal, log, mediaan, nieuwe_context,
+    rekenhulpen, server, statische_pagina, wacht_tot_rustig,
+)
+
+DOEL_WARM_FACTOR = 2.0
+DOEL_KOUD_MS = 5000.0
+
+_JS_VOILA = """(sel) => {
+  for (const el of document.querySelectorAll(sel)) {
+    if (el.getClientRects().length && getComputedStyle(el).visibility !== 'hidden') return performance.now();
+  }
+  return false;
+}"""
+
+_JS_BOEK = """([naam, sel]) => {
+  const f = document.querySelector(`.rekenhulp[data-rekenhulp="${naam}"] iframe`);
+  if (!f) return false;
+  let d = null;
+  try { d = f.contentDocument; } catch (e) { return false; }
+  if (!d) return false;
+  for (const el of d.querySelectorAll(sel)) {
+    if (el.getClientRects().length && d.defaultView.getComputedStyle(el).visibility !== 'hidden') return performance.now();
+  }
+  return false;
+}"""
+
+
+def meet_pagina(browser, basis: str, soort: str, naam: str | None, pad: str, timeout_s: float = 60) -> float:
+    """Milliseconds from navigation start to usable (static: to loadEventEnd)."""
+    context = nieuwe_context(browser)
+    try:
+        page = context.new_page()
+        if soort == "statisch":
+            page.goto(basis + pad, wait_until="load", timeout=timeout_s * 1000)
+            return float(page.evaluate("() => performance.getEntriesByType('navigation')[0].loadEventEnd"))
+        page.goto(basis + pad, wait_until="commit", timeout=timeout_s * 1000)
+        if soort == "voila":
+            h = page.wait_for_function(_JS_VOILA, arg=BRUIKBAAR_SELECTOR, polling="raf", timeout=timeout_s * 1000)
+        else:
+            h = page.wait_for_function(_JS_BOEK, arg=[naam, BRUIKBAAR_SELECTOR], polling="raf",
+                                       timeout=timeout_s * 1000)
+        return float(h.json_value())
+    finally:
+        context.close()
+
+
+def doelen(root=KOPIE) -> list[dict]:
+    uit = [{"soort": "statisch", "naam": None, "pad": statische_pagina(root)}]
+    for naam in rekenhulpen(root):
+        uit.append({"soort": "voila", "naam": naam, "pad": f"/voila/render/{naam}.ipynb"})
+        boek = boekpagina_met(naam, root)
+        if boek:
+            uit.append({"soort": "boek", "naam": naam, "pad": boek})
+    return uit
+
+
+def _probeer(browser, basis, d) -> tuple[float | None, str | None]:
+    try:
+        return meet_pagina(browser, basis, d["soort"], d["naam"], d["pad"]), None
+    except Exception as fout:  # a page that does not become usable counts as a failure
+        return None, f"{type(fout).__name__}: {str(fout).splitlines()[0][:200]}"
+
+
+def meet(root=KOPIE) -> dict:
+    rondes_koud = int(env_getal("BENCH_KOUD_RONDES", 1))
+    rondes_warm = int(env_getal("BENCH_WARM_RONDES", 5))
+    lijst = doelen(root)
+    for d in lijst:
+        d.update({"koud_ms": [], "warm_ms": [], "fouten": [], "server_opstart_s": []})
+    with chromium() as browser:
+        for r in range(rondes_koud):
+            for d in lijst:
+                with server(root=root, cull_seconden=30, cull_interval=5) as s:
+                    t, fout = _probeer(browser, s.url, d)
+                    d["server_opstart_s"].append(s.opstarttijd)
+                    (d["koud_ms"].append(t) if t is not None else d["fouten"].append(f"koud: {fout}"))
+                    log(f"koud {d['soort']} {d['naam'] or ''}: {t if t is None else round(t)} ms")
+        with server(root=root, cull_seconden=30, cull_interval=5) as s:
+            for d in lijst:  # one visit each first, not counted
+                _probeer(browser, s.url, d)
+            for r in range(rondes_warm):
+                for d in lijst:
+                    wacht_tot_rustig(s)
+                    t, fout = _probeer(browser, s.url, d)
+                    (d["warm_ms"].append(t) if t is not None else d["fouten"].append(f"warm: {fout}"))
+            log("warme metingen klaar")
+    vloer = mediaan(lijst[0]["warm_ms"])
+    for d in lijst:
+        d["koud_mediaan"] = mediaan(d["koud_ms"])
+        d["warm_mediaan"] = mediaan(d["warm_ms"])
+        d["factor_warm"] = (d["warm_mediaan"] / vloer) if (vloer and d["warm_mediaan"]) else None
+    return {
+        "pagina's": lijst,
+        "vloer_ms": vloer,
+        "rondes_koud": rondes_koud,
+        "rondes_warm": rondes_warm,
+        "doel_warm_factor": DOEL_WARM_FACTOR,
+        "doel_koud_ms": DOEL_KOUD_MS,
+        "tijd": time.strftime("%H:%M"),
+    }
+
+
+if __name__ == "__main__":
+    import json
+
+    print(json.dumps(meet(), indent=2))
