@@ -242,12 +242,12 @@ def server(**opties) -> Iterator[Server]:
 # --- browser -------------------------------------------------------------------------------
 
 @contextlib.contextmanager
-def chromium() -> Iterator[object]:
+def chromium(extra_args: Sequence[str] = ()) -> Iterator[object]:
     """A headless Debian Chromium (Playwright, sync API)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=[*CHROMIUM_ARGS, *extra_args])
         try:
             yield b
         finally:

@@ -23,6 +23,12 @@ class ExterneLinksDirective(SphinxDirective):
     has_content = False
 
     def run(self):
+        # Re-read this page whenever any page (or the price list) changes, so the list stays complete.
+        for naam in sorted(self.env.found_docs):
+            self.env.note_dependency(str(self.env.doc2path(naam)))
+        from calculators.prijslijst import PRIJZEN_CSV
+
+        self.env.note_dependency(str(PRIJZEN_CSV))
         return [externe_links_lijst("")]
 
 

@@ -72,9 +72,33 @@ class FuzzyIndex:
             totaal += beste
         return totaal / len(qw)
 
-    def zoek(self, vraag: str, top: int = 10, drempel: float = 70.0) -> list[tuple[int, float]]:
-        """Indices and scores of the best texts, best first (ties keep file order)."""
+    def zoek(
+        self, vraag: str, top: int = 10, drempel: float = 70.0, varianten: list[str] | None = None
+    ) -> list[tuple[int, float]]:
+        """Indices and scores of the best texts, best first (ties keep file order).
+
+        ``varianten``: other wordings of the query (synonyms); a text scores the best of
+        the query and 0.95 × each variant.
+        """
         s = self.scores(vraag)
+        for variant in varianten or []:
+            s = np.maximum(s, np.float32(0.95) * self.scores(variant))
         kandidaten = np.nonzero(s >= drempel)[0]
         volgorde = sorted(kandidaten.tolist(), key=lambda i: (-float(s[i]), i))
         return [(i, round(float(s[i]), 1)) for i in volgorde[:top]]
+
+
+def synoniem_varianten(vraag: str, groepen: list[tuple[str, ...]], maximum: int = 12) -> list[str]:
+    """The query with each synonym phrase it contains replaced by the others of its group."""
+    q = f" {normaliseer(vraag)} "
+    uit: list[str] = []
+    for groep in groepen:
+        termen = [normaliseer(t) for t in groep]
+        for t in termen:
+            if t and f" {t} " in q:
+                for ander in termen:
+                    if ander != t:
+                        variant = q.replace(f" {t} ", f" {ander} ").strip()
+                        if variant not in uit:
+                            uit.append(variant)
+    return uit[:maximum]

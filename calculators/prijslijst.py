@@ -18,7 +18,7 @@ from typing import Iterable, Literal
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator, model_validator
 
 from calculators.fouten import DoorbraakFout, Melding
-from calculators.fuzzyindex import FuzzyIndex, normaliseer
+from calculators.fuzzyindex import FuzzyIndex, normaliseer, synoniem_varianten
 from calculators.paden import DATA
 from calculators.schema import pydantic_meldingen
 from calculators.vocabulaire import laad_vocabulaire
@@ -237,7 +237,17 @@ def zoek_prijzen(
     if not normaliseer(vraag or ""):
         return [Treffer(p, 0.0) for p in kandidaten[:top]]
     index = _zoekindex(tuple(kandidaten))
-    return [Treffer(kandidaten[i], s) for i, s in index.zoek(vraag[:MAX_ZOEKTEKST], top=top, drempel=DREMPEL)]
+    vraag = vraag[:MAX_ZOEKTEKST]
+    varianten = synoniem_varianten(vraag, _synoniemen())
+    return [Treffer(kandidaten[i], s) for i, s in index.zoek(vraag, top=top, drempel=DREMPEL, varianten=varianten)]
+
+
+@lru_cache(maxsize=1)
+def _synoniemen() -> list[tuple[str, ...]]:
+    """The curated synonym list (data/synoniemen.yaml), shared with the law search."""
+    from calculators.synoniemen import laad_synoniemen
+
+    return [g.termen for g in laad_synoniemen()]
 
 
 @lru_cache(maxsize=32)

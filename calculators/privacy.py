@@ -369,6 +369,7 @@ _RE_LEEFTIJD = re.compile(
     r"\bleeftijd(?:\s+van)?\s*:?\s*(\d{1,3})\b",
     re.IGNORECASE,
 )
+_RE_HAAKJE_LEEFTIJD = re.compile(r"\s*\(\s*(\d{1,3})\s*(?:jaar|jr\.?)?\s*\)")
 _RE_VOOR_HAAKJE = re.compile(rf"(?:(?<![\w-])[A-ZÀ-Ý][\w'-]+|(?i:\b{_PERSOON}))\s*$")
 _RE_BAND_VOOR = re.compile(
     r"(onder de|boven de|tot|vanaf|tot en met|t/m|ouder dan|jonger dan|tussen|en|of|max(?:imaal)?|minimaal|min\.?|"
@@ -447,7 +448,7 @@ def _advies(soort: str, tekst: str) -> str:
         "naam": f"Schrijf een rol in plaats van '{kort}'. Bijvoorbeeld 'een moeder' of 'de inwoner'.",
         "instelling": f"Noem het soort hulp in plaats van '{kort}'. Bijvoorbeeld 'het ziekenhuis'.",
         "plaatsnaam": f"Noem de regio in plaats van '{kort}'. Bijvoorbeeld 'een gemeente in Midden-Brabant'.",
-        "klein dorp": f"'{kort}' is een kleine plaats. Schrijf 'een dorp in de regio'.",
+        "klein dorp": f"In '{kort}' is iemand snel herkenbaar. Schrijf 'een dorp in de regio'.",
         "bedrag met datum": f"Een precies bedrag met een datum is terug te vinden. Rond '{kort}' af en noem alleen het jaar.",
     }
     if soort in vaste:
@@ -636,10 +637,10 @@ def _patroon_kandidaten(tekst: str) -> list[_Kandidaat]:
             continue
         eind = m.end()
         leeftijd = None
-        na = re.match(r"\s*\(\s*(\d{1,3})\s*(?:jaar|jr\.?)?\s*\)", tekst[eind:])
+        na = _RE_HAAKJE_LEEFTIJD.match(tekst, eind)
         if na:
             leeftijd = int(na.group(1))
-            eind += na.end()
+            eind = na.end()
         vervang = _persoon_met_band(titel, leeftijd)
         stuk = tekst[m.start():eind]
         advies = f"Schrijf '{vervang}' in plaats van '{stuk}'. Gebruik geen namen, ook geen verzonnen namen."
@@ -683,9 +684,10 @@ def _bedrag_met_datum(tekst: str, datums: list[_Kandidaat]) -> list[_Kandidaat]:
     return uit
 
 
-def _positie(tekst: str, begin: int) -> str:
-    regel = tekst.count("\n", 0, begin) + 1
-    kolom = begin - (tekst.rfind("\n", 0, begin) + 1) + 1
+def _positie(regelstarts: list[int], begin: int) -> str:
+    """'regel R, teken T' (both from 1); ``regelstarts`` are the offsets where lines begin."""
+    regel = bisect.bisect_right(regelstarts, begin)
+    kolom = begin - regelstarts[regel - 1] + 1
     return f"regel {regel}, teken {kolom}"
 
 
@@ -740,11 +742,12 @@ def controleer_tekst(tekst: Any, veld: str | None = None) -> list[Bevinding]:
         starts.insert(i, k.begin)
         gekozen.insert(i, k)
     voor = f"veld '{veld}', " if veld else ""
+    regelstarts = [0] + [m.end() for m in re.finditer("\n", tekst)]
     return [
         Bevinding(
             soort=k.soort,
             tekst=tekst[k.begin:k.eind],
-            positie=voor + _positie(tekst, k.begin),
+            positie=voor + _positie(regelstarts, k.begin),
             advies=k.advies or _advies(k.soort, tekst[k.begin:k.eind]),
             begin=k.begin,
             eind=k.eind,

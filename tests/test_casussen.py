@@ -324,7 +324,8 @@ def boek(tmp_path_factory):
     bron = tmp / "bron"
     (bron / "book").mkdir(parents=True)
     (bron / "conf.py").write_text(CONF, encoding="utf-8")
-    paginas = {f"book/wetten/{w.slug}": f"# {w.wet}\n\n```{{wetsartikelen}} {w.afkorting}\n```\n" for w in laad_wetten()}
+    # Law pages hold only a title: the {artikel} links point to book/wetten/<slug> by convention.
+    paginas = {f"book/wetten/{w.slug}": f"# {w.wet}\n" for w in laad_wetten()}
     paginas["book/patronen"] = "# Patronen\n\n" + "\n\n".join(
         f"## {d}\n\n```{{{d}}}\n```" for d in ("clusters", "knelpunten", "woonfuik", "rubrieken", "ggz",
                                                "jeugdzorg", "geldproblemen", "reispatronen"))

@@ -30,3 +30,18 @@ def test_kort_woord_in_lange_vraag_telt_niet_als_treffer():
 
 def test_lege_index():
     assert FuzzyIndex([]).zoek("iets") == []
+
+
+def test_synoniemen_maken_varianten_van_de_vraag():
+    from calculators.fuzzyindex import synoniem_varianten
+
+    groepen = [("ontruiming", "huisuitzetting"), ("pgb", "persoonsgebonden budget")]
+    assert synoniem_varianten("Ontruiming voorkomen", groepen) == ["huisuitzetting voorkomen"]
+    assert "persoonsgebonden budget aanvragen" in synoniem_varianten("pgb aanvragen", groepen)
+    assert synoniem_varianten("niets hiervan", groepen) == []
+
+
+def test_synoniem_vindt_prijs_met_ander_woord():
+    idx = FuzzyIndex(["Huisuitzetting kosten verhuurder", "Hulp bij het huishouden"])
+    assert idx.zoek("ontruiming") == []
+    assert idx.zoek("ontruiming", varianten=["huisuitzetting"])[0][0] == 0

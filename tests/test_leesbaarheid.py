@@ -111,3 +111,24 @@ def test_elke_tekst_geeft_een_meting_en_nooit_een_fout(bron):
     if m.woorden:
         assert m.gem_zinslengte > 0 and m.langste_zin >= 1
     controleer_pagina(bron)
+
+
+def _uitleg_per_wet():
+    from calculators.wetten import laad_wetten
+
+    for wet in laad_wetten():
+        delen = []
+        for a in wet.artikelen:
+            u = a.uitleg
+            delen += [u.mogelijk, *u.voorwaarden, *u.misverstanden, *u.situaties]
+        yield wet.afkorting, "\n".join(delen)
+
+
+def test_de_uitleg_bij_de_wetsartikelen_is_b1():
+    """The law pages show the B1 explanations through a directive; measure that text too (not the law text)."""
+    normen = laad_normen()
+    problemen = []
+    for afkorting, tekst in _uitleg_per_wet():
+        m = meet_tekst(tekst, pagina=f"uitleg {afkorting}")
+        problemen += m.problemen(normen.max_zinslengte, normen.min_flesch_douma, normen.min_woorden)
+    assert not problemen, "\n".join(problemen)

@@ -65,3 +65,15 @@ def test_elke_pagina_van_het_boek_volgt_de_schrijfwijzer():
         for b in controleer_pagina(pad.read_text(encoding="utf-8")):
             fouten.append(f"{naam}: {b}")
     assert not fouten, "Schrijfwijzer:\n" + "\n".join(fouten)
+
+
+def test_de_uitleg_bij_de_wetsartikelen_volgt_de_schrijfwijzer():
+    from calculators.wetten import laad_wetten
+
+    fouten = []
+    for wet in laad_wetten():
+        for a in wet.artikelen:
+            u = a.uitleg
+            for b in controleer_tekst("\n".join([u.mogelijk, *u.voorwaarden, *u.misverstanden, *u.situaties])):
+                fouten.append(f"{wet.afkorting} {a.artikel}: {b}")
+    assert not fouten, "\n".join(fouten)

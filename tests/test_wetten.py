@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -116,6 +117,8 @@ def test_uitleg_is_ingevuld_en_woorden_komen_uit_de_vocabulaire():
         assert set(a.geldstromen) <= set(voc.geldstroom_namen)
         for m in a.uitleg.misverstanden:
             assert m.startswith("Men denkt vaak dat"), (a.referentie, m)
+            # the misunderstanding is followed by what the law really says
+            assert len(re.findall(r"[.?!](?:\s|$)", m)) >= 2, (a.referentie, m)
 
 
 def test_hardheidsclausules_uit_de_readme_hebben_een_uitleg_die_de_ruimte_noemt():
@@ -312,3 +315,30 @@ def test_voorbeeldvragen_zijn_vragen_en_uniek():
             assert v.endswith("?"), (a.referentie, v)
             assert v.lower() not in gezien, (a.referentie, v)
             gezien.add(v.lower())
+
+
+def test_elke_wetsverwijzing_in_data_en_boek_bestaat():
+    """Every "<afkorting> <artikel>" anywhere in data/ or book/ resolves to an article record."""
+    import re
+
+    from calculators.paden import BOOK, DATA
+
+    afk = sorted((w.afkorting for w in laad_wetten()), key=len, reverse=True)
+    patroon = re.compile(
+        r"(?<![\w])(" + "|".join(re.escape(a) for a in afk) + r")\s+(\d+[a-z]?(?:[.:]\d+[a-z]?)*)"
+        r"(?:\s*,?\s*lid\s+(\d+[a-z]?\*?))?(?![\w:.]\d)"
+    )
+    gevonden, kapot = 0, []
+    for map in (DATA, BOOK):
+        for pad in sorted(map.rglob("*")):
+            if pad.suffix not in {".yaml", ".yml", ".md", ".csv"} or not pad.is_file():
+                continue
+            for m in patroon.finditer(pad.read_text(encoding="utf-8")):
+                ref = f"{m.group(1)} {m.group(2)}" + (f" lid {m.group(3)}" if m.group(3) else "")
+                gevonden += 1
+                try:
+                    ontleed_referentie(ref)
+                except DoorbraakFout as e:
+                    kapot.append(f"{pad.relative_to(map.parent)}: {ref}: {e}")
+    assert gevonden > 100
+    assert not kapot, "Deze wetsverwijzingen bestaan niet:\n" + "\n".join(kapot)
