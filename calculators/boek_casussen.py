@@ -23,7 +23,7 @@ from sphinx.util.docutils import SphinxDirective
 from calculators.casussen import CASUSSEN, Casus, kosten_html, laad_casussen, leeftijd_tekst, startpunt_url
 from calculators.fouten import DoorbraakFout
 from calculators.paden import BOOK
-from calculators.patronen import Patronen, laad_patronen
+from calculators.patronen import Patronen, klein, laad_patronen
 from calculators.prijslijst import PRIJZEN_CSV
 
 MAP = Path("inspiratie") / "casussen"
@@ -47,7 +47,7 @@ def pagina(casus: Casus, p: Patronen) -> str:
     cluster = p.cluster(casus.cluster) if casus.cluster else None
     knelpunt = p.knelpunt(casus.knelpunt)
     reis = p.reispatroon(casus.reispatroon)
-    typen = ", ".join(p.doorbraaktype(t).naam.lower() for t in casus.doorbraak_typen)
+    typen = ", ".join(klein(p.doorbraaktype(t).naam) for t in casus.doorbraak_typen)
     soort = "Illustratieve samengestelde casus" if casus.illustratief else "Echte casus, met toestemming"
     uitleg_soort = (
         "Deze casus is samengesteld uit situaties in de rapporten van Maatpact. Het gaat niet om één echt persoon."
@@ -94,8 +94,8 @@ def pagina(casus: Casus, p: Patronen) -> str:
         "",
         "## Kenmerken",
         "",
-        f"- Giftige cocktail: {cluster.naam.lower() if cluster else 'geen van de vier'}",
-        f"- Knelpunt in het systeem: {knelpunt.naam.lower()}",
+        f"- Giftige cocktail: {klein(cluster.naam) if cluster else 'geen van de vier'}",
+        f"- Knelpunt in het systeem: {klein(knelpunt.naam)}",
         "- Rubrieken:",
         *[f"  - {p.rubriek(r).naam}" for r in casus.rubrieken],
         f"- Domeinen: {', '.join(casus.domeinen)}",

@@ -22,7 +22,7 @@ from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
-from calculators.patronen import PATRONEN, laad_patronen
+from calculators.patronen import PATRONEN, klein, laad_patronen
 from calculators.vocabulaire import laad_vocabulaire
 
 EIGEN = "(eigen toevoeging)"
@@ -124,7 +124,7 @@ class KnelpuntenDirective(_PatroonDirective):
     def bouw(self, p):
         uit: list[nodes.Node] = []
         for k in p.knelpunten:
-            regels = [f"**{k.naam}: {k.kort.lower()}**", "", " ".join(k.uitleg.split()), ""]
+            regels = [f"**{k.naam}: {klein(k.kort)}**", "", " ".join(k.uitleg.split()), ""]
             if k.oorzaken:
                 regels += ["Oorzaken:", ""] + [f"- {o}" for o in k.oorzaken] + [""]
             regels += ["Voorbeelden:", ""] + [f"- {v}" for v in k.voorbeelden] + ["", f"Wat helpt: {k.wat_helpt}"]
@@ -181,10 +181,10 @@ class WoonfuikDirective(_PatroonDirective):
         regels = []
         for s in w.stappen:
             regels.append(f"{s.nummer}. **{s.naam}.** {s.uitleg}")
-            regels.append(f"   Signalen: {', '.join(rubr[x].lower() for x in s.signalen)}.")
+            regels.append(f"   Signalen: {', '.join(klein(rubr[x]) for x in s.signalen)}.")
             regels.append(f"   Wat kun je doen? {s.wat_kun_je_doen}")
         uit += self.myst(regels)
-        varianten = ["Er zijn twee fuiken:", ""] + [f"- **{v.naam}.** {v.vraag} Eindpunt: {v.eindpunt.lower()}." for v in w.varianten]
+        varianten = ["Er zijn twee fuiken:", ""] + [f"- **{v.naam}.** {v.vraag} Eindpunt: {klein(v.eindpunt)}." for v in w.varianten]
         uit += self.myst(varianten + ["", f"**De les.** {' '.join(w.les.split())}", "",
                                       "*De volgorde van de stappen is onze samenvatting van de rapporten. "
                                       "De signalen komen uit de rapporten.*"])
@@ -252,9 +252,9 @@ class _DrieSoortenDirective(_PatroonDirective):
                 regels += ["", f"*Voorbeeld:* {' '.join(s.voorbeeld.split())}"]
             if s.oorzaken:
                 namen = {r.id: r.naam for r in p.rubrieken}
-                regels += ["", "Oorzaken: " + ", ".join(namen[o].lower() for o in s.oorzaken) + "."]
+                regels += ["", "Oorzaken: " + ", ".join(klein(namen[o]) for o in s.oorzaken) + "."]
             if s.gevolgen:
-                regels += ["", "Gevolgen: " + ", ".join(g.lower() for g in s.gevolgen) + "."]
+                regels += ["", "Gevolgen: " + ", ".join(klein(g) for g in s.gevolgen) + "."]
             if s.aanpak:
                 regels += ["", f"**Aanpak:** {s.aanpak}"]
             if s.doorbraak:

@@ -115,7 +115,11 @@ def wettekst_html(artikel: Artikel) -> str:
     if not artikel.volledig:
         extra += "<p><em>Dit is een deel van het artikel. Lees het hele artikel op wetten.overheid.nl.</em></p>"
     if artikel.herkomst:
-        extra += f'<p class="wettekst-herkomst"><em>{html.escape(artikel.herkomst)}</em></p>'
+        extra += (
+            '<p class="wettekst-herkomst"><em>Deze tekst is nog niet extra gecontroleerd. '
+            "Kijk voor de zekerheid op wetten.overheid.nl.</em><br>"
+            f"<small>Herkomst: {html.escape(artikel.herkomst)}</small></p>"
+        )
 
     return (
         f'<details class="wettekst" lang="nl">'

@@ -370,6 +370,25 @@ def startpunt_url(casus: Casus) -> str:
     return f"/voila/render/rendement.ipynb?casus={casus.id}"
 
 
+def plan_uit_query(query: str | None = None) -> dict | None:
+    """The plan of the case named in a URL query (``casus=<id>``), for the cost calculator.
+
+    ``query`` defaults to the ``QUERY_STRING`` that Voila gives the kernel. Returns None when
+    there is no ``casus`` parameter; raises :class:`DoorbraakFout` (Dutch) for an unknown case.
+    """
+    import os
+    from urllib.parse import parse_qs
+
+    waarden = parse_qs(os.environ.get("QUERY_STRING", "") if query is None else query).get("casus")
+    if not waarden or not waarden[0].strip():
+        return None
+    ident = waarden[0].strip()[:80]
+    casus = casus_per_id().get(ident)
+    if casus is None:
+        raise DoorbraakFout(f"De casus '{ident}' bestaat niet in de inspiratiecatalogus. Je begint met een leeg plan.")
+    return casus_als_plan(casus)
+
+
 def casus_per_id(casussen: list[Casus] | None = None) -> dict[str, Casus]:
     return {c.id: c for c in (casussen if casussen is not None else laad_casussen())}
 
@@ -482,7 +501,7 @@ def kosten_html(casus: Casus, prijzen: list[Prijs] | None = None) -> str:
         "<tr>"
         f"<td>{_e(SCENARIO_NAMEN[r.scenario])}</td>"
         f'<td>{_e(r.omschrijving)} <a href="{_e(r.prijs.bron_url)}" rel="noopener" target="_blank" '
-        f'title="Bron: {_e(r.prijs.bron_titel)}">(bron)</a></td>'
+        f'title="Bron: {_e(r.prijs.bron_titel)}" aria-label="Bron van deze prijs: {_e(r.prijs.bron_titel)}">(bron)</a></td>'
         f'<td class="bedrag">{_e(euro(r.prijs.bedrag))} {_e(r.prijs.eenheid)} ({r.prijs.jaar})</td>'
         f'<td class="bedrag">{_e(getal(r.aantal, 0) if r.aantal == r.aantal.to_integral_value() else getal(r.aantal))}</td>'
         f'<td class="bedrag">{_e(euro(r.bedrag))}</td>'

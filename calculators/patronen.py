@@ -475,3 +475,18 @@ def controleer_verwijzingen(p: Patronen) -> list[Melding]:
             if o not in rubrieken:
                 m.append(Melding(f"onbekende rubriek '{o}'", bestand="geldproblemen.yaml", kolom=f"soorten.{i}.oorzaken"))
     return m
+
+
+EIGENNAMEN = {"Participatiewet", "Wmo", "Jeugdwet", "Woningwet", "UWV", "GGZ", "Catch"}
+
+
+def klein(naam: str) -> str:
+    """A name inside a sentence: first letter lower case, unless it is a proper name or acronym.
+
+    ``"Spreekt weinig Nederlands"`` → ``"spreekt weinig Nederlands"``;
+    ``"Participatiewet-uitkering"`` and ``"ADHD"`` stay as they are.
+    """
+    eerste = re.split(r"[ -]", naam, maxsplit=1)[0]
+    if not naam or eerste in EIGENNAMEN or (len(eerste) > 1 and eerste.isupper()):
+        return naam
+    return naam[0].lower() + naam[1:]

@@ -369,6 +369,13 @@ _RE_LEEFTIJD = re.compile(
     r"\bleeftijd(?:\s+van)?\s*:?\s*(\d{1,3})\b",
     re.IGNORECASE,
 )
+#: A capitalised word right after a family or neighbour word: "haar zus Noor", "de buurman, Wojciech,".
+_RE_RELATIE_NAAM = re.compile(
+    r"\b(?i:zoon|dochter|zus|zuster|broer|buurman|buurvrouw|buurjongen|buurmeisje|vriend|vriendin|partner|ex|"
+    r"ex-man|ex-vrouw|ex-partner|moeder|vader|tante|oom|neef|nicht|opa|oma|stiefvader|stiefmoeder|stiefzoon|"
+    r"stiefdochter|pleegzoon|pleegdochter|huisgenoot|kamergenoot|echtgenoot|echtgenote|vrouw|man|kind)"
+    r"(?:\s*,)?\s+([A-ZÀ-Ý][a-zà-ÿıçşğ'\-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿıçşğ'\-]+)?)"
+)
 _RE_HAAKJE_LEEFTIJD = re.compile(r"\s*\(\s*(\d{1,3})\s*(?:jaar|jr\.?)?\s*\)")
 _RE_VOOR_HAAKJE = re.compile(rf"(?:(?<![\w-])[A-ZÀ-Ý][\w'-]+|(?i:\b{_PERSOON}))\s*$")
 _RE_BAND_VOOR = re.compile(
@@ -507,6 +514,8 @@ def _deduce_kandidaten(tekst: str, begin: int) -> list[_Kandidaat]:
                 continue  # "Pas bij de deurwaarder…": a word, not a name
             kern = re.sub(r"^(?:[a-z']+\s+)+", "", stuk)
             voor = tekst[max(0, a.start_char - 12):a.start_char]
+            if re.search(r"\b(?i:het)\s+$", voor):
+                continue  # "het Rode Kruis": 'het' never comes before a person's name
             if " " not in kern and (
                 re.search(r"\b(?:het|de|een|dit|deze|die|dat|onze|ons)\s+$", voor) or re.match(r"(?:van\s+)?(?:het|de)\s", stuk)
             ):
@@ -655,6 +664,12 @@ def _patroon_kandidaten(tekst: str) -> list[_Kandidaat]:
         begin = m.start() if groep <= 3 else m.start(groep)
         if _is_leeftijd_in_context(tekst, begin, m.end()):
             voeg("leeftijd", begin, m.end())
+    for m in _RE_RELATIE_NAAM.finditer(tekst):
+        naam = m.group(1)
+        eerste = naam.split()[0]
+        if eerste.lower() in _gewone_woorden() or soort_plaats(eerste) is not None or soort_plaats(naam) is not None:
+            continue
+        voeg("naam", m.start(1), m.end(1))
     beroep, beroep_alg = _woord_patroon(BEROEPEN_YAML)
     for m in beroep.finditer(tekst):
         alg = beroep_alg[m.group(1).lower()]
@@ -809,14 +824,19 @@ def lees_casus(pad: Path | str) -> dict[str, Any]:
         raise DoorbraakFout(f"Het bestand {naam} is geen tekst (geen UTF-8).") from None
     except OSError as e:
         raise DoorbraakFout(f"Het bestand {naam} kan niet gelezen worden ({e.strerror}).") from None
+    return lees_casus_tekst(ruw_tekst, f"Het bestand {naam}")
+
+
+def lees_casus_tekst(ruw_tekst: str, wat: str = "Je tekst") -> dict[str, Any]:
+    """Parse a case from YAML text; ``wat`` names the source in messages ("Het bestand x.yaml")."""
     if not ruw_tekst.strip():
-        raise DoorbraakFout(f"Het bestand {naam} is leeg. Er is niets te controleren.")
+        raise DoorbraakFout(f"{wat} is leeg. Er is niets te controleren.")
     try:
         data = yaml.safe_load(ruw_tekst)
     except yaml.YAMLError as e:
-        raise DoorbraakFout(f"Het bestand {naam} is geen geldige YAML: {_yaml_plek(e)}") from None
+        raise DoorbraakFout(f"{wat} is geen geldige YAML: {_yaml_plek(e)}") from None
     if not isinstance(data, dict):
-        raise DoorbraakFout(f"Het bestand {naam} is geen casus: er staan geen velden in (zoals 'titel:').")
+        raise DoorbraakFout(f"{wat} is geen casus: er staan geen velden in (zoals 'titel:').")
     return data
 
 
@@ -977,7 +997,7 @@ def bevindingen_als_dicts(bevindingen: Iterable[Bevinding]) -> list[dict[str, st
 
 __all__ = [
     "Bevinding", "Groep", "KResultaat", "controleer_tekst", "controleer_casus", "k_anonimiteit",
-    "lees_casus", "leeftijdsband", "soort_plaats", "laad_woordenlijst", "bevindingen_als_dicts",
+    "lees_casus", "lees_casus_tekst", "leeftijdsband", "soort_plaats", "laad_woordenlijst", "bevindingen_als_dicts",
     "SOORTEN", "STANDAARD_VELDEN", "meet_testset", "laad_testset", "warm_op",
 ]
 

@@ -11,10 +11,12 @@ import html
 import json
 import uuid
 from decimal import Decimal
+from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from calculators.fouten import DoorbraakFout
 from calculators.opmaak import euro, getal
+from calculators.paden import DATA
 from calculators.prijslijst import Prijs
 from calculators.rendement import (
     NIETS_DOEN, Plan, Regel, Uitkomst, _index, bereken, gevoeligheid, los_op, lees_plan, maand_tekst,
@@ -22,6 +24,7 @@ from calculators.rendement import (
 )
 
 MAX_BESTAND = 2_000_000  # tekens; een plan is veel kleiner
+VOORBEELDPLAN = DATA / "voorbeelden" / "plan-voorbeeld.json"
 
 
 def regel_als_dict(regel: Regel) -> dict[str, Any]:
@@ -114,6 +117,17 @@ def lees_json(tekst: str | bytes, prijzen: Iterable[Prijs] | Mapping[str, Prijs]
             plek = ""
         raise DoorbraakFout(f"Het bestand {naam} is geen geldige JSON.{plek}") from None
     return lees_plan(data, prijzen, bestand=bestand)
+
+
+def laad_voorbeeldplan(pad: Path | str | None = None,
+                       prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None) -> Plan:
+    """Load the worked example (data/voorbeelden/plan-voorbeeld.json) or another plan file."""
+    bestand = Path(pad) if pad is not None else VOORBEELDPLAN
+    try:
+        tekst = bestand.read_bytes()
+    except OSError:
+        raise DoorbraakFout(f"Het planbestand {bestand.name} kan niet gelezen worden.") from None
+    return lees_json(tekst, prijzen, bestand=bestand.name)
 
 
 # --- printable summary ---------------------------------------------------------------

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
+import signal
 import re
 import sys
 from pathlib import Path
 
 import tornado.web
-from voila.app import Voila
-from voila.configuration import VoilaConfiguration
 
 from calculators.paden import BUILD_HTML, DASHBOARDS, ROOT
 
@@ -92,28 +92,42 @@ class StatusHandler(tornado.web.RequestHandler):
 _WEG = (re.compile(r"/voila/tree"), re.compile(r"/voila/api/contents"))
 
 
-class DoorbraakVoila(Voila):
-    """Voila with the book on the same origin and without the notebook tree."""
+def maak_app():
+    """The Voila application with the book on the same origin (voila imported here, lazily)."""
+    from voila.app import Voila
 
-    name = "doorbraakwijzer"
-    boek_map = str(BUILD_HTML)
+    class DoorbraakVoila(Voila):
+        """Voila with the book on the same origin and without the notebook tree."""
 
-    def init_settings(self):
-        settings = super().init_settings()
-        settings["transforms"] = [Beveiligingskoppen]
-        settings["xsrf_cookies"] = False
-        return settings
+        name = "doorbraakwijzer"
+        boek_map = str(BUILD_HTML)
 
-    def init_handlers(self):
-        handlers = []
-        for h in super().init_handlers():
-            patroon = h[0]
-            if patroon.rstrip("/") == self.server_url.rstrip("/") or any(w.search(patroon) for w in _WEG):
-                continue
-            handlers.append(h)
-        handlers.append((r"/doorbraakwijzer/status\.json", StatusHandler))
-        handlers.append((r"/(.*)", BoekHandler, {"path": self.boek_map, "default_filename": "index.html"}))
-        return handlers
+        def init_settings(self):
+            settings = super().init_settings()
+            settings["transforms"] = [Beveiligingskoppen]
+            settings["xsrf_cookies"] = False
+            return settings
+
+        def stop(self):
+            """Shut down every kernel (pool included) before Voila removes its files."""
+            try:
+                self.ioloop.run_sync(lambda: self.kernel_manager.shutdown_all(now=True), timeout=15)
+            except Exception:  # already gone or timed out: nothing more to clean up
+                pass
+            super().stop()
+
+        def init_handlers(self):
+            handlers = []
+            for h in super().init_handlers():
+                patroon = h[0]
+                if patroon.rstrip("/") == self.server_url.rstrip("/") or any(w.search(patroon) for w in _WEG):
+                    continue
+                handlers.append(h)
+            handlers.append((r"/doorbraakwijzer/status\.json", StatusHandler))
+            handlers.append((r"/(.*)", BoekHandler, {"path": self.boek_map, "default_filename": "index.html"}))
+            return handlers
+
+    return DoorbraakVoila()
 
 
 def voila_argumenten(poort: int, host: str, pool: int) -> list[str]:
@@ -133,7 +147,7 @@ def voila_argumenten(poort: int, host: str, pool: int) -> list[str]:
         "--MappingKernelManager.cull_idle_timeout=900",
         "--MappingKernelManager.cull_interval=60",
         "--MappingKernelManager.cull_connected=False",
-        "--Voila.log_level=WARN",
+        "--Voila.log_level=ERROR",
     ]
 
 
@@ -149,9 +163,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Doorbraakwijzer draait op http://{args.host}:{args.port}/  (stoppen: Ctrl-C)", flush=True)
     # The calculator kernels import the package from the repository.
     os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
-    app = DoorbraakVoila()
+    app = maak_app()
+    logging.getLogger("tornado.general").setLevel(logging.ERROR)  # "closed stream" noise at shutdown
     try:
         app.initialize(voila_argumenten(args.port, args.host, args.pool))
+        # Ctrl-C / SIGTERM stop the event loop from outside any task, so nothing half-done
+        # raises KeyboardInterrupt; stop() then shuts the kernels down.
+        signal.signal(signal.SIGINT, app._handle_signal_stop)
+        signal.signal(signal.SIGTERM, app._handle_signal_stop)
         app.start()
     except KeyboardInterrupt:
         pass
@@ -160,4 +179,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except KeyboardInterrupt:  # Ctrl-C while starting up
+        print("Doorbraakwijzer is gestopt.", flush=True)
+        sys.exit(0)

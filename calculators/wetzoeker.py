@@ -227,7 +227,11 @@ def laatst_gecontroleerd() -> str:
     if gecontroleerd:
         return f"De wetteksten zijn voor het laatst gecontroleerd op {datum(max(gecontroleerd))}."
     nieuwste = max(w.geldig_vanaf for w in wetten)
-    return f"De wetteksten zijn de versies die gelden vanaf {datum(nieuwste)} of eerder."
+    zin = f"De wetteksten zijn de versies die gelden vanaf {datum(nieuwste)} of eerder."
+    opgehaald = [d for d in (getattr(a, "opgehaald", None) for w in wetten for a in w.artikelen) if d]
+    if opgehaald:
+        zin += f" Een paar artikelen zijn later toegevoegd, op {datum(max(opgehaald))}."
+    return zin
 
 
 @dataclass(frozen=True)

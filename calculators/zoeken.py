@@ -84,6 +84,7 @@ STOPWOORDEN = frozenset(
 _WOORD = re.compile(r"\d+(?:[.:]\d+)*[^\W\d_]?|[^\W\d_]+", re.UNICODE)
 
 
+@lru_cache(maxsize=200_000)
 def normaliseer_woord(woord: str) -> str:
     """Lower case without accents: 'Cliënt' -> 'client'."""
     return unicodedata.normalize("NFKD", woord).encode("ascii", "ignore").decode().lower()
@@ -95,12 +96,17 @@ def woorden_met_plek(tekst: str) -> list[tuple[str, int, int]]:
     Numbers with dots or colons stay one word, so article numbers like ``2.3.5`` or
     ``4:84`` can be found.
     """
+    return list(_woorden_met_plek(str(tekst)))
+
+
+@lru_cache(maxsize=20_000)
+def _woorden_met_plek(tekst: str) -> tuple[tuple[str, int, int], ...]:
     uit = []
-    for m in _WOORD.finditer(str(tekst)):
+    for m in _WOORD.finditer(tekst):
         w = normaliseer_woord(m.group())
         if w:
             uit.append((w, m.start(), m.end()))
-    return uit
+    return tuple(uit)
 
 
 @lru_cache(maxsize=1)
@@ -116,12 +122,13 @@ def stam(woord: str) -> str:
     return _stemmer().stemWord(woord)
 
 
-def ngrammen(woord: str) -> list[str]:
+@lru_cache(maxsize=200_000)
+def ngrammen(woord: str) -> tuple[str, ...]:
     """Character n-grams of a word with boundary marks, as separate tokens ('#<ver', ...)."""
     if len(woord) < NGRAM + 1 or not woord.isalpha():
-        return []
+        return ()
     w = f"<{woord}>"
-    return ["#" + w[i:i + NGRAM] for i in range(len(w) - NGRAM + 1)]
+    return tuple("#" + w[i:i + NGRAM] for i in range(len(w) - NGRAM + 1))
 
 
 def is_inhoudswoord(woord: str) -> bool:
@@ -225,6 +232,8 @@ class Zoekindex:
         self._deel_stammen = {stam(w) for w in self._oppervlak if len(w) >= MIN_DEEL}
         self._deel_woorden = {w for w in self._oppervlak if len(w) >= MIN_DEEL}
         self._splits: dict[str, tuple[str, ...]] = {}
+        self._termen_cache: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self._tekst_cache: dict[str, frozenset[str]] = {}
 
         # 2. Tokens per field (stems plus compound parts), then the ranking structure.
         veld_tokens: dict[str, list[list[str]]] = {}
@@ -360,8 +369,12 @@ class Zoekindex:
 
     def _woord_termen(self, woord: str) -> tuple[str, list[str]]:
         """Stem of a word and the stems of its compound parts."""
-        delen = [stam(d) for d in self.splits(woord)]
-        return stam(woord), [d for d in delen if d != stam(woord)]
+        bekend = self._termen_cache.get(woord)
+        if bekend is None:
+            s = stam(woord)
+            bekend = (s, tuple(d for d in (stam(x) for x in self.splits(woord)) if d != s))
+            self._termen_cache[woord] = bekend
+        return bekend[0], list(bekend[1])
 
     def _met_delen(self, woord: str) -> list[str]:
         s, delen = self._woord_termen(woord)
@@ -377,7 +390,11 @@ class Zoekindex:
 
     def tekst_termen(self, tekst: str) -> set[str]:
         """All stems (and compound-part stems) of a text."""
-        return set(self._document_tokens([w for w, _, _ in woorden_met_plek(tekst) if is_inhoudswoord(w)]))
+        bekend = self._tekst_cache.get(tekst)
+        if bekend is None:
+            bekend = frozenset(self._document_tokens([w for w, _, _ in woorden_met_plek(tekst) if is_inhoudswoord(w)]))
+            self._tekst_cache[tekst] = bekend
+        return set(bekend)
 
     def corrigeer(self, woord: str) -> str | None:
         """Nearest known word for an unknown word (typo), or None."""

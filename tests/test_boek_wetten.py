@@ -124,3 +124,12 @@ def test_elke_wet_heeft_een_pagina_met_de_directive():
     index = (BOOK / "wetten" / "index.md").read_text(encoding="utf-8")
     for w in laad_wetten():
         assert f"({w.slug}.md)" in index
+
+
+def test_extra_artikel_toont_zijn_herkomst_en_deel_van_artikel():
+    blok = wettekst_html(zoek_referentie("Woningwet 46"))
+    assert "nog niet extra gecontroleerd" in blok
+    assert "regelrecht-corpus" in blok and "7376e4e17fb2f289c563555ac7e0811e31308729" in blok
+    assert "Dit is een deel van het artikel" in blok
+    assert "nog niet extra gecontroleerd" not in wettekst_html(zoek_referentie("Pw 52"))
+    assert 'href="https://wetten.overheid.nl/BWBR0005537/2026-07-01#Artikel484"' in wettekst_html(zoek_referentie("Awb 4:84"))

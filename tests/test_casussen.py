@@ -416,3 +416,98 @@ def test_plan_past_in_de_rendementsberekening(casussen):
         verwacht = kosten_samenvatting(c)
         for s in ("huidig", "dreigend", "doorbraak"):
             assert abs(uitkomst.totaal[s] - verwacht[s]) < Decimal("0.01"), (c.id, s)
+
+
+def test_plan_uit_de_adresregel(monkeypatch):
+    from calculators.casussen import plan_uit_query
+
+    assert plan_uit_query("") is None and plan_uit_query("andere=1") is None
+    plan = plan_uit_query("casus=zwangere-studente-zonder-urgentie")
+    assert plan["scenarios"]["doorbraak"][0]["prijs_id"] == "verhuiskostenvergoeding-wmo"
+    monkeypatch.setenv("QUERY_STRING", "casus=eiwitrijke-yoghurt")
+    assert plan_uit_query()["titel"] == "Een bakje yoghurt dat in geen enkel vakje past"
+    with pytest.raises(DoorbraakFout, match="bestaat niet"):
+        plan_uit_query("casus=%3Cscript%3E")
+
+
+def test_widget_opent_casus_uit_de_adresregel(monkeypatch):
+    from calculators.widgets import casussen as w
+
+    monkeypatch.setenv("QUERY_STRING", "casus=psychose-door-schulden")
+    widget = w.maak_casussen()
+    assert "Schulden geven zoveel stress dat het misgaat" in widget.children[-1].children[1].value
+    monkeypatch.setenv("QUERY_STRING", "casus=bestaat-niet")
+    widget = w.maak_casussen()
+    assert widget.children[-1].layout.display == "none"
+
+
+# --- the command line ---------------------------------------------------------------------
+def _cli(capsys, *args):
+    from calculators.cli import main
+
+    code = main(["casus", *args])
+    uit = capsys.readouterr()
+    return code, uit.out, uit.err
+
+
+def test_cli_zoek_met_filter_als_json(capsys, casussen):
+    import json
+
+    code, uit, _ = _cli(capsys, "zoek", "", "--knelpunt", "catch-22", "--json")
+    assert code == 0
+    data = json.loads(uit)
+    assert {d["id"] for d in data} == {c.id for c in casussen if c.knelpunt == "catch-22"}
+
+
+def test_cli_onbekend_filter_geeft_nederlandse_fout(capsys):
+    code, uit, fout = _cli(capsys, "zoek", "--domein", "sport")
+    assert code == 2 and uit == "" and "Onbekende waarde bij --domein" in fout and "Traceback" not in fout
+
+
+def test_cli_controleer_goed_en_fout(capsys, tmp_path):
+    code, uit, _ = _cli(capsys, "controleer", str(CASUSSEN / "eiwitrijke-yoghurt.yaml"))
+    assert code == 0 and "is in orde" in uit
+    leeg = tmp_path / "leeg.yaml"
+    leeg.write_text("", encoding="utf-8")
+    code, _, fout = _cli(capsys, "controleer", str(leeg))
+    assert code == 2 and "leeg" in fout and "Traceback" not in fout
+
+
+def test_cli_plan_is_invoer_voor_de_rendementsberekening(capsys, tmp_path):
+    import json
+
+    code, uit, _ = _cli(capsys, "plan", "zwangere-studente-zonder-urgentie")
+    assert code == 0
+    pad = tmp_path / "plan.json"
+    pad.write_text(uit, encoding="utf-8")
+    from calculators.cli import main
+
+    if pytest.importorskip("calculators.cli_rendement"):
+        assert main(["rendement", str(pad), "--json"]) == 0
+        resultaat = json.loads(capsys.readouterr().out)
+        assert set(resultaat["totaal"]) == {"huidig", "dreigend", "doorbraak"}
+    code, _, fout = _cli(capsys, "plan", "bestaat-niet")
+    assert code == 2 and "bestaat niet" in fout
+
+
+# --- properties ---------------------------------------------------------------------------
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(vraag=st.text(max_size=300))
+def test_elke_zoekvraag_geeft_een_lijst(zoeker, vraag):
+    uit = zoeker.zoek(vraag, top=10)
+    assert isinstance(uit, list) and len(uit) <= 10
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(inhoud=st.binary(max_size=400) | st.text(max_size=400).map(lambda t: t.encode("utf-8")))
+def test_elk_bestand_geeft_casus_of_nederlandse_fout(tmp_path, inhoud):
+    pad = tmp_path / "eiwitrijke-yoghurt.yaml"
+    pad.write_bytes(inhoud)
+    try:
+        laad_casus(pad)
+    except DoorbraakFout as e:
+        assert "eiwitrijke-yoghurt.yaml" in str(e)

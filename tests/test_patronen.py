@@ -203,3 +203,12 @@ def test_rubrieken_per_domein_telt_alles(p):
     groepen = rubrieken_per_domein(p)
     assert sum(len(l) for _, l in groepen) == len(p.rubrieken)
     assert [d for d, _ in groepen] == [d for d in laad_vocabulaire().domein_namen if d in {x for x, _ in groepen}]
+
+
+def test_klein_houdt_eigennamen_en_afkortingen():
+    from calculators.patronen import klein
+
+    assert klein("Spreekt weinig Nederlands") == "spreekt weinig Nederlands"
+    assert klein("Participatiewet-uitkering") == "Participatiewet-uitkering"
+    assert klein("ADHD na scheiding") == "ADHD na scheiding"
+    assert klein("Geen toegang") == "geen toegang"

@@ -379,3 +379,17 @@ def test_widget_schone_tekst():
     c.invoer.value = "Een vader van in de veertig kreeg hulp van de gemeente."
     assert c.controleer() == []
     assert "Niets gevonden" in c.uitslag.value
+
+
+def test_widget_controleert_een_casusbestand_per_veld():
+    from calculators.widgets.privacy import PrivacyControle
+
+    c = PrivacyControle()
+    c.is_casus.value = True
+    c.invoer.value = "titel: Huurschuld\nregio: Midden-Brabant\nprobleem: Meneer Kowalski kreeg een brief.\n"
+    [b] = c.controleer()
+    assert b.soort == "naam" and b.positie.startswith("veld 'probleem'")
+    assert "veld &#x27;probleem&#x27;" in c.uitslag.value
+    c.invoer.value = "titel: [kapot\n  b: c"
+    assert c.controleer() == []
+    assert "geen geldige YAML" in c.uitslag.value

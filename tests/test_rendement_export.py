@@ -14,7 +14,7 @@ from calculators.fouten import DoorbraakFout
 from calculators.prijslijst import laad_prijzen
 from calculators.rendement import Plan, Regel
 from calculators.rendement_export import (
-    lees_json, samenvatting_html, samenvatting_markdown, schrijf_json,
+    laad_voorbeeldplan, lees_json, samenvatting_html, samenvatting_markdown, schrijf_json,
 )
 from calculators.vocabulaire import laad_vocabulaire
 
@@ -100,3 +100,11 @@ def test_export_import_precies_heen_en_terug(plan):
     terug = lees_json(tekst, PRIJZEN)
     assert terug == plan
     assert schrijf_json(terug) == tekst
+
+
+def test_voorbeeldplan_laadt_met_standaardargumenten():
+    plan = laad_voorbeeldplan()
+    assert set(plan.scenarios) == {"huidig", "dreigend", "doorbraak", "doorbraak B"}
+    with pytest.raises(DoorbraakFout) as e:
+        laad_voorbeeldplan(ROOT / "data" / "bestaat-niet.json")
+    assert "bestaat-niet.json" in str(e.value)

@@ -249,3 +249,12 @@ def html_escape(t: str) -> str:
     import html
 
     return html.escape(t)
+
+
+def test_widget_noemt_herkomst_van_later_toegevoegde_tekst():
+    later = [a for a in alle_artikelen() if getattr(a, "herkomst", "")]
+    if not later:
+        pytest.skip("geen artikelen buiten de referentieset")
+    z = WettenZoeker()
+    z.vraag.value = later[0].referentie
+    assert html_escape(later[0].herkomst) in z.resultaten.value

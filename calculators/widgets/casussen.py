@@ -10,7 +10,7 @@ from calculators.casussen import (
     Casus, CasusZoeker, kosten_html, laad_casussen, leeftijd_tekst, standaard_zoeker, startpunt_url, wetten_van,
 )
 from calculators.fouten import DoorbraakFout
-from calculators.patronen import Patronen, laad_patronen
+from calculators.patronen import Patronen, klein, laad_patronen
 from calculators.vocabulaire import laad_vocabulaire
 from calculators.widgets.gemeen import keuzes, live_gebied, melding, stijl, zet_live
 
@@ -61,7 +61,7 @@ def detail_html(c: Casus, p: Patronen) -> str:
         + "<h4>Wat werkte</h4><ul>" + "".join(f"<li>{_e(x)}</li>" for x in c.wat_werkte) + "</ul>"
         f"<h4>De reis van het plan</h4><p><strong>{_e(reis.naam)}.</strong> {_e(' '.join(reis.uitleg.split()))}</p>"
         f"<h4>Kenmerken</h4><p>Giftige cocktail: {_e(cluster)}. Knelpunt: {_e(p.knelpunt(c.knelpunt).naam)}. "
-        f"Rubrieken: {_e(', '.join(p.rubriek(r).naam.lower() for r in c.rubrieken))}.</p>"
+        f"Rubrieken: {_e(', '.join(klein(p.rubriek(r).naam) for r in c.rubrieken))}.</p>"
         f"<h4>De les</h4><p>{_e(' '.join(c.les.split()))}</p>"
         f'<p><a class="startpunt" href="{_e(startpunt_url(c))}" target="_blank" rel="noopener">'
         "Gebruik als startpunt: open de kosten in de rekenhulp (nieuw tabblad)</a></p>"
@@ -160,6 +160,14 @@ class CasusCatalogus:
         self.lijst.layout.display = "none"
         self.detail_box.layout.display = "flex"
 
+    def open_casus(self, ident: str) -> bool:
+        """Show the detail of one case by id (deep link ``?casus=<id>``); False if unknown."""
+        for i, c in enumerate(self.getoond):
+            if c is not None and c.id == ident:
+                self.toon(i)
+                return True
+        return False
+
     def sluit(self, stil: bool = False) -> None:
         self.detail_box.layout.display = "none"
         self.lijst.layout.display = "flex"
@@ -168,5 +176,12 @@ class CasusCatalogus:
 
 
 def maak_casussen() -> w.Widget:
-    """Build the catalogue widget."""
-    return CasusCatalogus().widget
+    """Build the catalogue widget; ``?casus=<id>`` in the address opens that case."""
+    import os
+    from urllib.parse import parse_qs
+
+    catalogus = CasusCatalogus()
+    ident = (parse_qs(os.environ.get("QUERY_STRING", "")).get("casus") or [""])[0].strip()
+    if ident:
+        catalogus.open_casus(ident)
+    return catalogus.widget

@@ -12,7 +12,7 @@ import threading
 import ipywidgets as w
 
 from calculators.fouten import DoorbraakFout
-from calculators.privacy import Bevinding, controleer_tekst, warm_op
+from calculators.privacy import Bevinding, controleer_casus, controleer_tekst, lees_casus_tekst, warm_op
 from calculators.widgets.gemeen import live_gebied, melding, stijl, zet_live
 
 #: The widget checks at most this many characters (about 40 pages); the CLI takes more.
@@ -51,12 +51,16 @@ def markeer_html(tekst: str, bevindingen: list[Bevinding]) -> str:
     return "".join(delen)
 
 
-def uitslag_html(tekst: str, bevindingen: list[Bevinding]) -> str:
-    """Summary, highlighted text and a table of findings (all user text escaped)."""
+def uitslag_html(tekst: str, bevindingen: list[Bevinding], markeer: bool = True) -> str:
+    """Summary, highlighted text and a table of findings (all user text escaped).
+
+    ``markeer=False`` (a case file: findings are per field) shows only the table.
+    """
     if not bevindingen:
         return melding("Niets gevonden. Lees je tekst toch nog één keer zelf na.", "ok")
     aantal = len(bevindingen)
     kop = f"{aantal} {'punt' if aantal == 1 else 'punten'} gevonden. Pas de tekst aan en controleer opnieuw."
+    volgorde = sorted(bevindingen, key=lambda b: b.begin) if markeer else list(bevindingen)
     rijen = "".join(
         "<tr>"
         f"<td>{nr}</td>"
@@ -65,12 +69,16 @@ def uitslag_html(tekst: str, bevindingen: list[Bevinding]) -> str:
         f"<td>{html.escape(b.positie)}</td>"
         f"<td>{html.escape(b.advies)}</td>"
         "</tr>"
-        for nr, b in enumerate(sorted(bevindingen, key=lambda b: b.begin), start=1)
+        for nr, b in enumerate(volgorde, start=1)
+    )
+    gemarkeerd = (
+        f'<div class="dbw-tekst" tabindex="0" role="region" aria-label="Je tekst met de gevonden punten">'
+        f"{markeer_html(tekst, bevindingen)}</div>"
+        if markeer else ""
     )
     return (
         f"<p><strong>{html.escape(kop)}</strong></p>"
-        f'<div class="dbw-tekst" tabindex="0" role="region" aria-label="Je tekst met de gevonden punten">'
-        f"{markeer_html(tekst, bevindingen)}</div>"
+        f"{gemarkeerd}"
         "<table class='dbw-tabel'><caption>Gevonden punten en advies</caption><thead><tr>"
         "<th scope='col'>Nr.</th><th scope='col'>Soort</th><th scope='col'>Gevonden</th>"
         "<th scope='col'>Plaats</th><th scope='col'>Advies</th></tr></thead>"
@@ -93,6 +101,10 @@ class PrivacyControle:
         self.voorbeeld = w.Button(description="Probeer een voorbeeld", tooltip="Zet een voorbeeldtekst in het vak",
                                   layout=w.Layout(width="auto"))
         self.wis = w.Button(description="Maak leeg", tooltip="Haal de tekst weg", layout=w.Layout(width="auto"))
+        self.is_casus = w.Checkbox(
+            description="Mijn tekst is een casusbestand (YAML, zoals het sjabloon)",
+            indent=False, layout=w.Layout(width="auto"),
+        )
         self.uitslag = live_gebied()
         self.knop.on_click(lambda _b: self.controleer())
         self.voorbeeld.on_click(lambda _b: self._zet_voorbeeld())
@@ -106,6 +118,7 @@ class PrivacyControle:
                 "Je tekst gaat alleen naar de rekenserver van Doorbraakwijzer. Die bewaart hem niet.</p>"
             ),
             self.invoer,
+            self.is_casus,
             w.HBox([self.knop, self.voorbeeld, self.wis]),
             self.uitslag,
         ])
@@ -114,6 +127,7 @@ class PrivacyControle:
         threading.Thread(target=warm_op, daemon=True).start()
 
     def _zet_voorbeeld(self) -> None:
+        self.is_casus.value = False
         self.invoer.value = VOORBEELD
         self.controleer()
 
@@ -133,11 +147,14 @@ class PrivacyControle:
                 "Of gebruik de opdrachtregel: python -m calculators privacy tekst.txt", "fout"))
             return []
         try:
-            bevindingen = controleer_tekst(tekst)
+            if self.is_casus.value:
+                bevindingen = controleer_casus(lees_casus_tekst(tekst))
+            else:
+                bevindingen = controleer_tekst(tekst)
         except DoorbraakFout as fout:
             zet_live(self.uitslag, melding(str(fout)))
             return []
-        zet_live(self.uitslag, uitslag_html(tekst, bevindingen))
+        zet_live(self.uitslag, uitslag_html(tekst, bevindingen, markeer=not self.is_casus.value))
         return bevindingen
 
 

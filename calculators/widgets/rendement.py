@@ -14,17 +14,17 @@ import ipywidgets as w
 
 from calculators.fouten import DoorbraakFout
 from calculators.opmaak import euro, getal, lees_bedrag
-from calculators.paden import DATA
 from calculators.prijslijst import Prijs, laad_prijzen, prijs_per_id, zoek_prijzen
 from calculators.rendement import (
     MAX_SCENARIOS, NIETS_DOEN, Plan, Regel, Uitkomst, bereken, controleer_aantal, controleer_bedrag,
     controleer_discontovoet, controleer_kans, geldstroom_namen, gevoeligheid, maand_tekst, procent, uitleg,
 )
-from calculators.rendement_export import lees_json, samenvatting_html, samenvatting_markdown, schrijf_json
+from calculators.rendement_export import (
+    VOORBEELDPLAN, lees_json, samenvatting_html, samenvatting_markdown, schrijf_json,
+)
 from calculators.tarieven import combineer, lees_tarieven
 from calculators.widgets.gemeen import live_gebied, melding, stijl, zet_live
 
-VOORBEELD = DATA / "voorbeelden" / "plan-voorbeeld.json"
 SOORT_KEUZES = [("elk jaar", "jaarlijks"), ("één keer", "eenmalig")]
 KLEUREN = {"huidig": "#5a5a5a", "dreigend": "#a00000", NIETS_DOEN: "#b35900"}
 KLEUREN_DOORBRAAK = ["#0b4f8a", "#0a5c0a", "#5b2a86", "#00606b", "#7a4b00", "#333399", "#6b2a2a"]
@@ -46,6 +46,16 @@ def _data_link(tekst: str, bestandsnaam: str, label: str, mime: str) -> str:
     data = base64.b64encode(tekst.encode("utf-8")).decode("ascii")
     return (f'<a class="downloadlink" download="{html.escape(bestandsnaam)}" '
             f'href="data:{mime};charset=utf-8;base64,{data}">{html.escape(label)}</a>')
+
+
+def lees_getal(tekst: str, veld: str) -> Decimal:
+    """A number typed by a Dutch user (``1,5`` or ``1.250``); a Dutch message when it is none."""
+    try:
+        return lees_bedrag(tekst, veld)
+    except DoorbraakFout:
+        if not str(tekst or "").strip():
+            raise DoorbraakFout("Dit veld is leeg. Vul een getal in") from None
+        raise DoorbraakFout("Dit is geen getal. Gebruik alleen cijfers, bijvoorbeeld 2 of 1,5") from None
 
 
 def kleur(scenario: str, volgorde: list[str]) -> str:
@@ -208,7 +218,7 @@ class RegelRij:
                         bedrag = None  # unchanged: keep following the price list
                     r = Regel(r.omschrijving, bedrag, r.prijs_id, r.aantal, r.soort, r.geldstroom)
             elif veld == "aantal":
-                aantal = controleer_aantal(lees_bedrag(self.aantal.value, "aantal"))
+                aantal = controleer_aantal(lees_getal(self.aantal.value, "aantal"))
                 r = Regel(r.omschrijving, r.bedrag, r.prijs_id, aantal, r.soort, r.geldstroom)
             elif veld == "soort":
                 r = Regel(r.omschrijving, r.bedrag, r.prijs_id, r.aantal, self.soort.value, r.geldstroom)
@@ -216,6 +226,7 @@ class RegelRij:
                 r = Regel(r.omschrijving, r.bedrag, r.prijs_id, r.aantal, r.soort, self.geldstroom.value)
         except DoorbraakFout as e:
             tekst = str(e).rstrip(".")
+            tekst = tekst[:1].lower() + tekst[1:]
             self.fouten[veld] = f"{_VELDNAAM.get(veld, veld)}: {tekst}. De regel rekent nog met de vorige waarde."
             self._toon_fouten()
             return
@@ -225,8 +236,8 @@ class RegelRij:
         self.rekenhulp.herbereken()
 
     def _toon_fouten(self) -> None:
-        self.fout.value = "".join(melding(t) for t in self.fouten.values())
-        self.fout.value = (f'<div role="alert">{self.fout.value}</div>' if self.fouten else "")
+        meldingen = "".join(melding(t) for t in self.fouten.values())
+        self.fout.value = f'<div role="alert">{meldingen}</div>' if self.fouten else ""
 
 
 _VELDNAAM = {"bedrag": "Bedrag", "aantal": "Aantal", "omschrijving": "Omschrijving"}
@@ -293,8 +304,7 @@ class Rendement:
         self.upload.observe(lambda _c: self._laad_upload(), names="value")
         self.laad_voorbeeld = w.Button(description="Laad het voorbeeld", layout=w.Layout(width="auto"),
                                        tooltip="Laad het uitgewerkte voorbeeld")
-        self.laad_voorbeeld.on_click(lambda _b: self._laad_tekst(VOORBEELD.read_text(encoding="utf-8"),
-                                                                 VOORBEELD.name))
+        self.laad_voorbeeld.on_click(lambda _b: self._laad_tekst(VOORBEELDPLAN.read_bytes(), VOORBEELDPLAN.name))
         self.leeg = w.Button(description="Begin opnieuw", layout=w.Layout(width="auto"),
                              tooltip="Maak alle scenario's leeg")
         self.leeg.on_click(lambda _b: self.zet_plan(Plan(scenarios={"huidig": (), "dreigend": (), "doorbraak": ()})))
@@ -375,7 +385,7 @@ class Rendement:
         if self._stil:
             return
         try:
-            procenten = lees_bedrag(self.kans.value, "kans")
+            procenten = lees_getal(self.kans.value, "kans")
             try:
                 p = controleer_kans(procenten / 100)
             except DoorbraakFout:
@@ -399,7 +409,7 @@ class Rendement:
         if self._stil:
             return
         try:
-            procenten = lees_bedrag(self.disconto.value, "discontovoet")
+            procenten = lees_getal(self.disconto.value, "discontovoet")
             try:
                 r = controleer_discontovoet(procenten / 100)
             except DoorbraakFout:

@@ -113,6 +113,8 @@ def artikel_html(t: WetTreffer, analyse: Vraaganalyse | None, nummer: int) -> st
         f"<p class='dbw-klein'>{html.escape(a.titel)} · geldig vanaf {html.escape(datum(a.geldig_vanaf))} · "
         f"<a href='{html.escape(a.url)}' target='_blank' rel='noopener'>Lees op wetten.overheid.nl</a></p>"
         f"<p><strong>Wat kan hiermee?</strong> {html.escape(a.uitleg.mogelijk)}</p>"
+        + (f"<p class='dbw-klein'><strong>Herkomst van de tekst:</strong> {html.escape(a.herkomst)}</p>"
+           if getattr(a, "herkomst", "") else "")
         + _lijst("Voorwaarden", a.uitleg.voorwaarden)
         + _lijst("Let op, veel mensen denken dit", a.uitleg.misverstanden)
         + f"<details><summary>{samenvatting}</summary>{''.join(leden)}</details>"
