@@ -317,6 +317,7 @@ _RE_DATUM_WOORD = re.compile(
     re.IGNORECASE,
 )
 _RE_GEBOREN = re.compile(r"(geboren|geb\.|geboortedatum|geboortejaar)\W{0,3}(\w+\W+){0,3}$", re.IGNORECASE)
+_RE_GEBOORTEJAAR = re.compile(r"\b(?:geboren\s+in|geboortejaar\s*:?)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 _RE_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w])")
 _RE_TELEFOON = re.compile(r"(?<![\w€.,+])(?:\+\s?31|0031|0)(?:[\s\-()]*\d){9}(?![\d,])")
 _RE_BSN = re.compile(r"(?<![\w€.,])(\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?![\w]|[.,]\d)")
@@ -630,6 +631,10 @@ def _patroon_kandidaten(tekst: str) -> list[_Kandidaat]:
     for regex in (_RE_DATUM_CIJFERS, _RE_DATUM_ISO, _RE_DATUM_WOORD):
         for m in regex.finditer(tekst):
             voeg("datum", m.start(), m.end())
+    for m in _RE_GEBOORTEJAAR.finditer(tekst):
+        voeg("geboortedatum", m.start(1), m.end(1),
+             f"Het geboortejaar '{m.group(1)}' is bijna een precieze leeftijd. "
+             "Schrijf een leeftijd in brede stappen, zoals 'van in de dertig'.")
     for m in _RE_ADRES.finditer(tekst):
         if soort_plaats(m.group(1)) is None:
             voeg("adres", m.start(), m.end())

@@ -138,6 +138,7 @@ def voila_argumenten(poort: int, host: str, pool: int) -> list[str]:
         f"--Voila.ip={host}",
         "--no-browser",
         "--Voila.port_retries=0",
+        "--VoilaConfiguration.template=doorbraak",
         "--VoilaConfiguration.strip_sources=True",
         "--VoilaConfiguration.show_tracebacks=False",
         "--VoilaConfiguration.preheat_kernel=True",
@@ -163,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Doorbraakwijzer draait op http://{args.host}:{args.port}/  (stoppen: Ctrl-C)", flush=True)
     # The calculator kernels import the package from the repository.
     os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+    # Our Voila template (calculators/jupyter/voila/templates/doorbraak): lab without CDN links.
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(
+        p for p in (str(ROOT / "calculators" / "jupyter"), os.environ.get("JUPYTER_PATH", "")) if p)
     app = maak_app()
     logging.getLogger("tornado.general").setLevel(logging.ERROR)  # "closed stream" noise at shutdown
     try:

@@ -91,6 +91,7 @@ def test_iban_alleen_met_geldig_controlegetal():
     ("Op 3 maart 2023 kwam de deurwaarder.", "3 maart 2023", "datum"),
     ("De brief van 15-03-2024 kwam te laat.", "15-03-2024", "datum"),
     ("Zij is geboren op 14-07-1986.", "14-07-1986", "geboortedatum"),
+    ("Hij is geboren in 1979 en woont alleen.", "1979", "geboortedatum"),
     ("De familie El Amrani kreeg geen opvang.", "El Amrani", "naam"),
     ("Meneer Kowalski werkt in de kassen.", "Kowalski", "naam"),
     ("Mohammed slaapt op de bank bij een neef.", "Mohammed", "naam"),

@@ -92,3 +92,11 @@ def test_kernel_voert_geen_code_uit(server_url, pagina, tmp_path):
     assert "open" in antwoord, f"de websocket van de rekenhulp ging niet open: {antwoord}"
     assert not doel.exists(), "execute_request heeft code uitgevoerd!"
     assert "execute_reply" not in antwoord
+
+
+def test_rekenhulp_laadt_niets_van_een_cdn(server_url):
+    import re
+
+    _, _, body = get(server_url + "/voila/render/prijzen.ipynb")
+    extern = re.findall(rb'<(?:script|link)[^>]+(?:src|href)="(https?://[^"]+)"', body)
+    assert not extern, extern
