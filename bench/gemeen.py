@@ -6,6 +6,7 @@ its own id (never by name).
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
 import os
@@ -122,6 +123,21 @@ def wacht_op(url: str, seconden: float = 90, proces: subprocess.Popen | None = N
     raise RuntimeError(f"{url} antwoordt niet binnen {seconden} s")
 
 
+_GESTART: list["Server"] = []
+
+
+def _ruim_op() -> None:
+    """Stop every server this bench started (also after an error or Ctrl-C)."""
+    for s in list(_GESTART):
+        with contextlib.suppress(Exception):
+            s.stop()
+
+
+atexit.register(_ruim_op)
+with contextlib.suppress(ValueError):  # only possible in the main thread
+    signal.signal(signal.SIGTERM, lambda *_a: sys.exit(143))
+
+
 @dataclass
 class Server:
     """The real server (book + Voila), started from ``root`` with the bench launcher."""
@@ -153,6 +169,7 @@ class Server:
             cwd=self.root, env=omgeving, stdout=self._log, stderr=subprocess.STDOUT,
             start_new_session=True,
         )
+        _GESTART.append(self)
         try:
             self.opstarttijd = wacht_op(self.url + "/doorbraakwijzer/status.json", proces=self.proces)
         except RuntimeError as fout:
@@ -225,6 +242,8 @@ class Server:
                 if k.is_running():
                     k.kill()
         self.proces = None
+        if self in _GESTART:
+            _GESTART.remove(self)
         if self._log:
             self._log.close()
             self._log = None

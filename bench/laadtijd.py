@@ -44,7 +44,7 @@ _JS_BOEK = """([naam, sel]) => {
 }"""
 
 
-def meet_pagina(browser, basis: str, soort: str, naam: str | None, pad: str, timeout_s: float = 60) -> float:
+def meet_pagina(browser, basis: str, soort: str, naam: str | None, pad: str, timeout_s: float = 40) -> float:
     """Milliseconds from navigation start to usable (static: to loadEventEnd)."""
     context = nieuwe_context(browser)
     try:
@@ -89,12 +89,12 @@ def meet(root=KOPIE) -> dict:
     with chromium() as browser:
         for r in range(rondes_koud):
             for d in lijst:
-                with server(root=root, cull_seconden=30, cull_interval=5) as s:
+                with server(root=root, cull_seconden=180, cull_interval=20) as s:
                     t, fout = _probeer(browser, s.url, d)
                     d["server_opstart_s"].append(s.opstarttijd)
                     (d["koud_ms"].append(t) if t is not None else d["fouten"].append(f"koud: {fout}"))
                     log(f"koud {d['soort']} {d['naam'] or ''}: {t if t is None else round(t)} ms")
-        with server(root=root, cull_seconden=30, cull_interval=5) as s:
+        with server(root=root, cull_seconden=180, cull_interval=20) as s:
             for d in lijst:  # one visit each first, not counted
                 _probeer(browser, s.url, d)
             for r in range(rondes_warm):

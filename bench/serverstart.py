@@ -1,19 +1,15 @@
 """Start the real server for a benchmark, with a short idle-culling time.
 
-``python -m bench.serverstart --port P [--pool N] [--cull S] [--cull-interval S]``, run from
-the root of a repository (copy). It uses exactly the configuration of
-``calculators.server`` (``voila_argumenten``) and only appends the culling settings, so the
-bench measures the product as it is served.
+``python bench/serverstart.py --port P [--pool N] [--cull S] [--cull-interval S]``, with
+``PYTHONPATH`` set to the root of a repository (copy). It runs ``calculators.server.main``
+unchanged; only the culling options in ``voila_argumenten`` are replaced, so the bench
+measures the product as it is served.
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-
-from calculators.paden import BUILD_HTML, ROOT
-from calculators.server import DoorbraakVoila, voila_argumenten
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -23,23 +19,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cull", type=int, default=900, help="seconden tot een ongebruikte kernel stopt")
     parser.add_argument("--cull-interval", type=int, default=60)
     args = parser.parse_args(argv)
-    if not (BUILD_HTML / "index.html").exists():
-        print(f"Het handboek is niet gebouwd in {BUILD_HTML}.", file=sys.stderr)
-        return 2
-    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
+
+    import calculators.server as server
+
+    origineel = server.voila_argumenten
     # Traitlets refuses an option given twice: drop the culling options we replace.
     eigen = ("--MappingKernelManager.cull_idle_timeout=", "--MappingKernelManager.cull_interval=")
-    argumenten = [a for a in voila_argumenten(args.port, "127.0.0.1", args.pool) if not a.startswith(eigen)] + [
-        f"--MappingKernelManager.cull_idle_timeout={args.cull}",
-        f"--MappingKernelManager.cull_interval={args.cull_interval}",
-    ]
-    app = DoorbraakVoila()
-    try:
-        app.initialize(argumenten)
-        app.start()
-    except KeyboardInterrupt:
-        pass
-    return 0
+
+    def met_cull(poort: int, host: str, pool: int) -> list[str]:
+        return [a for a in origineel(poort, host, pool) if not a.startswith(eigen)] + [
+            f"--MappingKernelManager.cull_idle_timeout={args.cull}",
+            f"--MappingKernelManager.cull_interval={args.cull_interval}",
+        ]
+
+    server.voila_argumenten = met_cull
+    return server.main(["--port", str(args.port), "--host", "127.0.0.1", "--pool", str(args.pool)])
 
 
 if __name__ == "__main__":

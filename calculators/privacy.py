@@ -377,6 +377,11 @@ _RE_RELATIE_NAAM = re.compile(
     r"stiefdochter|pleegzoon|pleegdochter|huisgenoot|kamergenoot|echtgenoot|echtgenote|vrouw|man|kind)"
     r"(?:\s*,)?\s+([A-ZÀ-Ý][a-zà-ÿıçşğ'\-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿıçşğ'\-]+)?)"
 )
+#: Law names and abbreviations: "Wmo (2)" is a reference, not an age.
+_WETTEN = frozenset({
+    "wmo", "pw", "awb", "jw", "wgs", "wlz", "zvw", "hvw", "jeugdwet", "participatiewet", "huisvestingswet",
+    "woningwet", "zorgverzekeringswet", "artikel", "lid", "wet", "bijlage", "hoofdstuk", "paragraaf",
+})
 _RE_HAAKJE_LEEFTIJD = re.compile(r"\s*\(\s*(\d{1,3})\s*(?:jaar|jr\.?)?\s*\)")
 _RE_VOOR_HAAKJE = re.compile(rf"(?:(?<![\w-])[A-ZÀ-Ý][\w'-]+|(?i:\b{_PERSOON}))\s*$")
 _RE_BAND_VOOR = re.compile(
@@ -664,8 +669,10 @@ def _patroon_kandidaten(tekst: str) -> list[_Kandidaat]:
         getal = int(m.group(groep))
         if not 0 < getal < 115:
             continue
-        if groep == 3 and not _RE_VOOR_HAAKJE.search(tekst[max(0, m.start() - 40):m.start()]):
-            continue  # "(2)" after a law or a list: not an age
+        if groep == 3:
+            voor = _RE_VOOR_HAAKJE.search(tekst[max(0, m.start() - 40):m.start()])
+            if not voor or voor.group(0).strip().lower() in _WETTEN:
+                continue  # "(2)" after a law or in a list: not an age
         begin = m.start() if groep <= 3 else m.start(groep)
         if _is_leeftijd_in_context(tekst, begin, m.end()):
             voeg("leeftijd", begin, m.end())

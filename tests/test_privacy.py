@@ -128,6 +128,7 @@ def test_bedrag_met_datum_is_herkenbaar_bedrag_alleen_niet():
     "Pas bij de deurwaarder kwam alles aan het licht.",
     "Ken je eigen regels, dan zie je meer ruimte.",
     "Artikel 4 (2) van de wet zegt iets over hem.",
+    "Zij kreeg hulp via de Wmo (2) en de Jeugdwet (3).",
 ])
 def test_gewone_casustekst_geeft_geen_vals_alarm(tekst):
     assert controleer_tekst(tekst) == []

@@ -127,6 +127,19 @@
     document.querySelectorAll(".search-button-field").forEach(function (b) {
       b.removeAttribute("aria-label");  /* name = visible text ("Zoeken Ctrl+K") */
     });
+    /* Fold-out buttons in the side menu: give them a name a screen reader can read. */
+    document.querySelectorAll(".bd-sidenav details > summary").forEach(function (sum) {
+      var link = sum.parentNode.parentNode.querySelector(":scope > a");
+      var naam = link ? link.textContent.trim() : "dit deel";
+      sum.setAttribute("aria-label", "Onderdelen van " + naam + " tonen of verbergen");
+    });
+    document.querySelectorAll(".skip-link a").forEach(function (a) {
+      a.textContent = "Ga direct naar de inhoud";
+    });
+    document.querySelectorAll("a.headerlink").forEach(function (a) {
+      a.setAttribute("title", "Link naar dit kopje");
+      a.setAttribute("aria-label", "Link naar dit kopje");
+    });
     var vertaal = { "Main": "Hoofdmenu", "Section Navigation": "Navigatie in dit deel",
                     "Site navigation": "Navigatie", "Page": "Pagina" };
     document.querySelectorAll("[aria-label]").forEach(function (el) {

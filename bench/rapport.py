@@ -1,0 +1,473 @@
+"""Write bench/RESULTS.md (Dutch, B1) from the results of a bench run."""
+
+from __future__ import annotations
+
+import os
+import platform
+import subprocess
+import time
+from pathlib import Path
+
+from bench.gemeen import PY, ROOT, chromium_versie
+from calculators.opmaak import getal
+
+RESULTS = ROOT / "bench" / "RESULTS.md"
+
+
+# --- machine ---------------------------------------------------------------------------------
+
+def _cpu_model() -> str:
+    try:
+        for regel in Path("/proc/cpuinfo").read_text().splitlines():
+            if regel.lower().startswith("model name"):
+                return regel.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "onbekend"
+
+
+def _versie(module: str) -> str:
+    try:
+        from importlib.metadata import version
+
+        return version(module)
+    except Exception:
+        return "onbekend"
+
+
+def omgeving() -> dict:
+    import psutil
+
+    git = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    return {
+        "datum": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "nproc": len(os.sched_getaffinity(0)),
+        "geheugen_gb": psutil.virtual_memory().total / 2**30,
+        "cpu": _cpu_model(),
+        "python": platform.python_version(),
+        "chromium": chromium_versie(),
+        "playwright": _versie("playwright"),
+        "voila": _versie("voila"),
+        "jupyter_book": _versie("jupyter-book"),
+        "besturingssysteem": platform.platform(),
+        "git": git.stdout.strip() or "onbekend",
+    }
+
+
+# --- formatting ------------------------------------------------------------------------------
+
+def ms(x) -> str:
+    return "–" if x is None else f"{getal(round(x), 0)} ms"
+
+
+def sec(x, decimalen: int = 1) -> str:
+    return "–" if x is None else f"{getal(round(x, decimalen), decimalen)} s"
+
+
+def mb(x) -> str:
+    return "–" if x is None else f"{getal(round(x), 0)} MB"
+
+
+def keer(x) -> str:
+    return "–" if x is None else f"{getal(round(x, 1), 1)}×"
+
+
+def oordeel(gehaald: bool | None) -> str:
+    return "niet gemeten" if gehaald is None else ("gehaald" if gehaald else "**niet gehaald**")
+
+
+def _fout(deel: dict | None) -> str | None:
+    if deel is None:
+        return "Dit onderdeel is nog niet gemeten."
+    if "fout" in deel:
+        return f"Dit onderdeel liep vast: `{deel['fout'][:300]}`."
+    if "overgeslagen" in deel:
+        return f"Dit onderdeel is overgeslagen: {deel['overgeslagen']}."
+    return None
+
+
+def _gemeten(deel: dict) -> str:
+    return f"Gemeten op {deel.get('gemeten_op', '?')}, duur {sec(deel.get('duur_s'), 0)}."
+
+
+# --- sections --------------------------------------------------------------------------------
+
+def _laadtijd(d: dict | None) -> list[str]:
+    uit = ["## 1. Tijd tot je de rekenhulp kunt gebruiken", ""]
+    if (t := _fout(d)):
+        return uit + [t, ""]
+    uit += [
+        "We meten in Chromium zonder scherm. De klok loopt vanaf het openen van de pagina.",
+        "Hij stopt zodra het eerste veld of de eerste knop zichtbaar en bruikbaar is.",
+        "Bij een boekpagina zoeken we dat veld in de rekenhulp op de pagina.",
+        "De vloer is een gewone boekpagina zonder rekenhulp. Daar stopt de klok als de pagina helemaal geladen is.",
+        "Koud: de server is net gestart. Warm: de pagina is al eens geopend.",
+        "Elke meting begint met een lege browsercache.",
+        f"Koud: {d['rondes_koud']} meting per pagina. Warm: mediaan van {d['rondes_warm']} metingen.",
+        "",
+        "| Pagina | Koud | Warm (mediaan) | Warm ÷ vloer | Doel koud ≤ 5 s | Doel warm ≤ 2× vloer |",
+        "|---|---|---|---|---|---|",
+    ]
+    for p in d["pagina's"]:
+        if p["soort"] == "statisch":
+            naam = f"Vloer: `{p['pad']}`"
+            uit.append(f"| {naam} | {ms(p['koud_mediaan'])} | {ms(p['warm_mediaan'])} | 1,0× | – | – |")
+            continue
+        naam = f"{p['naam']}: {'rekenhulp alleen' if p['soort'] == 'voila' else 'boekpagina'} `{p['pad']}`"
+        koud_ok = None if p["koud_mediaan"] is None else p["koud_mediaan"] <= d["doel_koud_ms"]
+        warm_ok = None if p["factor_warm"] is None else p["factor_warm"] <= d["doel_warm_factor"]
+        if p["fouten"]:
+            naam += f" ({len(p['fouten'])} keer niet bruikbaar binnen 60 s)"
+        uit.append(f"| {naam} | {ms(p['koud_mediaan'])} | {ms(p['warm_mediaan'])} | {keer(p['factor_warm'])} "
+                   f"| {oordeel(koud_ok)} | {oordeel(warm_ok)} |")
+    uit += ["", _gemeten(d), ""]
+    return uit
+
+
+def _interactie(d: dict | None) -> list[str]:
+    uit = ["## 2. Hoe snel de uitkomst verandert als je iets typt", ""]
+    if (t := _fout(d)):
+        return uit + [t, ""]
+    uit += [
+        "We zetten steeds een nieuwe tekst in een veld van de rekenhulp.",
+        "Dan meten we in de browser hoe lang het duurt tot de uitkomst verandert.",
+        "De uitkomst is het gebied dat een schermlezer voorleest (`role=status`).",
+        "Bij de prijzen is het veld 'Zoekwoorden'. Bij andere rekenhulpen nemen we het eerste veld dat iets verandert.",
+        f"Per rekenhulp doen we {d['aantal']} wijzigingen. Er is één gebruiker.",
+        "",
+        "| Rekenhulp | Veld | p50 | p95 | Metingen | Geen uitkomst binnen 5 s | Doel p95 ≤ 100 ms |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in d["rekenhulpen"]:
+        if "overgeslagen" in r:
+            uit.append(f"| {r['naam']} | – | – | – | 0 | – | overgeslagen: {r['overgeslagen']} |")
+            continue
+        veld = f"veld {r['veld'] + 1} ({r['invoer']})" + ("" if r["modus"] == "status" else ", hele uitvoer")
+        ok = None if r.get("p95") is None else (r["p95"] <= d["doel_p95_ms"] and r["fouten"] == 0)
+        uit.append(f"| {r['naam']} | {veld} | {ms(r.get('p50'))} | {ms(r.get('p95'))} | {r.get('n', 0)} "
+                   f"| {r['fouten']} | {oordeel(ok)} |")
+    uit += ["", _gemeten(d), ""]
+    return uit
+
+
+def _zoeken(d: dict | None) -> list[str]:
+    uit = ["## 3. Zoeken met 1, 10 en 100 keer zoveel gegevens", ""]
+    if (t := _fout(d)):
+        return uit + [t, ""]
+    uit += [
+        "We maken kopieën van de prijzen, wetsartikelen en casussen. Zo is er 10 of 100 keer zoveel.",
+        "Dan zoeken we met echte zoekwoorden en vragen uit het project.",
+        "De eerste zoekopdracht bouwt de index. Die tijd staat apart.",
+        f"Elke zoekvraag doen we {d['rondes']} keer.",
+        "",
+        "| Zoeken in | Factor | Aantal | Index bouwen | p50 | p95 | Doel p95 ≤ 50 ms bij 100× |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for naam, titel in (("prijzen", "prijzen"), ("wetten", "wetsartikelen"), ("casussen", "casussen")):
+        rijen = d.get(naam)
+        if isinstance(rijen, dict):
+            uit.append(f"| {titel} | – | – | – | – | – | {_fout(rijen)} |")
+            continue
+        for r in rijen or []:
+            bouwen = r.get("bouw_ms", r.get("eerste_ms"))
+            ok = oordeel(r["p95"] <= d["doel_p95_ms"]) if r["factor"] == 100 else ""
+            uit.append(f"| {titel} | {r['factor']}× | {getal(r['documenten'], 0)} | {ms(bouwen)} "
+                       f"| {getal(round(r['p50'], 1), 1)} ms | {getal(round(r['p95'], 1), 1)} ms | {ok} |")
+    uit += ["", "Bij de wetten bouwt `bench/zoeken_wetten.py` de index; die tijd staat in de kolom 'Index bouwen'.",
+            "Bij de prijzen is het de eerste zoekvraag, want die bouwt de index.", "", _gemeten(d), ""]
+    return uit
+
+
+def _bouwen(d: dict | None) -> list[str]:
+    uit = ["## 4. Het boek bouwen", ""]
+    if (t := _fout(d)):
+        return uit + [t, ""]
+    clean, incr = d["clean_mediaan"], d["incrementeel_mediaan"]
+    uit += [
+        "We bouwen zoals `make book`: eerst de pagina's uit de gegevens, dan het boek.",
+        "Dat gebeurt in een kopie van de map, zodat niemand er last van heeft.",
+        f"Schoon: een lege kopie ({len(d['clean'])} keer). Na een wijziging: we veranderen `{d['gewijzigde_pagina']}` "
+        f"en bouwen opnieuw ({len(d['incrementeel'])} keer, mediaan).",
+        f"Het boek heeft nu {d['html_bestanden']} HTML-bestanden.",
+        "",
+        "| Soort bouw | Gemeten | Doel | Oordeel |",
+        "|---|---|---|---|",
+        f"| Schoon | {sec(clean)} | ≤ {sec(d['doel_clean'], 0)} | {oordeel(clean <= d['doel_clean'])} |",
+        f"| Na wijziging van één pagina | {sec(incr)} | ≤ {sec(d['doel_incrementeel'], 0)} "
+        f"| {oordeel(incr <= d['doel_incrementeel'])} |",
+        f"| Na wijziging, alleen `jupyter-book build` | {sec(d['incrementeel_zonder_genereren_mediaan'])} | – | – |",
+        "",
+        f"Commando: `{d['commando']}`.",
+        "",
+        _gemeten(d),
+        "",
+    ]
+    return uit
+
+
+def _sessies(d: dict | None) -> list[str]:
+    uit = ["## 5. Veel gebruikers tegelijk", ""]
+    if (t := _fout(d)):
+        return uit + [t, ""]
+    sec_per = d["niveaus"][0]["seconden"] if d["niveaus"] else 0
+    uit += [
+        "Iedere gebruiker is een eigen browservenster met een eigen kernel. Alle vensters zitten in één Chromium.",
+        "Alle gebruikers openen de prijzen-rekenhulp op hetzelfde moment. Zo gaat het ook in een training om 9 uur.",
+        "Daarna typt iedere gebruiker ongeveer elke 2 seconden een nieuw zoekwoord.",
+        f"Elke ronde duurt {sec(sec_per, 0)} na het openen.",
+        "We meten hoe snel de uitkomst verandert, net als bij meting 2.",
+        "Een fout is: de rekenhulp opent niet, de uitkomst verandert niet binnen 10 s, een scriptfout, of een verbroken verbinding.",
+        "Geheugen per kernel: het hoogste RSS van een kernel tijdens de ronde. USS is het deel dat alleen die kernel gebruikt.",
+        f"Na de ronde sluiten we alle vensters. De server ruimt een kernel op na {d['cull_seconden']} s zonder gebruik "
+        f"(in de bench; normaal 900 s).",
+        "",
+        "| Gebruikers | p50 | p95 | Fouten | Bruikbaar na openen (mediaan / langste) | Geheugen per kernel (RSS / USS) "
+        "| Totaal geheugen (USS) | Kernels tijdens / na sluiten / na opruimen | Doel p95 ≤ 500 ms, 0 fouten, ≤ 150 MB |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in d["niveaus"]:
+        i = r["interactie"]
+        b = r["bruikbaar_na_openen_ms"]
+        ok = (i.get("p95") is not None and i["p95"] <= d["doel_p95_ms"] and r["fouten"] == 0
+              and r["kernel_rss_piek_mb"] <= d["doel_mb_per_kernel"])
+        uit.append(
+            f"| {r['sessies']} | {ms(i.get('p50'))} | {ms(i.get('p95'))} | {r['fouten']} "
+            f"| {sec((b.get('p50') or 0) / 1000)} / {sec((b.get('max') or 0) / 1000)} "
+            f"| {mb(r['kernel_rss_piek_mb'])} / {mb(r['kernel_uss_piek_mb'])} | {mb(r['totaal_uss_mb'])} "
+            f"| {r['kernels_tijdens']} / {r['kernels_na_sluiten']} / {r['kernels_na_cull']} | {oordeel(ok)} |"
+        )
+    soorten = sorted({s for r in d["niveaus"] for s in r["fout_soorten"]})
+    uit += [""]
+    if soorten:
+        uit += [f"Soorten fouten: {', '.join(soorten)}.", ""]
+    voor = d["niveaus"][0]["kernels_voor"] if d["niveaus"] else 0
+    uit += [
+        f"Voor de start draaien er {voor} kernels: één voorverwarmde kernel per rekenhulp.",
+        "Na het opruimen hoort dat aantal weer terug te zijn.",
+        "",
+        _gemeten(d),
+        "",
+    ]
+    return uit
+
+
+def _soak(d: dict | None) -> list[str]:
+    uit = ["## 6. Duurtest", ""]
+    if d is None:
+        return uit + ["De duurtest draaide niet in deze run. Start hem met `BENCH_SOAK=1 make bench`.",
+                      "Hij duurt standaard 10 minuten (`BENCH_SOAK_MINUTEN`).", ""]
+    if (t := _fout(d)):
+        return uit + [t, ""]
+    groei = d.get("groei_procent")
+    ok = None if groei is None else (groei <= d["doel_groei_procent"] and d["fouten"] == 0)
+    i = d["interactie"]
+    uit += [
+        f"20 gebruikers typen {getal(d['minuten'], 1)} minuten lang elke 2 seconden een zoekwoord.",
+        "We vergelijken het geheugen (USS van server en kernels samen) na de eerste minuut met het eind.",
+        "",
+        "| Geheugen na 1 minuut | Geheugen aan het eind | Groei | Fouten | p95 | Doel: groei ≤ 10 %, 0 fouten |",
+        "|---|---|---|---|---|---|",
+        f"| {mb((d.get('start_monster') or {}).get('totaal_uss'))} | {mb(d['eind_monster']['totaal_uss'])} "
+        f"| {'–' if groei is None else getal(round(groei, 1), 1) + ' %'} | {d['fouten']} | {ms(i.get('p95'))} | {oordeel(ok)} |",
+        "",
+        _gemeten(d),
+        "",
+    ]
+    return uit
+
+
+def _balans(d: dict | None) -> list[str]:
+    uit = ["## 7. Test van de voorbeeldconfiguratie voor nginx", ""]
+    if (t := _fout(d)):
+        return uit + [t, ""]
+    i = d["interactie"]
+    uit += [
+        "We starten twee servers en Debian-nginx ervoor, alleen op 127.0.0.1.",
+        "nginx gebruikt `bench/nginx-doorbraakwijzer.conf`. Alleen de poorten zijn anders.",
+        f"Daarna openen {d['sessies']} gebruikers de prijzen-rekenhulp via nginx. Ieder typt {d['wijzigingen_per_sessie']} keer.",
+        "",
+        "| Gebruikers per server | Cookie gezet | Fouten | p50 | p95 | Oordeel |",
+        "|---|---|---|---|---|---|",
+        f"| {' en '.join(str(n) for n in d['sessies_per_proces'])} | {d['cookie_gezet']} van {d['sessies']} "
+        f"| {d['fouten']} | {ms(i.get('p50'))} | {ms(i.get('p95'))} | {oordeel(d['geslaagd'])} |",
+        "",
+        "Elke typeactie kreeg antwoord. De websocket kwam dus steeds bij de server met de juiste kernel.",
+        f"Versie: {d['nginx']}.",
+        "",
+        _gemeten(d),
+        "",
+    ] if d["geslaagd"] else [
+        "De test met nginx is niet gelukt.",
+        f"Fouten: {d['fouten']} ({', '.join(d['fout_soorten'])}). Gebruikers per server: {d['sessies_per_proces']}.",
+        "",
+    ]
+    return uit
+
+
+def _betekenis(r: dict) -> list[str]:
+    s = r["onderdelen"].get("sessies") or {}
+    niveaus = [n for n in s.get("niveaus", [])] if "fout" not in s else []
+    omg = r["omgeving"]
+    uit = ["## Wat betekent dit voor een gemeente?", ""]
+    if niveaus:
+        goed = [n for n in niveaus if n["fouten"] == 0 and (n["interactie"].get("p95") or 1e9) <= 500]
+        beste = max((n["sessies"] for n in goed), default=None)
+        kernel = max(n["kernel_rss_piek_mb"] for n in niveaus)
+        laatste = niveaus[-1]
+        open_mediaan = (laatste["bruikbaar_na_openen_ms"].get("p50") or 0) / 1000
+        open_max = (laatste["bruikbaar_na_openen_ms"].get("max") or 0) / 1000
+        per_4gb = int(4 * 1024 * 0.8 // kernel) if kernel else 0
+        uit += [
+            f"De metingen draaiden op een gedeelde machine met {omg['nproc']} kernen.",
+            "Er liepen tegelijk tests van andere ontwikkelaars. De cijfers zijn dus eerder te hoog dan te laag.",
+            "",
+            (f"- **Typen gaat goed tot {beste} gebruikers tegelijk.** Dan is p95 hooguit 500 ms en zijn er geen fouten."
+             if beste else "- **Al bij 10 gebruikers tegelijk is typen te traag of gaat er iets mis.**"),
+            f"- **Openen is het zwakke punt.** Openen {laatste['sessies']} mensen tegelijk de rekenhulp? "
+            f"Dan wacht de helft {sec(open_mediaan, 0)} of langer. De laatste wacht {sec(open_max, 0)}.",
+            "  Elke gebruiker krijgt een eigen kernel. Die moet starten en de rekenhulp opbouwen. Dat kost veel rekenkracht.",
+            "  Er staat maar één kernel per rekenhulp klaar (voorverwarmd).",
+            f"- **Geheugen:** een kernel gebruikt tot {mb(kernel)}. Met 4 GB vrij geheugen passen er zo'n {per_4gb} tegelijk.",
+            "",
+            "Een server met 2 kernen kan dus zo'n training aan, als de deelnemers niet allemaal tegelijk beginnen.",
+            "Of zet vooraf meer kernels klaar: start de server met `--pool` (of `POOL=`).",
+            "Let op: de pool geldt voor elke rekenhulp. Tien klaar betekent tien kernels per rekenhulp, dus veel geheugen.",
+            "",
+        ]
+    uit += [
+        "### Meer gebruikers dan één server aankan",
+        "",
+        "1. **Meer processen op één grotere machine.** Start per kern één server op een eigen poort.",
+        "   Zet nginx ervoor, zoals in `bench/nginx-doorbraakwijzer.conf`.",
+        "   nginx geeft elke bezoeker een cookie. Daarmee blijft de bezoeker bij dezelfde server.",
+        "   Dat moet, want de kernel en zijn websocket horen bij één proces.",
+        "   Zet ook TLS (https) aan in nginx. De servers zelf luisteren alleen op 127.0.0.1.",
+        "2. **Meer machines.** Dezelfde nginx-regels werken ook met servers op andere machines in een intern netwerk.",
+        "   Zet dan in `upstream` hun interne adressen. Laat de servers niet direct op internet.",
+        "3. **Kubernetes.** Maak een image met het gebouwde boek en `python -m calculators.server --host 0.0.0.0`.",
+        "   Draai meerdere kopieën (replicas) en zet er een ingress voor met vaste sessies op een cookie.",
+        "   Bij ingress-nginx is dat `nginx.ingress.kubernetes.io/affinity: cookie`.",
+        "   Laat Kubernetes kopieën bijzetten als de processor druk is (HorizontalPodAutoscaler).",
+        "   Geef elke kopie genoeg geheugen: aantal gebruikers maal het geheugen per kernel, plus de server.",
+        "4. **JupyterHub** is vooral handig als iedere gebruiker een eigen omgeving met inloggen nodig heeft.",
+        "   Voor een openbaar handboek zonder inloggen is dat zwaarder dan nodig.",
+        "",
+        "Deze bench testte alleen optie 1, met twee processen op deze machine (meting 7).",
+        "Opties 2 tot 4 zijn hier niet getest.",
+        "",
+    ]
+    return uit
+
+
+def schrijf(r: dict, pad: Path = RESULTS) -> Path:
+    o = r["omgeving"]
+    d = r["onderdelen"]
+    koppen = [
+        "# Metingen: snelheid en belasting",
+        "",
+        "Dit bestand maakt `make bench` (`.venv/bin/python -m bench`). Pas het niet met de hand aan.",
+        "De ruwe cijfers staan in `bench/uitvoer/resultaten.json`.",
+        "",
+        "## Machine",
+        "",
+        f"- Datum: {o['datum']} (git {o['git']})",
+        f"- Processor: {o['cpu']}, {o['nproc']} kernen (nproc)",
+        f"- Geheugen: {getal(round(o['geheugen_gb'], 1), 1)} GB",
+        f"- Python {o['python']}, {o['chromium']}, Playwright {o['playwright']}, Voila {o['voila']}, "
+        f"Jupyter Book {o['jupyter_book']}",
+        f"- Systeem: {o['besturingssysteem']}",
+        f"- Belasting van de machine (load average 1, 5, 15 min) bij de start: "
+        f"{', '.join(getal(round(x, 2), 2) for x in o.get('belasting_begin', []))}; "
+        f"aan het eind: {', '.join(getal(round(x, 2), 2) for x in o.get('belasting_eind', []))}",
+        "",
+        "Let op: de machine is gedeeld. Andere ontwikkelaars draaiden tegelijk tests.",
+        "Daarom geven we medianen en p95 over meerdere metingen.",
+        "",
+        "## Samenvatting",
+        "",
+    ]
+    koppen += _samenvatting(r) + [""]
+    tekst = koppen
+    tekst += _laadtijd(d.get("laadtijd")) + _interactie(d.get("interactie")) + _zoeken(d.get("zoeken"))
+    tekst += _bouwen(d.get("bouwen")) + _sessies(d.get("sessies")) + _soak(d.get("soak")) + _balans(d.get("balans"))
+    tekst += _betekenis(r)
+    tekst += _commando_s(r)
+    pad.write_text("\n".join(tekst).rstrip() + "\n", encoding="utf-8")
+    return pad
+
+
+def _samenvatting(r: dict) -> list[str]:
+    d = r["onderdelen"]
+    rijen = ["| Meting | Doel | Gemeten | Oordeel |", "|---|---|---|---|"]
+    l = d.get("laadtijd")
+    if l and "pagina's" in l:
+        calc = [p for p in l["pagina's"] if p["soort"] != "statisch"]
+        koud = max((p["koud_mediaan"] for p in calc if p["koud_mediaan"] is not None), default=None)
+        factor = max((p["factor_warm"] for p in calc if p["factor_warm"] is not None), default=None)
+        fout = sum(len(p["fouten"]) for p in calc)
+        rijen.append(f"| 1. Koud bruikbaar (traagste pagina) | ≤ 5 s | {ms(koud)} "
+                     f"| {oordeel(None if koud is None else koud <= 5000 and not fout)} |")
+        rijen.append(f"| 1. Warm ÷ vloer (slechtste pagina) | ≤ 2× | {keer(factor)} (vloer {ms(l['vloer_ms'])}) "
+                     f"| {oordeel(None if factor is None else factor <= 2)} |")
+    i = d.get("interactie")
+    if i and "rekenhulpen" in i:
+        p95 = [x["p95"] for x in i["rekenhulpen"] if x.get("p95") is not None]
+        rijen.append(f"| 2. Typen → uitkomst, p95 (slechtste rekenhulp) | ≤ 100 ms | {ms(max(p95, default=None))} "
+                     f"| {oordeel(None if not p95 else max(p95) <= 100)} |")
+    z = d.get("zoeken")
+    if z and "rondes" in z:
+        for naam in ("prijzen", "wetten", "casussen"):
+            rij = next((x for x in z.get(naam) or [] if isinstance(x, dict) and x.get("factor") == 100), None)
+            if rij:
+                rijen.append(f"| 3. Zoeken in {naam} bij 100×, p95 | ≤ 50 ms | {getal(round(rij['p95'], 1), 1)} ms "
+                             f"| {oordeel(rij['p95'] <= 50)} |")
+    b = d.get("bouwen")
+    if b and "clean_mediaan" in b:
+        rijen.append(f"| 4. Boek schoon bouwen | ≤ 90 s | {sec(b['clean_mediaan'])} | {oordeel(b['clean_mediaan'] <= 90)} |")
+        rijen.append(f"| 4. Boek bouwen na één wijziging | ≤ 15 s | {sec(b['incrementeel_mediaan'])} "
+                     f"| {oordeel(b['incrementeel_mediaan'] <= 15)} |")
+    s = d.get("sessies")
+    if s and "niveaus" in s:
+        for n in s["niveaus"]:
+            p95 = n["interactie"].get("p95")
+            ok = p95 is not None and p95 <= 500 and n["fouten"] == 0 and n["kernel_rss_piek_mb"] <= 150
+            rijen.append(f"| 5. {n['sessies']} gebruikers tegelijk | p95 ≤ 500 ms, 0 fouten, ≤ 150 MB per kernel "
+                         f"| {ms(p95)}, {n['fouten']} fouten, {mb(n['kernel_rss_piek_mb'])} | {oordeel(ok)} |")
+            rijen.append(f"| 5. Kernels opgeruimd na {n['sessies']} gebruikers | terug naar {n['kernels_voor']} "
+                         f"| {n['kernels_na_cull']} | {oordeel(n['kernels_na_cull'] <= n['kernels_voor'])} |")
+    k = d.get("soak")
+    if k and "groei_procent" in k and k["groei_procent"] is not None:
+        rijen.append(f"| 6. Duurtest geheugengroei | ≤ 10 %, 0 fouten | {getal(round(k['groei_procent'], 1), 1)} %, "
+                     f"{k['fouten']} fouten | {oordeel(k['groei_procent'] <= 10 and k['fouten'] == 0)} |")
+    else:
+        rijen.append("| 6. Duurtest | ≤ 10 % groei, 0 fouten | niet gedraaid | niet gemeten |")
+    n = d.get("balans")
+    if n and "geslaagd" in n:
+        rijen.append(f"| 7. nginx met twee servers | werkt | {n['fouten']} fouten | {oordeel(n['geslaagd'])} |")
+    return rijen
+
+
+def _commando_s(r: dict) -> list[str]:
+    o = r["omgeving"]
+    return [
+        "## Zelf meten",
+        "",
+        "Alles samen (zonder duurtest), in deze run "
+        f"{sec(o.get('duur_s'), 0)}:",
+        "",
+        "```",
+        "make bench                      # = .venv/bin/python -m bench",
+        "BENCH_SOAK=1 make bench         # met duurtest (standaard 10 minuten)",
+        "BENCH_ALLEEN=zoeken,bouwen make bench   # alleen deze onderdelen",
+        "BENCH_SESSIE_SECONDEN=180 make bench    # langere rondes met veel gebruikers",
+        "```",
+        "",
+        "Andere instellingen: `BENCH_SESSIES` (standaard 10,20,30), `BENCH_SOAK_MINUTEN`, `BENCH_KOUD_RONDES`,",
+        "`BENCH_WARM_RONDES`, `BENCH_INTERACTIES`, `BENCH_ZOEK_RONDES`, `BENCH_BOUW_CLEAN_RONDES`, `BENCH_BOUW_INCR_RONDES`.",
+        "Eén onderdeel los: `.venv/bin/python -m bench.zoeken` (of `bouwen`, `laadtijd`, `interactie`, `balans`).",
+        "",
+        f"In deze run gemeten: {', '.join(o.get('onderdelen_deze_run', []))}. Python: `{PY}`.",
+        "De bench werkt in een kopie van de map: `/tmp/dbw-bench/repo`. Servers luisteren alleen op 127.0.0.1,",
+        "op een vrije poort. De bench start `bench/serverstart.py`: dat is `calculators.server` met een korte opruimtijd.",
+        "",
+    ]
