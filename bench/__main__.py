@@ -2,7 +2,7 @@
 
 Environment (all optional):
 - ``BENCH_ALLEEN=zoeken,bouwen``: run only these parts (bouwen, zoeken, laadtijd, interactie,
-  sessies, balans, soak); the other parts keep their figures from the previous run
+  sessies, balans, opruimen, soak); the other parts keep their figures from the previous run
   (``bench/uitvoer/resultaten.json``).
 - ``BENCH_SESSIE_SECONDEN`` (60): duration per level of simultaneous sessions;
   ``BENCH_SESSIES`` ("10,20,30"): the levels.
@@ -23,7 +23,7 @@ import traceback
 from bench import rapport
 from bench.gemeen import KOPIE, UITVOER, log, maak_kopie
 
-ONDERDELEN = ("bouwen", "zoeken", "laadtijd", "interactie", "sessies", "balans", "soak")
+ONDERDELEN = ("bouwen", "zoeken", "laadtijd", "interactie", "sessies", "balans", "opruimen", "soak")
 
 
 def _gekozen() -> list[str]:
@@ -82,6 +82,9 @@ def main() -> int:
                 elif naam == "soak":
                     from bench import sessies
                     uitkomst = sessies.soak(KOPIE)
+                elif naam == "opruimen":
+                    from bench import opruimen
+                    uitkomst = opruimen.meet(KOPIE)
                 else:
                     from bench import balans
                     uitkomst = balans.meet(KOPIE)

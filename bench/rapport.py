@@ -304,6 +304,31 @@ def _balans(d: dict | None) -> list[str]:
     return uit
 
 
+def _opruimen(d: dict | None) -> list[str]:
+    uit = ["## 8. Opruimen van kernels: een klaargezette kernel kan te vroeg stoppen", ""]
+    if (t := _fout(d)):
+        return uit + [t, ""]
+    uit += [
+        "Per rekenhulp staat één kernel klaar. Voila beschermt die tegen opruimen zolang hij wacht.",
+        "Komt er een bezoeker, dan haalt Voila de kernel eerst uit de wachtrij. Pas daarna maakt de browser verbinding.",
+        "Was de kernel al langer ongebruikt dan de opruimtijd? Dan kan de opruimer hem juist in die paar seconden stoppen.",
+        "De bezoeker ziet dan nooit een werkende rekenhulp.",
+        f"Proef: opruimtijd {d['cull_seconden']} s, opruimen elke {d['cull_interval']} s.",
+        f"We wachten 15 s en openen dan de prijzen-rekenhulp. Dat doen we {d['pogingen']} keer.",
+        "",
+        "| Pogingen | Niet bruikbaar binnen 25 s | Oordeel |",
+        "|---|---|---|",
+        f"| {d['pogingen']} | {d['niet_bruikbaar']} | {oordeel(d['niet_bruikbaar'] == 0)} |",
+        "",
+        "Met de echte instelling (900 s, opruimen elke 60 s) gebeurt dit minder vaak.",
+        "Het kan wel: bij de eerste bezoeker na een stil kwartier, als het opruimen net in de seconden van het openen valt.",
+        "",
+        _gemeten(d),
+        "",
+    ]
+    return uit
+
+
 def _betekenis(r: dict) -> list[str]:
     s = r["onderdelen"].get("sessies") or {}
     niveaus = [n for n in s.get("niveaus", [])] if "fout" not in s else []
@@ -390,6 +415,7 @@ def schrijf(r: dict, pad: Path = RESULTS) -> Path:
     tekst = koppen
     tekst += _laadtijd(d.get("laadtijd")) + _interactie(d.get("interactie")) + _zoeken(d.get("zoeken"))
     tekst += _bouwen(d.get("bouwen")) + _sessies(d.get("sessies")) + _soak(d.get("soak")) + _balans(d.get("balans"))
+    tekst += _opruimen(d.get("opruimen"))
     tekst += _betekenis(r)
     tekst += _commando_s(r)
     pad.write_text("\n".join(tekst).rstrip() + "\n", encoding="utf-8")
@@ -441,6 +467,10 @@ def _samenvatting(r: dict) -> list[str]:
                      f"{k['fouten']} fouten | {oordeel(k['groei_procent'] <= 10 and k['fouten'] == 0)} |")
     else:
         rijen.append("| 6. Duurtest | ≤ 10 % groei, 0 fouten | niet gedraaid | niet gemeten |")
+    o = d.get("opruimen")
+    if o and "pogingen" in o:
+        rijen.append(f"| 8. Klaargezette kernel overleeft het opruimen | 0 keer stuk | {o['niet_bruikbaar']} "
+                     f"van {o['pogingen']} keer stuk | {oordeel(o['niet_bruikbaar'] == 0)} |")
     n = d.get("balans")
     if n and "geslaagd" in n:
         rijen.append(f"| 7. nginx met twee servers | werkt | {n['fouten']} fouten | {oordeel(n['geslaagd'])} |")

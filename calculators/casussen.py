@@ -366,8 +366,11 @@ def leeftijd_tekst(band: str) -> str:
 
 
 def startpunt_url(casus: Casus) -> str:
-    """Link that opens the cost calculator pre-filled with this case (agreed contract)."""
-    return f"/voila/render/rendement.ipynb?casus={casus.id}"
+    """Link to the book page of the cost calculator, pre-filled with this case.
+
+    The page passes its address query on to the embedded calculator (book/_static/doorbraak.js).
+    """
+    return f"/book/rekenhulpen/wat-levert-het-op.html?casus={casus.id}"
 
 
 def plan_uit_query(query: str | None = None) -> dict | None:

@@ -16,7 +16,7 @@ def test_zoeken_bekijken_en_startpunt(pagina, server_url):
     frame.get_by_role("button", name="Bekijk").first.click()
     frame.get_by_role("heading", name="Een bakje yoghurt dat in geen enkel vakje past").wait_for(timeout=15_000)
     start = frame.get_by_role("link", name="Gebruik als startpunt", exact=False)
-    assert start.get_attribute("href") == "/voila/render/rendement.ipynb?casus=eiwitrijke-yoghurt"
+    assert start.get_attribute("href") == "/book/rekenhulpen/wat-levert-het-op.html?casus=eiwitrijke-yoghurt"
     wet = frame.get_by_role("link", name="artikel 35 Participatiewet")
     assert wet.get_attribute("href").endswith("/book/wetten/participatiewet.html#artikel-pw-35")
     frame.get_by_role("button", name="Terug naar de lijst").click()

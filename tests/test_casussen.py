@@ -130,7 +130,7 @@ def test_plan_voor_de_rendementsberekening(casussen):
     regel = plan["scenarios"]["doorbraak"][0]
     assert set(regel) == {"omschrijving", "prijs_id", "aantal", "soort", "geldstroom"}
     assert regel["geldstroom"] in laad_vocabulaire().geldstroom_namen
-    assert startpunt_url(casus) == "/voila/render/rendement.ipynb?casus=moeder-wacht-op-uwv-keuring"
+    assert startpunt_url(casus) == "/book/rekenhulpen/wat-levert-het-op.html?casus=moeder-wacht-op-uwv-keuring"
 
 
 # --- search and filters -------------------------------------------------------------------
@@ -275,7 +275,7 @@ def test_genereer_maakt_een_pagina_per_casus_en_ruimt_op(tmp_path, casussen):
     tekst = (tmp_path / "inspiratie" / "casussen" / "eiwitrijke-yoghurt.md").read_text(encoding="utf-8")
     assert tekst.count("\n# ") == 1 and "Illustratieve samengestelde casus" in tekst
     assert "{artikel}`Pw 35`" in tekst and "{casuskosten} eiwitrijke-yoghurt" in tekst
-    assert "rendement.ipynb?casus=eiwitrijke-yoghurt" in tekst
+    assert "wat-levert-het-op.html?casus=eiwitrijke-yoghurt" in tekst
 
 
 def test_html_en_opmaak_in_casustekst_worden_letterlijk_getoond(casussen):
@@ -394,7 +394,7 @@ def test_widget_detail_met_wetslinks_en_startpunt(catalogus):
     catalogus.toon(0)
     assert catalogus.detail_box.layout.display == "flex" and catalogus.lijst.layout.display == "none"
     assert "/book/wetten/participatiewet.html#artikel-pw-35" in catalogus.detail.value
-    assert "/voila/render/rendement.ipynb?casus=eiwitrijke-yoghurt" in catalogus.detail.value
+    assert "/book/rekenhulpen/wat-levert-het-op.html?casus=eiwitrijke-yoghurt" in catalogus.detail.value
     catalogus.sluit()
     assert catalogus.lijst.layout.display == "flex"
 
@@ -435,10 +435,32 @@ def test_widget_opent_casus_uit_de_adresregel(monkeypatch):
 
     monkeypatch.setenv("QUERY_STRING", "casus=psychose-door-schulden")
     widget = w.maak_casussen()
+    w.open_uit_adres(widget)
     assert "Schulden geven zoveel stress dat het misgaat" in widget.children[-1].children[1].value
     monkeypatch.setenv("QUERY_STRING", "casus=bestaat-niet")
     widget = w.maak_casussen()
+    w.open_uit_adres(widget)
     assert widget.children[-1].layout.display == "none"
+
+
+def test_gebruik_als_startpunt_vult_de_rekenhulp(monkeypatch):
+    """The catalogue's start-point link opens the cost calculator with the case's lines."""
+    from calculators.casussen import casus_per_id, startpunt_url
+    from calculators.widgets import rendement as r
+
+    casus = casus_per_id()["eiwitrijke-yoghurt"]
+    monkeypatch.setenv("QUERY_STRING", startpunt_url(casus).split("?", 1)[1])
+    widget = r.maak_rendement()
+    r.open_uit_adres(widget)
+    plan = widget.rekenhulp.plan()
+    assert plan.titel == casus.titel
+    regels = sum(len(v) for v in plan.scenarios.values())
+    assert regels >= 2 and "geladen" in widget.rekenhulp.laad_status.value
+    monkeypatch.setenv("QUERY_STRING", "casus=bestaat-niet")
+    widget = r.maak_rendement()
+    r.open_uit_adres(widget)
+    assert "bestaat niet" in widget.rekenhulp.laad_status.value
+    assert sum(len(v) for v in widget.rekenhulp.plan().scenarios.values()) == 0
 
 
 # --- the command line ---------------------------------------------------------------------

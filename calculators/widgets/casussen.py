@@ -176,12 +176,16 @@ class CasusCatalogus:
 
 
 def maak_casussen() -> w.Widget:
-    """Build the catalogue widget; ``?casus=<id>`` in the address opens that case."""
-    import os
-    from urllib.parse import parse_qs
-
+    """Build the catalogue widget (call :func:`open_uit_adres` on it to honour ``?casus=<id>``)."""
     catalogus = CasusCatalogus()
-    ident = (parse_qs(os.environ.get("QUERY_STRING", "")).get("casus") or [""])[0].strip()
-    if ident:
-        catalogus.open_casus(ident)
+    catalogus.widget.catalogus = catalogus
     return catalogus.widget
+
+
+def open_uit_adres(widget: w.Widget) -> None:
+    """Open the case named in the page address (``?casus=<id>``), if any."""
+    from calculators.widgets.gemeen import adres_parameter
+
+    ident = adres_parameter("casus")
+    if ident:
+        widget.catalogus.open_casus(ident)

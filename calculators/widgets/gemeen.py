@@ -61,3 +61,24 @@ def stijl() -> w.HTML:
         "@media (max-width:600px){.widget-hbox{flex-wrap:wrap;}.widget-text,.widget-dropdown{width:100% !important;}}"
         "</style>"
     )
+
+
+def adres_parameter(naam: str) -> str:
+    """A parameter from the page address (``?casus=...``), also in a preheated Voila kernel.
+
+    Voila preheats kernels before anyone asks for the page; the address is only known
+    once the request comes in. ``voila.utils.wait_for_request`` waits for it (and returns
+    at once outside a preheated kernel). Call this in the notebook's last cell, after the
+    widget is built and shown, so that preheating still saves the start-up time.
+    """
+    import os
+    from urllib.parse import parse_qs
+
+    try:
+        from voila.utils import wait_for_request
+
+        wait_for_request()
+    except Exception:  # not under Voila, or the request info is unavailable
+        pass
+    waarden = parse_qs(os.environ.get("QUERY_STRING", "")).get(naam) or [""]
+    return waarden[0].strip()[:80]

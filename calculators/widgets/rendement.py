@@ -622,5 +622,27 @@ _CSS = (
 
 
 def maak_rendement() -> w.Widget:
-    """Build the calculator "Wat levert het op?"."""
-    return Rendement().widget
+    """Build the calculator "Wat levert het op?" (see :func:`open_uit_adres` for ``?casus=``)."""
+    rekenhulp = Rendement()
+    rekenhulp.widget.rekenhulp = rekenhulp
+    return rekenhulp.widget
+
+
+def open_uit_adres(widget: w.Widget) -> None:
+    """Start from a catalogue case when the address says ``?casus=<id>`` ("gebruik als startpunt")."""
+    import json
+
+    from calculators.casussen import plan_uit_query
+    from calculators.widgets.gemeen import adres_parameter
+
+    ident = adres_parameter("casus")
+    if not ident:
+        return
+    rekenhulp = widget.rekenhulp
+    try:
+        plan = plan_uit_query(f"casus={ident}")
+    except DoorbraakFout as e:
+        zet_live(rekenhulp.laad_status, melding(str(e)))
+        return
+    if plan is not None:
+        rekenhulp._laad_tekst(json.dumps(plan, ensure_ascii=False), f"casus {ident}")
