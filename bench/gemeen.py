@@ -147,6 +147,7 @@ class Server:
     pool: int = 1
     cull_seconden: int = 900
     cull_interval: int = 60
+    cull_fix: bool = False
     proces: subprocess.Popen | None = None
     opstarttijd: float = 0.0
     logbestand: Path | None = None
@@ -165,7 +166,8 @@ class Server:
         omgeving = dict(os.environ, PYTHONPATH=str(self.root))
         self.proces = subprocess.Popen(
             [PY, str(ROOT / "bench" / "serverstart.py"), "--port", str(self.poort), "--pool", str(self.pool),
-             "--cull", str(self.cull_seconden), "--cull-interval", str(self.cull_interval)],
+             "--cull", str(self.cull_seconden), "--cull-interval", str(self.cull_interval)]
+            + (["--cull-fix"] if self.cull_fix else []),
             cwd=self.root, env=omgeving, stdout=self._log, stderr=subprocess.STDOUT,
             start_new_session=True,
         )

@@ -20,8 +20,16 @@ POGINGEN = 3
 
 
 def meet(root: Path = KOPIE) -> dict:
+    """Without and with the proposed fix (bench/serverstart.py --cull-fix)."""
+    zonder = _pogingen(root, False)
+    met = _pogingen(root, True)
+    return {"pogingen": POGINGEN, "niet_bruikbaar": zonder.count(False), "niet_bruikbaar_met_fix": met.count(False),
+            "cull_seconden": 8, "cull_interval": 2}
+
+
+def _pogingen(root: Path, fix: bool) -> list[bool]:
     uitkomsten = []
-    with server(root=root, cull_seconden=8, cull_interval=2) as s, chromium() as browser:
+    with server(root=root, cull_seconden=8, cull_interval=2, cull_fix=fix) as s, chromium() as browser:
         for i in range(POGINGEN):
             time.sleep(15)  # the preheated kernel is now idle longer than the timeout
             context = nieuwe_context(browser)
@@ -34,9 +42,9 @@ def meet(root: Path = KOPIE) -> dict:
                 uitkomsten.append(False)
             finally:
                 context.close()
-            log(f"opruimen: poging {i + 1}: {'bruikbaar' if uitkomsten[-1] else 'NIET bruikbaar'}")
-    return {"pogingen": POGINGEN, "niet_bruikbaar": uitkomsten.count(False), "cull_seconden": 8,
-            "cull_interval": 2}
+            log(f"opruimen{' met fix' if fix else ''}: poging {i + 1}: "
+                f"{'bruikbaar' if uitkomsten[-1] else 'NIET bruikbaar'}")
+    return uitkomsten
 
 
 if __name__ == "__main__":

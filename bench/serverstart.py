@@ -18,6 +18,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pool", type=int, default=1)
     parser.add_argument("--cull", type=int, default=900, help="seconden tot een ongebruikte kernel stopt")
     parser.add_argument("--cull-interval", type=int, default=60)
+    parser.add_argument("--cull-fix", action="store_true",
+                        help="proef: markeer een kernel als actief zodra Voila hem uit de pool haalt")
     args = parser.parse_args(argv)
 
     import calculators.server as server
@@ -33,7 +35,44 @@ def main(argv: list[str] | None = None) -> int:
         ]
 
     server.voila_argumenten = met_cull
+    if args.cull_fix:
+        _met_cull_fix(server)
     return server.main(["--port", str(args.port), "--host", "127.0.0.1", "--pool", str(args.pool)])
+
+
+def _met_cull_fix(server) -> None:
+    """Proposed fix, tried here only: a kernel taken from the pool counts as just used.
+
+    Voila takes a preheated kernel out of its pool before the browser connects; until then
+    the idle culler may stop it. Marking it active at that moment closes the window.
+    """
+    from jupyter_server._tz import utcnow
+
+    origineel = server.maak_app
+
+    def maak_app():
+        app = origineel()
+        init = app.initialize
+
+        def initialize(argv=None):
+            init(argv)
+            km = app.kernel_manager
+            ophalen = km.get_rendered_notebook
+
+            async def get_rendered_notebook(*a, **kw):
+                uitkomst = await ophalen(*a, **kw)
+                try:
+                    km.get_kernel(uitkomst[2]).last_activity = utcnow()
+                except KeyError:
+                    pass
+                return uitkomst
+
+            km.get_rendered_notebook = get_rendered_notebook
+
+        app.initialize = initialize
+        return app
+
+    server.maak_app = maak_app
 
 
 if __name__ == "__main__":

@@ -34,7 +34,7 @@ KAART_STIJL = "border:2px solid #555;border-radius:6px;padding:.75rem 1rem;margi
 
 def kaart_html(casus, nummer: int, clusters: dict[str, str], antwoorden: bool, kop: int = 2) -> str:
     """The HTML of one card (front, and back when ``antwoorden``); ``kop`` is the heading level."""
-    from calculators.casussen import kosten_samenvatting
+    from calculators.casussen import kosten_samenvatting, leeftijd_tekst
 
     e = html.escape
     soort = "Illustratieve samengestelde casus" if casus.illustratief else "Echte casus, met toestemming"
@@ -44,7 +44,7 @@ def kaart_html(casus, nummer: int, clusters: dict[str, str], antwoorden: bool, k
         f'<p class="casuskaart-nummer" style="margin:0">Kaart {nummer}</p>',
         f'<h{kop} id="kaart-{e(casus.id)}" style="margin-top:0">{e(casus.titel)}</h{kop}>',
         f'<p class="casuskaart-soort">{e(soort)}</p>',
-        f"<p><strong>Huishouden:</strong> {e(casus.huishouden)}, {e(casus.leeftijdsband)} jaar. "
+        f"<p><strong>Huishouden:</strong> {e(casus.huishouden)}, {e(leeftijd_tekst(casus.leeftijdsband))}. "
         f"<strong>Regio:</strong> {e(casus.regio)}.</p>",
     ]
     if cluster:

@@ -37,6 +37,9 @@ class NederlandseParser(argparse.ArgumentParser):
         print(f"Fout: {vertaling}", file=sys.stderr)
         raise SystemExit(FOUT_CODE)
 
+    def format_usage(self) -> str:
+        return super().format_usage().replace("usage:", "gebruik:")
+
     def format_help(self) -> str:
         tekst = super().format_help()
         return (

@@ -29,6 +29,8 @@ LADERS = [
     ("synoniemen.yaml", "calculators.synoniemen", "laad_synoniemen"),
     ("stijl.yaml", "calculators.leesbaarheid", "laad_normen"),
     ("evaluatie/wetvragen.yaml", "calculators.wetzoeker", "laad_evaluatie"),
+    ("voorbeelden/plan-voorbeeld.json", "calculators.rendement_export", "laad_voorbeeldplan"),
+    ("privacy/", "calculators.privacy", "laad_privacy_gegevens"),
 ]
 
 

@@ -55,6 +55,8 @@
     });
     blok.insertBefore(frame, blok.querySelector(".rekenhulp-fallback"));
     blok.classList.add("rekenhulp-live");
+    /* Opened with a starting point (?casus=...): go straight to the calculator. */
+    if (zoek) blok.scrollIntoView({ block: "start" });
   }
 
   function rekenhulpen() {
