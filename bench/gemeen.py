@@ -338,24 +338,27 @@ def schrijf_json(naam: str, data: object) -> Path:
     return pad
 
 
-def wacht_tot_rustig(s: Server, drempel_procent: float = 15.0, max_seconden: float = 25.0) -> float:
-    """Wait until the server and its kernels use little CPU (the pool is refilled); bounded."""
+def wacht_tot_rustig(s: Server, drempel_procent: float = 20.0, max_seconden: float = 10.0) -> float:
+    """Wait until no process of the server (server or kernel) is busy, e.g. preheating; bounded.
+
+    Idle kernels each use a little CPU; so we look at the busiest process, not at the sum.
+    """
     import psutil
 
     begin = time.monotonic()
     while time.monotonic() - begin < max_seconden:
         try:
             procs = [psutil.Process(s.proces.pid), *psutil.Process(s.proces.pid).children(recursive=True)]
-        except psutil.Error:
+        except (psutil.Error, AttributeError):
             return time.monotonic() - begin
         for p in procs:
             with contextlib.suppress(psutil.Error):
                 p.cpu_percent(None)
-        time.sleep(1.0)
-        totaal = 0.0
+        time.sleep(0.5)
+        hoogste = 0.0
         for p in procs:
             with contextlib.suppress(psutil.Error):
-                totaal += p.cpu_percent(None)
-        if totaal < drempel_procent:
+                hoogste = max(hoogste, p.cpu_percent(None))
+        if hoogste < drempel_procent:
             break
     return time.monotonic() - begin

@@ -25,7 +25,7 @@ from bench.interactie import WIJZIG_JS, zoekteksten
 DOEL_P95_MS = 500.0
 DOEL_MB_PER_KERNEL = 150.0
 DOEL_GROEI_PROCENT = 10.0
-CULL_SECONDEN = 40
+CULL_SECONDEN = 20
 CULL_INTERVAL = 5
 # Client-side timers of a page in the background must not be slowed down by Chromium.
 EXTRA_ARGS = ["--disable-background-timer-throttling", "--disable-renderer-backgrounding",

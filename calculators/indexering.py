@@ -17,21 +17,19 @@ Public API:
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl
 
 from calculators.fouten import DoorbraakFout, Melding
 from calculators.opmaak import euro, rond_af
 from calculators.paden import DATA
 from calculators.prijslijst import Prijs
-from calculators.schema import pydantic_meldingen
+from calculators.schema import lees_csv_rijen
 
 CPI_CSV = DATA / "cpi.csv"
 KOLOMMEN = ["jaar", "cpi", "jaarmutatie", "afgeleid", "bron_titel", "bron_url", "opmerking"]
@@ -67,27 +65,12 @@ def _standaard() -> tuple[tuple[int, CpiRij], ...]:
 
 
 def _laad(pad: Path) -> dict[int, CpiRij]:
-    try:
-        tekst = pad.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        raise DoorbraakFout(f"Het bestand {pad.name} kan niet gelezen worden ({e}).") from None
-    lezer = csv.DictReader(io.StringIO(tekst))
-    kop = lezer.fieldnames or []
-    if sorted(kop) != sorted(KOLOMMEN):
-        raise DoorbraakFout(
-            f"De kolommen van {pad.name} kloppen niet. Verwacht: {', '.join(KOLOMMEN)}."
-        )
-    meldingen: list[Melding] = []
+    rijen, meldingen = lees_csv_rijen(
+        pad, CpiRij, KOLOMMEN,
+        voorbewerk=lambda ruw: {k: (None if k == "jaarmutatie" and v == "" else v) for k, v in ruw.items()},
+    )
     reeks: dict[int, CpiRij] = {}
-    for nr, ruw in enumerate(lezer, start=2):
-        ruw = {k: (None if k == "jaarmutatie" and v == "" else v) for k, v in ruw.items()}
-        try:
-            rij = CpiRij.model_validate(ruw)
-        except ValidationError as e:
-            for m in pydantic_meldingen(e, pad.name):
-                m.rij = nr
-                meldingen.append(m)
-            continue
+    for nr, rij in rijen:
         if rij.jaar in reeks:
             meldingen.append(Melding(f"het jaar {rij.jaar} staat er twee keer in", pad.name, nr, "jaar"))
             continue

@@ -15,12 +15,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
 from calculators.fouten import DoorbraakFout, Melding
 from calculators.fuzzyindex import FuzzyIndex, normaliseer, synoniem_varianten
 from calculators.paden import DATA
-from calculators.schema import pydantic_meldingen
+from calculators.schema import lees_csv_rijen
 from calculators.vocabulaire import laad_vocabulaire
 
 PRIJZEN_CSV = DATA / "prijzen.csv"
@@ -144,38 +144,17 @@ def _standaard() -> tuple[Prijs, ...]:
 
 
 def _laad(pad: Path) -> list[Prijs]:
-    try:
-        tekst = pad.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        raise DoorbraakFout(f"Het bestand {pad.name} kan niet gelezen worden ({e}).") from None
-    lezer = csv.DictReader(io.StringIO(tekst))
-    kop = lezer.fieldnames or []
-    ontbreekt = [k for k in KOLOMMEN if k not in kop]
-    onbekend = [k for k in kop if k not in KOLOMMEN]
-    if ontbreekt or onbekend:
-        delen = []
-        if ontbreekt:
-            delen.append("deze kolommen ontbreken: " + ", ".join(ontbreekt))
-        if onbekend:
-            delen.append("deze kolommen zijn onbekend: " + ", ".join(onbekend))
-        raise DoorbraakFout(f"De kolommen van {pad.name} kloppen niet: " + "; ".join(delen) + ".")
-    meldingen: list[Melding] = []
-    prijzen: list[Prijs] = []
-    for nr, ruw in enumerate(lezer, start=2):  # row 1 is the header
-        try:
-            rij = PrijsRij.model_validate(ruw)
-        except ValidationError as e:
-            for m in pydantic_meldingen(e, pad.name):
-                m.rij = nr
-                meldingen.append(m)
-            continue
-        prijzen.append(Prijs(
+    rijen, meldingen = lees_csv_rijen(pad, PrijsRij, KOLOMMEN)
+    prijzen = [
+        Prijs(
             id=rij.id, item=rij.item, omschrijving=rij.omschrijving, eenheid=rij.eenheid,
             bedrag=rij.bedrag, jaar=rij.jaar, geldstroom=rij.geldstroom, domein=rij.domein,
             bron_titel=rij.bron_titel, bron_url=str(rij.bron_url),
             betrouwbaarheid=rij.betrouwbaarheid, betrouwbaarheid_reden=rij.betrouwbaarheid_reden,
             opmerking=rij.opmerking, bedrag_laag=rij.bedrag_laag, bedrag_hoog=rij.bedrag_hoog,
-        ))
+        )
+        for _, rij in rijen
+    ]
     meldingen += _dubbelen(prijzen, pad.name)
     if meldingen:
         raise DoorbraakFout(f"Het bestand {pad.name} bevat fouten; er is niets geladen.", meldingen)

@@ -56,3 +56,47 @@ def pydantic_meldingen(fout: ValidationError, bestand: str, rij_offset: int | No
             uitleg += f" (nu: '{str(waarde)[:60]}')"
         meldingen.append(Melding(uitleg, bestand=bestand, rij=rij, kolom=kolom))
     return meldingen
+
+
+def lees_csv_rijen(pad, model, kolommen: list[str], voorbewerk=None):
+    """Read a UTF-8 CSV file (BOM allowed) and validate every row with a pydantic ``model``.
+
+    Checks the header against ``kolommen`` (missing and unknown columns) and returns
+    ``(rijen, meldingen)``: the valid rows as ``(rijnummer, model)`` pairs — row 1 is the
+    header — and a Dutch message for every invalid row and field. The caller decides what
+    else to check and raises when there are messages, so that nothing is half-loaded.
+    ``voorbewerk`` may adjust a raw row (a dict of strings) before validation.
+    """
+    import csv
+    import io
+
+    from pydantic import ValidationError
+
+    from calculators.fouten import DoorbraakFout
+
+    try:
+        tekst = pad.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise DoorbraakFout(f"Het bestand {pad.name} kan niet gelezen worden ({e}).") from None
+    lezer = csv.DictReader(io.StringIO(tekst))
+    kop = lezer.fieldnames or []
+    ontbreekt = [k for k in kolommen if k not in kop]
+    onbekend = [k for k in kop if k not in kolommen]
+    if ontbreekt or onbekend:
+        delen = []
+        if ontbreekt:
+            delen.append("deze kolommen ontbreken: " + ", ".join(ontbreekt))
+        if onbekend:
+            delen.append("deze kolommen zijn onbekend: " + ", ".join(onbekend))
+        raise DoorbraakFout(f"De kolommen van {pad.name} kloppen niet: " + "; ".join(delen) + ".")
+    rijen, meldingen = [], []
+    for nr, ruw in enumerate(lezer, start=2):
+        if voorbewerk is not None:
+            ruw = voorbewerk(ruw)
+        try:
+            rijen.append((nr, model.model_validate(ruw)))
+        except ValidationError as e:
+            for m in pydantic_meldingen(e, pad.name):
+                m.rij = nr
+                meldingen.append(m)
+    return rijen, meldingen
