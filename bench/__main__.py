@@ -54,6 +54,8 @@ def main() -> int:
                          ("BENCH_BOUW_INCR_RONDES", "2")):
         os.environ.setdefault(naam, waarde)
     vorige_pad = UITVOER / "resultaten.json"
+    for oud in UITVOER.glob("server-*.log"):  # logs of earlier runs
+        oud.unlink()
     resultaten: dict = {}
     if os.environ.get("BENCH_ALLEEN") and vorige_pad.exists():
         resultaten = json.loads(vorige_pad.read_text(encoding="utf-8"))

@@ -85,7 +85,7 @@ def meet(root: Path = KOPIE, sessies: int = 8, wijzigingen: int = 10) -> dict:
                     p.wait_for_selector(BRUIKBAAR_SELECTOR, state="visible", timeout=120_000)
                     p.wait_for_timeout(300)
                     for t in teksten[:wijzigingen]:
-                        r = p.evaluate(EEN_WIJZIGING, [t, 10_000, "status", 0])
+                        r = p.evaluate(EEN_WIJZIGING, [t, 10_000, "status", 0, False])
                         (tijden.append(r["ms"]) if "ms" in r else fouten.append(r.get("fout", "?")))
                     if any(k["name"] == "dbw_route" for k in c.cookies()):
                         cookies += 1

@@ -24,7 +24,7 @@ DOEL_P95_MS = 100.0
 
 # An async JS function (tekst, timeoutMs, modus) -> ms or null. Defined once, used by the
 # single-user measurement and by the concurrent sessions.
-WIJZIG_JS = r"""async (tekst, timeoutMs, modus, index) => {
+WIJZIG_JS = r"""async (tekst, timeoutMs, modus, index, knop) => {
   const zichtbaar = (el) => el.getClientRects().length > 0;
   const velden = [...document.querySelectorAll(
       '.jupyter-widgets input[type=text], .jupyter-widgets input:not([type]), .jupyter-widgets textarea')]
@@ -47,10 +47,16 @@ WIJZIG_JS = r"""async (tekst, timeoutMs, modus, index) => {
     veld.value = tekst;
     veld.dispatchEvent(new Event('input', {bubbles: true}));
     veld.dispatchEvent(new Event('change', {bubbles: true}));
+    if (knop) {
+      const knoppen = [...document.querySelectorAll('.jupyter-widgets button.mod-primary, .jupyter-widgets button')]
+          .filter(zichtbaar).filter((b) => !b.disabled);
+      if (knoppen.length) knoppen[0].click();
+    }
   });
 }"""
 
-EEN_WIJZIGING = f"async ([tekst, timeoutMs, modus, index]) => ({WIJZIG_JS})(tekst, timeoutMs, modus, index)"
+EEN_WIJZIGING = (f"async ([tekst, timeoutMs, modus, index, knop]) => "
+                 f"({WIJZIG_JS})(tekst, timeoutMs, modus, index, knop)")
 WAARDEN = """() => [...document.querySelectorAll(
       '.jupyter-widgets input[type=text], .jupyter-widgets input:not([type]), .jupyter-widgets textarea')]
       .filter((el) => el.getClientRects().length > 0).filter((el) => !el.disabled).map((el) => el.value)"""
@@ -103,15 +109,20 @@ def is_getal(tekst: str) -> bool:
     return bool(re.fullmatch(r"\s*[\d.,]+\s*", tekst or ""))
 
 
-def kies_veld(page, naam: str, timeout_ms: int) -> tuple[int, str, list[str]] | None:
-    """The first text field whose change updates a live region (or, failing that, the output)."""
+def kies_veld(page, naam: str, timeout_ms: int) -> tuple[int, str, bool, list[str]] | None:
+    """The first text field whose change updates a live region (or, failing that, the output).
+
+    If typing alone changes nothing, we also try typing plus a click on the main button
+    (a calculator such as the privacy check works with a "Controleer" button).
+    """
     waarden = page.evaluate(WAARDEN)
-    for modus in ("status", "uitvoer"):
-        for index, begin in enumerate(waarden[:MAX_VELDEN]):
-            teksten = getallen(begin, 3) if is_getal(begin) else zoekteksten(naam, aantal=3)
-            gelukt = [page.evaluate(EEN_WIJZIGING, [t, timeout_ms, modus, index]) for t in teksten[:2]]
-            if any("ms" in g for g in gelukt):
-                return index, modus, ["getallen" if is_getal(begin) else "woorden", begin]
+    for knop in (False, True):
+        for modus in ("status", "uitvoer"):
+            for index, begin in enumerate(waarden[:MAX_VELDEN]):
+                teksten = getallen(begin, 3) if is_getal(begin) else zoekteksten(naam, aantal=3)
+                gelukt = [page.evaluate(EEN_WIJZIGING, [t, timeout_ms, modus, index, knop]) for t in teksten[:2]]
+                if any("ms" in g for g in gelukt):
+                    return index, modus, knop, ["getallen" if is_getal(begin) else "woorden", begin]
     return None
 
 
@@ -125,14 +136,14 @@ def meet_rekenhulp(browser, url: str, naam: str, aantal: int, timeout_ms: int = 
         gekozen = kies_veld(page, naam, 3000)
         if gekozen is None:
             return {"naam": naam, "overgeslagen": "geen tekstveld dat de uitkomst verandert"}
-        index, modus, (soort, begin) = gekozen
+        index, modus, knop, (soort, begin) = gekozen
         teksten = getallen(begin, aantal + 3)[3:] if soort == "getallen" else zoekteksten(naam, aantal=aantal + 3)[3:]
         tijden, fouten = [], []
         for t in teksten[:aantal]:
-            r = page.evaluate(EEN_WIJZIGING, [t, timeout_ms, modus, index])
+            r = page.evaluate(EEN_WIJZIGING, [t, timeout_ms, modus, index, knop])
             (tijden.append(r["ms"]) if "ms" in r else fouten.append(r.get("fout", "?")))
             page.wait_for_timeout(150)
-        return {"naam": naam, "modus": modus, "veld": index, "invoer": soort,
+        return {"naam": naam, "modus": modus, "veld": index, "invoer": soort, "knop": knop,
                 "fouten": len(fouten), "fout_soorten": sorted(set(fouten)), **samenvatting(tijden)}
     except Exception as fout:
         return {"naam": naam, "overgeslagen": f"{type(fout).__name__}: {str(fout).splitlines()[0][:200]}"}

@@ -52,24 +52,25 @@ def _met_cull_fix(server) -> None:
 
     def maak_app():
         app = origineel()
-        init = app.initialize
+        instellingen = app.init_settings
 
-        def initialize(argv=None):
-            init(argv)
+        def init_settings():
+            uitkomst = instellingen()  # Voila makes its kernel manager here
             km = app.kernel_manager
             ophalen = km.get_rendered_notebook
 
             async def get_rendered_notebook(*a, **kw):
-                uitkomst = await ophalen(*a, **kw)
+                gevonden = await ophalen(*a, **kw)
                 try:
-                    km.get_kernel(uitkomst[2]).last_activity = utcnow()
+                    km.get_kernel(gevonden[2]).last_activity = utcnow()
                 except KeyError:
                     pass
-                return uitkomst
+                return gevonden
 
             km.get_rendered_notebook = get_rendered_notebook
+            return uitkomst
 
-        app.initialize = initialize
+        app.init_settings = init_settings
         return app
 
     server.maak_app = maak_app

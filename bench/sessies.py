@@ -38,7 +38,7 @@ START_LUS = f"""([teksten, intervalMs, timeoutMs]) => {{
   const stap = async () => {{
     if (window.__dbw.stop) return;
     let t = teksten[i++ % teksten.length];
-    const r = await wijzig(t, timeoutMs, 'status', 0);
+    const r = await wijzig(t, timeoutMs, 'status', 0, false);
     if (r.ms !== undefined) window.__dbw.metingen.push(r.ms);
     else if (r.fout !== 'zelfde tekst') window.__dbw.fouten.push(r.fout);
     setTimeout(stap, intervalMs * (0.75 + Math.random() * 0.5));
@@ -83,9 +83,12 @@ def draai(s: Server, browser, aantal: int, seconden: float, interval_ms: int = 2
     # Everybody opens the calculator at (almost) the same moment.
     for info in sessies:
         info["page"].goto(s.url + "/voila/render/prijzen.ipynb", wait_until="commit", timeout=60_000)
+    # One deadline for all sessions together (not 120 s per session one after the other).
+    deadline = time.monotonic() + 180
     for info in sessies:
         try:
-            h = info["page"].wait_for_function(KLAAR_JS, polling="raf", timeout=120_000)
+            rest = max(1.0, deadline - time.monotonic())
+            h = info["page"].wait_for_function(KLAAR_JS, polling="raf", timeout=rest * 1000)
             info["klaar_ms"] = float(h.json_value())
             info["page"].evaluate(START_LUS, [teksten, interval_ms, 10_000])
         except Exception as fout:
