@@ -106,7 +106,34 @@ def maak_app():
             settings = super().init_settings()
             settings["transforms"] = [Beveiligingskoppen]
             settings["xsrf_cookies"] = False
+            self._markeer_opgehaalde_kernel_actief()
             return settings
+
+        def _markeer_opgehaalde_kernel_actief(self):
+            """A kernel taken from the preheated pool counts as just used.
+
+            Voila takes a preheated kernel out of its pool before the browser connects. If that
+            kernel had been idle longer than cull_idle_timeout, the culler could stop it in
+            those seconds and the visitor would never get a working calculator (found and
+            measured by bench/opruimen.py). Marking it active when it leaves the pool closes
+            that window.
+            """
+            from jupyter_server._tz import utcnow
+
+            km = self.kernel_manager
+            ophalen = getattr(km, "get_rendered_notebook", None)
+            if ophalen is None:  # no preheating
+                return
+
+            async def get_rendered_notebook(*args, **kwargs):
+                gevonden = await ophalen(*args, **kwargs)
+                try:
+                    km.get_kernel(gevonden[2]).last_activity = utcnow()
+                except (KeyError, IndexError, TypeError):
+                    pass
+                return gevonden
+
+            km.get_rendered_notebook = get_rendered_notebook
 
         def stop(self):
             """Shut down every kernel (pool included) before Voila removes its files."""
