@@ -41,7 +41,7 @@ def linktekst(artikel: Artikel, lid: str | None = None) -> str:
     return f"{tekst} {artikel.wet.wet}"
 
 
-def _link(artikel: Artikel, lid: str | None, tekst: str | None = None) -> nodes.reference:
+def artikel_link(artikel: Artikel, lid: str | None, tekst: str | None = None) -> nodes.reference:
     node = nodes.reference(
         "",
         tekst or linktekst(artikel, lid),
@@ -61,7 +61,6 @@ def _noteer_afhankelijkheid(env) -> None:
         env.note_dependency(str(pad))
 
 
-artikel_link = _link  # public name; ``_link`` stays for existing callers
 
 
 _EIGEN_TEKST = re.compile(r"^(?P<tekst>.+?)\s*<(?P<ref>[^<>]+)>\s*$", re.S)
@@ -84,7 +83,7 @@ class ArtikelRole(SphinxRole):
         except DoorbraakFout as e:
             msg = self.inliner.reporter.error(f"Onbekend wetsartikel '{ref}': {e}", line=self.lineno)
             return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
-        return [_link(artikel, lid, tekst)], []
+        return [artikel_link(artikel, lid, tekst)], []
 
 
 def _lijst(items: list[str]) -> nodes.bullet_list:
@@ -155,7 +154,7 @@ def artikel_sectie(artikel: Artikel, document) -> nodes.section:
         for ref in artikel.gerelateerd:
             ander, lid = ontleed_referentie(ref)
             p = nodes.paragraph()
-            p += _link(ander, lid)
+            p += artikel_link(ander, lid)
             p += nodes.Text(f": {ander.titel}")
             lijst += nodes.list_item("", p)
         sectie += lijst

@@ -14,7 +14,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from calculators.boek_wetten import _link
+from calculators.boek_wetten import artikel_link
 from calculators.opmaak import datum
 from calculators.wetten import WETTEN_MAP, alle_artikelen
 from calculators.wetzoeker import laatst_gecontroleerd
@@ -56,7 +56,7 @@ class WetArtikelTabelDirective(SphinxDirective):
         lichaam = nodes.tbody()
         for a in alle_artikelen():
             rij = nodes.row()
-            rij += _cel(_link(a, None, f"Artikel {a.artikel} {a.afkorting}"))
+            rij += _cel(artikel_link(a, None, f"Artikel {a.artikel} {a.afkorting}"))
             rij += _cel(nodes.Text(a.wetnaam))
             rij += _cel(nodes.Text(a.uitleg.mogelijk))
             rij += _cel(nodes.Text(", ".join(a.domeinen)))
