@@ -11,12 +11,20 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 from bench.gemeen import (
-    BRUIKBAAR_SELECTOR, KOPIE, ROOT, WERKMAP, Server, chromium, log, nieuwe_context, samenvatting,
-    vrije_poort, wacht_op,
+    BRUIKBAAR_SELECTOR,
+    KOPIE,
+    ROOT,
+    WERKMAP,
+    Server,
+    chromium,
+    log,
+    nieuwe_context,
+    samenvatting,
+    vrije_poort,
+    wacht_op,
 )
 from bench.interactie import EEN_WIJZIGING, zoekteksten
 

@@ -17,9 +17,9 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Sequence
 
 import numpy as np
 
@@ -123,7 +123,7 @@ def wacht_op(url: str, seconden: float = 90, proces: subprocess.Popen | None = N
     raise RuntimeError(f"{url} antwoordt niet binnen {seconden} s")
 
 
-_GESTART: list["Server"] = []
+_GESTART: list[Server] = []
 
 
 def _ruim_op() -> None:
@@ -157,7 +157,7 @@ class Server:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.poort}"
 
-    def start(self) -> "Server":
+    def start(self) -> Server:
         if not self.poort:
             self.poort = vrije_poort()
         UITVOER.mkdir(parents=True, exist_ok=True)

@@ -16,8 +16,16 @@ import time
 from pathlib import Path
 
 from bench.gemeen import (
-    BRUIKBAAR_SELECTOR, KOPIE, chromium, env_getal, log, nieuwe_context, rekenhulpen, samenvatting,
-    server, wacht_tot_rustig,
+    BRUIKBAAR_SELECTOR,
+    KOPIE,
+    chromium,
+    env_getal,
+    log,
+    nieuwe_context,
+    rekenhulpen,
+    samenvatting,
+    server,
+    wacht_tot_rustig,
 )
 
 DOEL_P95_MS = 100.0

@@ -17,8 +17,18 @@ from __future__ import annotations
 import time
 
 from bench.gemeen import (
-    BRUIKBAAR_SELECTOR, KOPIE, boekpagina_met, chromium, env_getal, log, mediaan, nieuwe_context,
-    rekenhulpen, server, statische_pagina, wacht_tot_rustig,
+    BRUIKBAAR_SELECTOR,
+    KOPIE,
+    boekpagina_met,
+    chromium,
+    env_getal,
+    log,
+    mediaan,
+    nieuwe_context,
+    rekenhulpen,
+    server,
+    statische_pagina,
+    wacht_tot_rustig,
 )
 
 DOEL_WARM_FACTOR = 2.0

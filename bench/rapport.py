@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from bench.gemeen import PY, ROOT, chromium_versie
-from calculators.opmaak import getal
+from calculators.kern.opmaak import getal
 
 RESULTS = ROOT / "bench" / "RESULTS.md"
 
@@ -519,7 +519,7 @@ def _commando_s(r: dict) -> list[str]:
         f"In de laatste run gemeten: {', '.join(o.get('onderdelen_deze_run', []))}. "
         "Elk onderdeel noemt zijn eigen meettijd. Python: `" + PY + "`.",
         "De bench werkt in een kopie van de map: `/tmp/dbw-bench/repo`. Servers luisteren alleen op 127.0.0.1,",
-        "op een vrije poort. De bench start `bench/serverstart.py`: dat is `calculators.server` met een korte opruimtijd.",
+        "op een vrije poort. De bench start `bench/serverstart.py`: dat is `calculators.server.app` met een korte opruimtijd.",
         "",
     ]
 

@@ -1,7 +1,7 @@
 """Start the real server for a benchmark, with a short idle-culling time.
 
 ``python bench/serverstart.py --port P [--pool N] [--cull S] [--cull-interval S]``, with
-``PYTHONPATH`` set to the root of a repository (copy). It runs ``calculators.server.main``
+``PYTHONPATH`` set to the root of a repository (copy). It runs ``calculators.server.app.main``
 unchanged; only the culling options in ``voila_argumenten`` are replaced, so the bench
 measures the product as it is served.
 """
@@ -22,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="proef: markeer een kernel als actief zodra Voila hem uit de pool haalt")
     args = parser.parse_args(argv)
 
-    import calculators.server as server
+    import calculators.server.app as server
 
     origineel = server.voila_argumenten
     # Traitlets refuses an option given twice: drop the culling options we replace.

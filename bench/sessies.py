@@ -18,7 +18,13 @@ import time
 from pathlib import Path
 
 from bench.gemeen import (
-    KOPIE, Server, chromium, env_getal, log, samenvatting, server,
+    KOPIE,
+    Server,
+    chromium,
+    env_getal,
+    log,
+    samenvatting,
+    server,
 )
 from bench.interactie import WIJZIG_JS, zoekteksten
 

@@ -1,10 +1,10 @@
 """Benchmark 3: search latency at 1x, 10x and 100x today's data (synthetic copies).
 
-- price search: ``calculators.prijslijst.zoek_prijzen`` over a list of copies of the prices
+- price search: ``calculators.prijzen.prijslijst.zoek_prijzen`` over a list of copies of the prices
   (each copy gets its own id); queries are words from the price names;
 - law search: ``bench.zoeken_wetten.meet`` (owned by the law-search helper), which times the
-  questions of ``data/evaluatie/wetvragen.yaml`` on ``calculators.wetzoeker.maak_index``;
-- case search: ``calculators.casussen.CasusZoeker`` over copies of the catalogue; queries are
+  questions of ``data/evaluatie/wetvragen.yaml`` on ``calculators.wetten.zoeker.maak_index``;
+- case search: ``calculators.casussen.catalogus.CasusZoeker`` over copies of the catalogue; queries are
   words from the case titles.
 
 The first query on a new list also builds the index; that time is reported separately
@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import time
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from bench.gemeen import env_getal, log, samenvatting
 
@@ -51,7 +51,7 @@ def _tijden(zoek: Callable[[str], object], vragen: Sequence[str], rondes: int) -
 
 
 def prijzen(rondes: int) -> list[dict]:
-    from calculators.prijslijst import laad_prijzen, zoek_prijzen
+    from calculators.prijzen.prijslijst import laad_prijzen, zoek_prijzen
 
     basis = laad_prijzen()
     vragen = _zoekwoorden([p.item for p in basis])
@@ -66,8 +66,8 @@ def prijzen(rondes: int) -> list[dict]:
 
 def wetten(rondes: int) -> list[dict]:
     from bench import zoeken_wetten
-    from calculators.wetten import alle_artikelen
-    from calculators.wetzoeker import laad_evaluatie
+    from calculators.wetten.artikelen import alle_artikelen
+    from calculators.wetten.zoeker import laad_evaluatie
 
     artikelen = alle_artikelen()
     vragen = [v.vraag for v in laad_evaluatie()]
@@ -82,7 +82,7 @@ def wetten(rondes: int) -> list[dict]:
 
 
 def casussen(rondes: int) -> list[dict]:
-    from calculators.casussen import CasusZoeker, laad_casussen
+    from calculators.casussen.catalogus import CasusZoeker, laad_casussen
 
     basis = laad_casussen()
     vragen = _zoekwoorden([c.titel for c in basis])

@@ -1,4 +1,4 @@
-"""Latency benchmark of the law search "Mag dit?" (calculators/wetzoeker.py).
+"""Latency benchmark of the law search "Mag dit?" (calculators/wetten/zoeker.py).
 
 Builds the search index over all articles multiplied 1, 10 and 100 times (synthetic
 copies of the same articles) and times every question of the evaluation set
@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from calculators.wetten import alle_artikelen  # noqa: E402
-from calculators.wetzoeker import METHODE, laad_evaluatie, maak_index  # noqa: E402
-from calculators.zoeken import METHODES  # noqa: E402
+from calculators.kern.zoeken import METHODES  # noqa: E402
+from calculators.wetten.artikelen import alle_artikelen  # noqa: E402
+from calculators.wetten.zoeker import METHODE, laad_evaluatie, maak_index  # noqa: E402
 
 FACTOREN = (1, 10, 100)
 RONDES = 5

@@ -1,29 +1,28 @@
 """Generate book pages from data before the book is built: ``python -m calculators.bouw``.
 
-Every module ``calculators/boek_*.py`` that has a function ``genereer(book_dir)`` is
-called; those pages are not committed (see .gitignore) and always match ``data/``.
+:data:`GENERATOREN` lists every function ``genereer(book_dir)`` that writes pages; those
+pages are not committed (see .gitignore) and always match ``data/``.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
-import calculators
-from calculators.fouten import DoorbraakFout
-from calculators.paden import BOOK
+from calculators.casussen import boek as casussen_boek
+from calculators.kern.fouten import DoorbraakFout
+from calculators.kern.paden import BOOK
+
+GENERATOREN: tuple[Callable[[Path], object], ...] = (casussen_boek.genereer,)
 
 
-def genereer_alles() -> list[str]:
+def genereer_alles(book_dir: Path = BOOK) -> list[str]:
     """Run every generator; return the names of the modules that generated pages."""
     gedaan = []
-    for info in sorted(pkgutil.iter_modules(calculators.__path__), key=lambda m: m.name):
-        if info.name.startswith("boek_"):
-            module = importlib.import_module(f"calculators.{info.name}")
-            if hasattr(module, "genereer"):
-                module.genereer(BOOK)
-                gedaan.append(info.name)
+    for genereer in GENERATOREN:
+        genereer(book_dir)
+        gedaan.append(genereer.__module__)
     return gedaan
 
 

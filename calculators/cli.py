@@ -1,53 +1,28 @@
-"""Command line: ``python -m calculators <subcommando> ...`` (help and messages in Dutch).
+"""Command line: ``python -m calculators <onderdeel> ...`` (help and messages in Dutch).
 
-Subcommands live in modules named ``calculators/cli_<naam>.py``; each has
-``registreer(subparsers)`` that adds its parser and sets ``func`` (``args -> int``).
-User errors are raised as :class:`~calculators.fouten.DoorbraakFout` and printed to
-stderr in Dutch with exit code 2; no traceback is ever shown.
+The subcommands are listed explicitly in :data:`ONDERDELEN`: each capability has a
+``cli.py`` with ``registreer(subparsers)`` that adds its parser and sets ``func``
+(``args -> int``). User errors are raised as :class:`~calculators.kern.fouten.DoorbraakFout`
+and printed to stderr in Dutch with exit code 2; no traceback is ever shown.
 """
 
 from __future__ import annotations
 
-import argparse
-import importlib
-import json
-import pkgutil
 import sys
-from typing import Any, Sequence
+from collections.abc import Sequence
 
-import calculators
-from calculators.fouten import DoorbraakFout
+from calculators.casussen import cli as casus_cli
+from calculators.kern.fouten import DoorbraakFout
+from calculators.kern.opdrachtregel import FOUT_CODE, NederlandseParser, print_json
+from calculators.prijzen import cli as prijs_cli
+from calculators.privacy import cli as privacy_cli
+from calculators.rendement import cli as rendement_cli
+from calculators.wetten import cli as wet_cli
 
-FOUT_CODE = 2
+# One entry per capability that has a command, in alphabetical order as ``--help`` shows them.
+ONDERDELEN = (casus_cli, prijs_cli, privacy_cli, rendement_cli, wet_cli)
 
-
-class NederlandseParser(argparse.ArgumentParser):
-    """ArgumentParser with Dutch messages that exits with code 2 on usage errors."""
-
-    def error(self, message: str) -> None:  # noqa: D401 - argparse API
-        vertaling = (
-            message.replace("the following arguments are required", "deze gegevens ontbreken")
-            .replace("unrecognized arguments", "onbekende opties")
-            .replace("invalid choice", "ongeldige keuze")
-            .replace("invalid int value", "geen heel getal")
-            .replace("expected one argument", "hier hoort één waarde achter")
-            .replace("choose from", "kies uit")
-        )
-        self.print_usage(sys.stderr)
-        print(f"Fout: {vertaling}", file=sys.stderr)
-        raise SystemExit(FOUT_CODE)
-
-    def format_usage(self) -> str:
-        return super().format_usage().replace("usage:", "gebruik:")
-
-    def format_help(self) -> str:
-        tekst = super().format_help()
-        return (
-            tekst.replace("usage:", "gebruik:")
-            .replace("options:", "opties:")
-            .replace("positional arguments:", "gegevens:")
-            .replace("show this help message and exit", "toon deze hulp en stop")
-        )
+__all__ = ["FOUT_CODE", "ONDERDELEN", "main", "maak_parser", "print_json"]
 
 
 def maak_parser() -> NederlandseParser:
@@ -57,16 +32,9 @@ def maak_parser() -> NederlandseParser:
         "Kies een onderdeel; met --help achter een onderdeel zie je de opties.",
     )
     sub = parser.add_subparsers(dest="onderdeel", metavar="onderdeel", parser_class=NederlandseParser)
-    for info in sorted(pkgutil.iter_modules(calculators.__path__), key=lambda m: m.name):
-        if info.name.startswith("cli_"):
-            module = importlib.import_module(f"calculators.{info.name}")
-            module.registreer(sub)
+    for module in ONDERDELEN:
+        module.registreer(sub)
     return parser
-
-
-def print_json(waarde: Any) -> None:
-    """Print JSON (UTF-8, readable Dutch characters) to stdout."""
-    print(json.dumps(waarde, ensure_ascii=False, indent=2, default=str))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -92,3 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return FOUT_CODE
+
+
+def main_met_exit() -> None:
+    """Entry point of the ``doorbraakwijzer`` console script."""
+    sys.exit(main())

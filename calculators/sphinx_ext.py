@@ -3,27 +3,48 @@
 - ``{rekenhulp} naam`` (directive): embeds the live calculator ``calculators/dashboards/<naam>.ipynb``
   (served by Voila on the same origin) in an iframe. Its body is the static fallback shown
   when no calculator server runs (for example a table generated from data/).
-- ``{prijstabel}`` (directive): the whole price list as a sortable, searchable table.
-- ``{prijs}`id``` (role): one price from data/prijzen.csv, as "€ 1.234,56 per jaar (prijspeil 2024)".
-- ``{bedrag}`id``` (role): only the amount of that price.
 
-Other modules named ``calculators/boek_*.py`` add their own roles and directives: each
-has ``setup(app)`` and is loaded from here, so ``_config.yml`` lists only this extension.
+Each capability adds its own roles and directives in its ``boek.py`` with ``setup(app)``;
+:data:`ONDERDELEN` lists them explicitly (as sphinx-design registers its parts), so
+``_config.yml`` names only this extension.
 """
 
 from __future__ import annotations
 
 import html
-import importlib
-import pkgutil
+import os
 
 from docutils import nodes
 from docutils.parsers.rst import directives
-from sphinx.util.docutils import SphinxDirective, SphinxRole
+from sphinx.util.docutils import SphinxDirective
 
 import calculators
-from calculators.opmaak import euro
-from calculators.prijslijst import laad_prijzen, prijs_per_id
+from calculators import naslag, naslag_links
+from calculators.casussen import boek as casussen_boek
+from calculators.kern.paden import DASHBOARDS
+from calculators.patronen import boek as patronen_boek
+from calculators.prijzen import boek as prijzen_boek
+from calculators.privacy import boek as privacy_boek
+from calculators.rendement import boek as rendement_boek
+from calculators.taal import boek as taal_boek
+from calculators.trainers import boek as trainers_boek
+from calculators.wetten import boek as wetten_boek
+from calculators.wetten import boek_zoeker as wetten_boek_zoeker
+
+# Every part of the book that adds roles or directives, each with ``setup(app)``.
+ONDERDELEN = (
+    prijzen_boek,
+    wetten_boek,
+    wetten_boek_zoeker,
+    rendement_boek,
+    casussen_boek,
+    trainers_boek,
+    patronen_boek,
+    privacy_boek,
+    taal_boek,
+    naslag,
+    naslag_links,
+)
 
 
 class RekenhulpDirective(SphinxDirective):
@@ -35,9 +56,7 @@ class RekenhulpDirective(SphinxDirective):
 
     def run(self):
         naam = self.arguments[0]
-        dashboard = calculators.__path__[0] + f"/dashboards/{naam}.ipynb"
-        import os
-
+        dashboard = str(DASHBOARDS / f"{naam}.ipynb")
         if not os.path.exists(dashboard):
             raise self.error(f"Rekenhulp '{naam}' bestaat niet: {dashboard} ontbreekt.")
         titel = self.options.get("titel", naam)
@@ -59,75 +78,8 @@ class RekenhulpDirective(SphinxDirective):
         return [kop, *inhoud.children, staart]
 
 
-class PrijsTabelDirective(SphinxDirective):
-    """The full price list as an HTML table (sortable and searchable with book/_static JS)."""
-
-    has_content = False
-
-    def run(self):
-        self.env.note_dependency(str(calculators.prijslijst.PRIJZEN_CSV))
-        rijen = []
-        for p in laad_prijzen():
-            rijen.append(
-                "<tr>"
-                f'<td id="prijs-{html.escape(p.id)}">{html.escape(p.item)}</td>'
-                f"<td>{html.escape(p.eenheid)}</td>"
-                f'<td data-sort="{p.bedrag}" class="bedrag">{html.escape(euro(p.bedrag))}</td>'
-                f"<td>{p.jaar}</td>"
-                f"<td>{html.escape(p.geldstroom)}</td>"
-                f"<td>{html.escape(p.domein)}</td>"
-                f"<td>{html.escape(p.betrouwbaarheid)}</td>"
-                f'<td><a href="{html.escape(p.bron_url)}" rel="noopener">{html.escape(p.bron_titel)}</a></td>'
-                "</tr>"
-            )
-        tabel = (
-            '<div class="doorzoekbare-tabel">'
-            '<label class="tabel-zoek-label">Zoek in de tabel '
-            '<input type="search" class="tabel-zoek" autocomplete="off"></label>'
-            '<p class="tabel-aantal" role="status" aria-live="polite"></p>'
-            '<div class="tabel-scroll" tabindex="0" role="region" aria-label="Prijslijst">'
-            '<table class="sorteerbaar prijstabel"><caption>Maatschappelijke prijslijst</caption>'
-            "<thead><tr>"
-            + "".join(
-                f'<th scope="col"><button type="button" class="sorteer">{k}</button></th>'
-                for k in ("Item", "Eenheid", "Bedrag", "Prijspeil", "Geldstroom", "Domein", "Betrouwbaarheid", "Bron")
-            )
-            + "</tr></thead><tbody>"
-            + "".join(rijen)
-            + "</tbody></table></div></div>"
-        )
-        return [nodes.raw("", tabel, format="html")]
-
-
-def _prijs(env, ident: str):
-    env.note_dependency(str(calculators.prijslijst.PRIJZEN_CSV))
-    return prijs_per_id(laad_prijzen()).get(ident)
-
-
-class PrijsRole(SphinxRole):
-    """``{prijs}`id``` → "€ 7.500,00 eenmalig (prijspeil 2014)"."""
-
-    alleen_bedrag = False
-
-    def run(self):
-        p = _prijs(self.env, self.text.strip())
-        if p is None:
-            msg = self.inliner.reporter.error(f"Onbekende prijs-id '{self.text}' (niet in data/prijzen.csv).", line=self.lineno)
-            return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
-        tekst = euro(p.bedrag) if self.alleen_bedrag else f"{euro(p.bedrag)} {p.eenheid} (prijspeil {p.jaar})"
-        return [nodes.inline(self.rawtext, tekst, classes=["prijs"])], []
-
-
-class BedragRole(PrijsRole):
-    alleen_bedrag = True
-
-
 def setup(app):
     app.add_directive("rekenhulp", RekenhulpDirective)
-    app.add_directive("prijstabel", PrijsTabelDirective)
-    app.add_role("prijs", PrijsRole())
-    app.add_role("bedrag", BedragRole())
-    for info in sorted(pkgutil.iter_modules(calculators.__path__), key=lambda m: m.name):
-        if info.name.startswith("boek_"):
-            importlib.import_module(f"calculators.{info.name}").setup(app)
+    for onderdeel in ONDERDELEN:
+        onderdeel.setup(app)
     return {"version": calculators.__version__, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -14,23 +14,23 @@ from pathlib import Path
 import pytest
 import yaml
 
-from calculators.paden import BOOK, DATA
-from calculators.prijslijst import laad_prijzen
+from calculators.kern.paden import BOOK, DATA
+from calculators.prijzen.prijslijst import laad_prijzen
 
 # (what, module, function): each function validates its whole data with default arguments.
 LADERS = [
-    ("prijzen.csv", "calculators.prijslijst", "laad_prijzen"),
-    ("cpi.csv", "calculators.indexering", "laad_cpi"),
-    ("vocabulaire.yaml", "calculators.vocabulaire", "laad_vocabulaire"),
-    ("sjablonen/eigen-tarieven.*", "calculators.tarieven", None),
-    ("wetten/", "calculators.wetten", "laad_wetten"),
-    ("patronen/", "calculators.patronen", "laad_patronen"),
-    ("casussen/", "calculators.casussen", "laad_casussen"),
-    ("synoniemen.yaml", "calculators.synoniemen", "laad_synoniemen"),
-    ("stijl.yaml", "calculators.leesbaarheid", "laad_normen"),
-    ("evaluatie/wetvragen.yaml", "calculators.wetzoeker", "laad_evaluatie"),
-    ("voorbeelden/plan-voorbeeld.json", "calculators.rendement_export", "laad_voorbeeldplan"),
-    ("privacy/", "calculators.privacy", "laad_privacy_gegevens"),
+    ("prijzen.csv", "calculators.prijzen.prijslijst", "laad_prijzen"),
+    ("cpi.csv", "calculators.prijzen.prijspeil", "laad_cpi"),
+    ("vocabulaire.yaml", "calculators.kern.vocabulaire", "laad_vocabulaire"),
+    ("sjablonen/eigen-tarieven.*", "calculators.prijzen.tarieven", None),
+    ("wetten/", "calculators.wetten.artikelen", "laad_wetten"),
+    ("patronen/", "calculators.patronen.gegevens", "laad_patronen"),
+    ("casussen/", "calculators.casussen.catalogus", "laad_casussen"),
+    ("synoniemen.yaml", "calculators.kern.synoniemen", "laad_synoniemen"),
+    ("stijl.yaml", "calculators.taal.leesbaarheid", "laad_normen"),
+    ("evaluatie/wetvragen.yaml", "calculators.wetten.zoeker", "laad_evaluatie"),
+    ("voorbeelden/plan-voorbeeld.json", "calculators.rendement.export", "laad_voorbeeldplan"),
+    ("privacy/", "calculators.privacy.wacht", "laad_privacy_gegevens"),
 ]
 
 
@@ -51,7 +51,7 @@ def test_gegevens_laden_zonder_fouten(wat, module, functie):
 
 
 def test_sjablonen_voor_eigen_tarieven_laden():
-    from calculators.tarieven import lees_tarieven
+    from calculators.prijzen.tarieven import lees_tarieven
 
     for pad in sorted((DATA / "sjablonen").glob("eigen-tarieven.*")):
         assert lees_tarieven(pad), pad.name

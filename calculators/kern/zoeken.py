@@ -1,0 +1,555 @@
+"""A generic ranking engine for short Dutch documents with several fields.
+
+Used by the law lookup ("Mag dit?", :mod:`calculators.wetten.zoeker`) and reusable for other
+collections (for example the case catalogue). How a query is answered:
+
+1. **Analysis** (:meth:`Zoekindex.analyseer`): the query is cut into words (accents removed,
+   lower case), common Dutch function words are dropped and every word is reduced to its
+   stem with the Dutch Snowball stemmer (PyStemmer). Unknown words are corrected to the
+   nearest word in the index with rapidfuzz (typo tolerance). Dutch compounds are split
+   into known parts ("huurachterstand" -> "huur" + "achterstand"), in documents and in
+   queries alike. Phrases from the curated synonym list (``data/synoniemen.yaml``) expand
+   the query with the other members of their group ("pgb" -> "persoonsgebonden budget").
+2. **Ranking** (:meth:`Zoekindex.scores`): one BM25 index (bm25s) per field; the score of
+   a document is the weighted sum of its field scores (default ``methode="bm25s"``).
+   Optionally an extra field of character 4-grams gives a weak fuzzy match for word forms
+   the stemmer does not join ("verhuist" / "verhuizing"). Expansion terms (synonyms,
+   compound parts) count for a fraction of a typed word. The alternative
+   ``methode="bm25f"`` merges the weighted field frequencies per term *before* the BM25
+   saturation (BM25F). It ranked better while many explanation fields were still empty;
+   with complete data the per-field sum ranks better on the evaluation set of the law
+   search. ``tests/test_wetzoeker.py`` prints both figures.
+3. **Explanation**: :meth:`Zoekindex.beste_passage` picks the passage (for laws: the lid)
+   that matches best, and :func:`markeer_posities` gives the character spans to highlight.
+
+The index is built once per collection; a query costs a few sparse column sums per field
+and term weight, so it stays fast when the collection grows (see ``bench/zoeken_wetten.py``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import bm25s
+import numpy as np
+import Stemmer
+from rapidfuzz import fuzz, process
+
+from calculators.kern.fouten import DoorbraakFout
+
+#: Longest query (in characters) that is analysed; longer queries are cut (with a note).
+MAX_TEKENS = 500
+#: At most this many different words of a query are used.
+MAX_WOORDEN = 40
+#: Weight of an expansion term (synonym) compared with a word the user typed.
+GEWICHT_SYNONIEM = 0.7
+#: Weight of a compound part compared with a word the user typed.
+GEWICHT_DEELWOORD = 0.35
+#: Shortest part of a compound that is recognised ("huur" in "huurschuld").
+MIN_DEEL = 4
+#: Shortest word that is corrected for typos, and the minimal similarity (0-100).
+MIN_CORRECTIE_LENGTE = 5
+CORRECTIE_DREMPEL = 80.0
+#: Ranking methods: "bm25s" (one bm25s index per field, scores added; default) or
+#: "bm25f" (weighted field frequencies merged before saturation).
+METHODES = ("bm25f", "bm25s")
+BM25F_K1 = 1.2
+BM25F_B = 0.75
+#: Length of the character n-grams (only used when ``ngram_gewicht`` > 0).
+NGRAM = 4
+NGRAM_VELD = "#ngram"
+#: Linking sounds between parts of a Dutch compound ("beleid-s-regel", "ouder-en-bijdrage").
+TUSSENKLANKEN = ("", "s", "e", "en")
+
+# Dutch function words (Snowball stop word list, plus question words). They carry no
+# meaning for the search and would only add noise.
+STOPWOORDEN = frozenset(
+    """
+    aan al alle alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door
+    dus een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand
+    iets ik in is ja je jij jou jouw jullie kan kon kunnen maar me meer men met mij mijn moet
+    moeten na naar niet niets nog nu of om omdat ons onze ook op over reeds te tegen toch toen tot
+    u uit uw van veel voor waar wanneer want waren was wat we wel welk welke werd wezen wie wij wil
+    willen wordt worden zal ze zei zelf zich zij zijn zo zonder zou zouden mag mogen graag hoeveel
+    waarom zoals iemand elk elke ieder iedere per dient deze hen ze zeker even
+    """.split()
+)
+
+_WOORD = re.compile(r"\d+(?:[.:]\d+)*[^\W\d_]?|[^\W\d_]+", re.UNICODE)
+
+
+@lru_cache(maxsize=200_000)
+def normaliseer_woord(woord: str) -> str:
+    """Lower case without accents: 'Cliënt' -> 'client'."""
+    return unicodedata.normalize("NFKD", woord).encode("ascii", "ignore").decode().lower()
+
+
+def woorden_met_plek(tekst: str) -> list[tuple[str, int, int]]:
+    """Words of a text as (normalised word, start, end); start/end index the original text.
+
+    Numbers with dots or colons stay one word, so article numbers like ``2.3.5`` or
+    ``4:84`` can be found.
+    """
+    return list(_woorden_met_plek(str(tekst)))
+
+
+@lru_cache(maxsize=20_000)
+def _woorden_met_plek(tekst: str) -> tuple[tuple[str, int, int], ...]:
+    uit = []
+    for m in _WOORD.finditer(tekst):
+        w = normaliseer_woord(m.group())
+        if w:
+            uit.append((w, m.start(), m.end()))
+    return tuple(uit)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("dutch")
+
+
+@lru_cache(maxsize=200_000)
+def stam(woord: str) -> str:
+    """Dutch Snowball stem of a normalised word ('uitkeringen' -> 'uitker')."""
+    if woord[:1].isdigit():
+        return woord
+    return _stemmer().stemWord(woord)
+
+
+@lru_cache(maxsize=200_000)
+def ngrammen(woord: str) -> tuple[str, ...]:
+    """Character n-grams of a word with boundary marks, as separate tokens ('#<ver', ...)."""
+    if len(woord) < NGRAM + 1 or not woord.isalpha():
+        return ()
+    w = f"<{woord}>"
+    return tuple("#" + w[i:i + NGRAM] for i in range(len(w) - NGRAM + 1))
+
+
+def is_inhoudswoord(woord: str) -> bool:
+    """True for words that carry meaning (no function word, not a single letter)."""
+    if woord in STOPWOORDEN:
+        return False
+    return len(woord) > 1 or woord.isdigit()
+
+
+@dataclass(frozen=True)
+class SynoniemGroep:
+    """Phrases that mean the same for the search, e.g. ('pgb', 'persoonsgebonden budget')."""
+
+    termen: tuple[str, ...]
+
+
+@dataclass
+class Vraaganalyse:
+    """What the engine made of a query; shown to the user as notes where useful."""
+
+    vraag: str
+    termen: list[str]  # stems the user typed (after typo correction)
+    synoniemen: list[str]  # stems added from the synonym list
+    delen: list[str]  # stems of compound parts
+    correcties: dict[str, str] = field(default_factory=dict)  # typed word -> corrected word
+    meldingen: list[str] = field(default_factory=list)  # Dutch notes for the user
+    synoniem_gewicht: dict[str, float] = field(default_factory=dict)  # weight per synonym stem
+    markeer: set[str] = field(default_factory=set)  # stems worth highlighting in a text
+    ngrammen: dict[str, float] = field(default_factory=dict)  # character n-grams and weights
+
+    @property
+    def alle_termen(self) -> set[str]:
+        return set(self.termen) | set(self.synoniemen) | set(self.delen)
+
+    def gewichten(self) -> dict[str, float]:
+        """Weight of every search term: typed words 1, synonyms and compound parts less."""
+        uit = dict(self.ngrammen)
+        uit.update({d: GEWICHT_DEELWOORD for d in self.delen})
+        for s in self.synoniemen:
+            uit[s] = max(uit.get(s, 0.0), self.synoniem_gewicht.get(s, GEWICHT_SYNONIEM))
+        uit.update({t: 1.0 for t in self.termen})
+        return uit
+
+
+@dataclass(frozen=True)
+class Treffer:
+    """One document in a result list."""
+
+    index: int
+    score: float
+
+
+@dataclass
+class Zoekuitkomst:
+    """Result list (best first) plus the analysis of the query."""
+
+    treffers: list[Treffer]
+    analyse: Vraaganalyse
+
+
+class Zoekindex:
+    """BM25 index over documents with weighted fields, Dutch stemming and synonyms.
+
+    ``documenten``: one mapping per document from field name to text.
+    ``gewichten``: weight per field name; fields without a weight are ignored.
+    ``synoniemen``: groups of phrases that expand each other in a query.
+    ``passages``: per document a list of (label, text) pieces, for :meth:`beste_passage`.
+    """
+
+    def __init__(
+        self,
+        documenten: Sequence[Mapping[str, str]],
+        gewichten: Mapping[str, float],
+        synoniemen: Iterable[SynoniemGroep] = (),
+        passages: Sequence[Sequence[tuple[str, str]]] | None = None,
+        methode: str = "bm25s",
+        ngram_gewicht: float = 0.0,
+    ):
+        if methode not in METHODES:
+            raise ValueError(f"onbekende methode {methode!r}; kies uit {', '.join(METHODES)}")
+        self.methode = methode
+        self.n = len(documenten)
+        self.gewichten = {k: float(v) for k, v in gewichten.items() if v > 0}
+        groepen = list(synoniemen)
+
+        # 1. Surface words of the collection (and of the synonym list): the vocabulary
+        #    for typo correction and for splitting compounds.
+        ruwe_velden: dict[str, list[list[str]]] = {}
+        oppervlak: set[str] = set()
+        for veld in self.gewichten:
+            rijen = []
+            for doc in documenten:
+                ws = [w for w, _, _ in woorden_met_plek(doc.get(veld, "") or "") if is_inhoudswoord(w)]
+                rijen.append(ws)
+                oppervlak.update(ws)
+            ruwe_velden[veld] = rijen
+        for g in groepen:
+            for t in g.termen:
+                oppervlak.update(w for w, _, _ in woorden_met_plek(t) if is_inhoudswoord(w))
+        self._oppervlak = sorted(w for w in oppervlak if not w[:1].isdigit())
+        self._deel_stammen = {stam(w) for w in self._oppervlak if len(w) >= MIN_DEEL}
+        self._deel_woorden = {w for w in self._oppervlak if len(w) >= MIN_DEEL}
+        self._splits: dict[str, tuple[str, ...]] = {}
+        self._termen_cache: dict[str, tuple[str, tuple[str, ...]]] = {}
+        self._tekst_cache: dict[str, frozenset[str]] = {}
+
+        # 2. Tokens per field (stems plus compound parts), then the ranking structure.
+        veld_tokens: dict[str, list[list[str]]] = {}
+        df: dict[str, int] = {}
+        doc_termen: list[set[str]] = [set() for _ in range(self.n)]
+        for veld, rijen in ruwe_velden.items():
+            tokens = []
+            for i, ws in enumerate(rijen):
+                t = self._document_tokens(ws)
+                tokens.append(t)
+                doc_termen[i].update(t)
+            if any(tokens):  # an empty field (e.g. no example questions yet) adds nothing
+                veld_tokens[veld] = tokens
+        self.ngram_gewicht = float(ngram_gewicht)
+        if self.ngram_gewicht > 0 and self.n:
+            # Character n-grams of all words as one extra field: a weak, fuzzy match for word
+            # forms the stemmer does not join ("verhuist" / "verhuizing") and for compounds.
+            grams = [[g for rijen in ruwe_velden.values() for w in rijen[i] for g in ngrammen(w)] for i in range(self.n)]
+            for i, g in enumerate(grams):
+                doc_termen[i].update(g)
+            veld_tokens[NGRAM_VELD] = grams
+            self.gewichten[NGRAM_VELD] = self.ngram_gewicht
+        for termen in doc_termen:
+            for t in termen:
+                df[t] = df.get(t, 0) + 1
+        self._idf = {t: math.log(1 + (self.n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        self._bekende_stammen = set(df)
+        self._indexen: dict[str, bm25s.BM25] = {}
+        self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+        if methode == "bm25s":
+            for veld, tokens in veld_tokens.items():
+                index = bm25s.BM25()
+                index.index(tokens, show_progress=False)
+                self._indexen[veld] = index
+        else:
+            self._bouw_bm25f(veld_tokens)
+
+        # 3. Synonym phrases: all their words as stems (to match the query, function words
+        #    included, so "hoeveel bijstand" only matches that phrase), and the stems to add
+        #    to a query (content words and their compound parts).
+        self._synoniemen: list[list[tuple[tuple[str, ...], tuple[str, ...]]]] = []
+        for g in groepen:
+            frasen = []
+            for t in g.termen:
+                ws = [w for w, _, _ in woorden_met_plek(t)]
+                patroon = tuple(stam(w) for w in ws)
+                toevoegen = tuple(dict.fromkeys(x for w in ws if is_inhoudswoord(w) for x in self._met_delen(w)))
+                if patroon and toevoegen:
+                    frasen.append((patroon, toevoegen))
+            if len(frasen) > 1:
+                self._synoniemen.append(frasen)
+        self._synoniem_stammen = {x for frasen in self._synoniemen for p, _ in frasen for x in p}
+
+        # 4. Passages (e.g. the leden of an article), pre-analysed for highlighting.
+        self._passages: list[list[tuple[str, set[str]]]] = []
+        for stukken in passages or [[] for _ in range(self.n)]:
+            self._passages.append([(label, self.tekst_termen(tekst)) for label, tekst in stukken])
+
+    def _bouw_bm25f(self, veld_tokens: dict[str, list[list[str]]]) -> None:
+        """BM25F: per term, the length-normalised frequencies of all fields are weighted and
+        added *before* saturation, so a word that occurs in many fields of one document does
+        not outweigh a document that matches more different words of the query."""
+        gemiddeld = {v: (sum(len(t) for t in toks) / self.n) or 1.0 for v, toks in veld_tokens.items()}
+        lijsten: dict[str, tuple[list[int], list[float]]] = {}
+        for i in range(self.n):
+            tf: dict[str, float] = {}
+            for veld, toks in veld_tokens.items():
+                t = toks[i]
+                if not t:
+                    continue
+                factor = self.gewichten[veld] / (1 - BM25F_B + BM25F_B * len(t) / gemiddeld[veld])
+                for tok, c in Counter(t).items():
+                    tf[tok] = tf.get(tok, 0.0) + factor * c
+            for tok, v in tf.items():
+                docs, waarden = lijsten.setdefault(tok, ([], []))
+                docs.append(i)
+                waarden.append(self._idf[tok] * v * (BM25F_K1 + 1) / (BM25F_K1 + v))
+        self._postings = {
+            t: (np.asarray(d, dtype=np.int32), np.asarray(w, dtype=np.float32)) for t, (d, w) in lijsten.items()
+        }
+
+    # ----------------------------------------------------------------- analysis
+    def splits(self, woord: str) -> tuple[str, ...]:
+        """Known parts of a Dutch compound, as normalised words; () if none.
+
+        'huurachterstand' -> ('huur', 'achterstand'); 'beleidsregel' -> ('beleid', 'regel').
+        Every part has at least ``MIN_DEEL`` letters and occurs in the collection.
+        """
+        if woord in self._splits:
+            return self._splits[woord]
+        uit: tuple[str, ...] = ()
+        if len(woord) >= 2 * MIN_DEEL and woord.isalpha():
+            uit = self._splits_rec(woord, diepte=0) or ()
+        self._splits[woord] = uit
+        return uit
+
+    def _bekend_deel(self, deel: str) -> bool:
+        return len(deel) >= MIN_DEEL and deel not in STOPWOORDEN and (
+            deel in self._deel_woorden or stam(deel) in self._deel_stammen
+        )
+
+    def _splits_rec(self, woord: str, diepte: int) -> tuple[str, ...] | None:
+        if diepte > 2:
+            return None
+        # Longest known head first: 'schuldhulpverlening' -> 'schuldhulp' + 'verlening'.
+        for eind in range(len(woord) - MIN_DEEL, MIN_DEEL - 1, -1):
+            kop = woord[:eind]
+            if not self._bekend_deel(kop):
+                continue
+            for tk in TUSSENKLANKEN:
+                if not woord.startswith(tk, eind):
+                    continue
+                rest = woord[eind + len(tk):]
+                if len(rest) < MIN_DEEL:
+                    continue
+                if self._bekend_deel(rest):
+                    return (kop, rest)
+                verder = self._splits_rec(rest, diepte + 1)
+                if verder:
+                    return (kop, *verder)
+        return None
+
+    def losse_delen(self, woord: str) -> tuple[str, ...]:
+        """For an unknown compound: its longest known first part and last part.
+
+        'huurschuld' -> ('huur', 'schuld') when both occur, ('huur',) when only 'huur' does.
+        """
+        if len(woord) < 2 * MIN_DEEL or not woord.isalpha():
+            return ()
+        kop = next((woord[:e] for e in range(len(woord) - MIN_DEEL, MIN_DEEL - 1, -1) if self._bekend_deel(woord[:e])), None)
+        staart = next((woord[b:] for b in range(MIN_DEEL, len(woord) - MIN_DEEL + 1) if self._bekend_deel(woord[b:])), None)
+        return tuple(d for d in dict.fromkeys((kop, staart)) if d)
+
+    def _woord_termen(self, woord: str) -> tuple[str, list[str]]:
+        """Stem of a word and the stems of its compound parts."""
+        bekend = self._termen_cache.get(woord)
+        if bekend is None:
+            s = stam(woord)
+            bekend = (s, tuple(d for d in (stam(x) for x in self.splits(woord)) if d != s))
+            self._termen_cache[woord] = bekend
+        return bekend[0], list(bekend[1])
+
+    def _met_delen(self, woord: str) -> list[str]:
+        s, delen = self._woord_termen(woord)
+        return [s, *delen]
+
+    def _document_tokens(self, woorden: list[str]) -> list[str]:
+        tokens = []
+        for w in woorden:
+            s, delen = self._woord_termen(w)
+            tokens.append(s)
+            tokens.extend(delen)
+        return tokens
+
+    def tekst_termen(self, tekst: str) -> set[str]:
+        """All stems (and compound-part stems) of a text."""
+        bekend = self._tekst_cache.get(tekst)
+        if bekend is None:
+            bekend = frozenset(self._document_tokens([w for w, _, _ in woorden_met_plek(tekst) if is_inhoudswoord(w)]))
+            self._tekst_cache[tekst] = bekend
+        return set(bekend)
+
+    def corrigeer(self, woord: str) -> str | None:
+        """Nearest known word for an unknown word (typo), or None."""
+        if len(woord) < MIN_CORRECTIE_LENGTE or not self._oppervlak or woord[:1].isdigit():
+            return None
+        # Only words of about the same length: a typo, not a different word ("kopen" is
+        # not "inkopen").
+        marge = max(1, len(woord) // 6)
+        kandidaten = process.extract(woord, self._oppervlak, scorer=fuzz.ratio, score_cutoff=CORRECTIE_DREMPEL, limit=10)
+        for kandidaat, _score, _ in kandidaten:
+            if abs(len(kandidaat) - len(woord)) <= marge:
+                return kandidaat
+        return None
+
+    def analyseer(self, vraag: str) -> Vraaganalyse:
+        """Turn a query into search terms. Raises DoorbraakFout when nothing is left."""
+        if not isinstance(vraag, str):
+            raise DoorbraakFout("De vraag moet tekst zijn.")
+        meldingen: list[str] = []
+        tekst = vraag.strip()
+        if not tekst:
+            raise DoorbraakFout("Typ eerst een vraag of een paar woorden.")
+        if len(tekst) > MAX_TEKENS:
+            knip = tekst.rfind(" ", 0, MAX_TEKENS + 1)  # cut between words, not inside one
+            tekst = tekst[: knip if knip > 0 else MAX_TEKENS]
+            meldingen.append(f"Je vraag is erg lang. Ik gebruik alleen de eerste {MAX_TEKENS} tekens.")
+        woorden = [w for w, _, _ in woorden_met_plek(tekst)]
+        if not woorden:
+            raise DoorbraakFout("Ik vind geen woorden in je vraag. Typ een vraag of een paar woorden.")
+        inhoud = list(dict.fromkeys(w for w in woorden if is_inhoudswoord(w)))
+        if not inhoud:
+            raise DoorbraakFout(
+                "Je vraag bevat alleen heel gewone woorden. Noem waar het om gaat, bijvoorbeeld: voorschot bijstand."
+            )
+        if len(inhoud) > MAX_WOORDEN:
+            inhoud = inhoud[:MAX_WOORDEN]
+            if not meldingen:
+                meldingen.append(f"Je vraag heeft veel woorden. Ik gebruik de eerste {MAX_WOORDEN}.")
+
+        correcties: dict[str, str] = {}
+        termen: list[str] = []
+        delen: list[str] = []
+        for w in inhoud:
+            s, ds = self._woord_termen(w)
+            if s not in self._bekende_stammen and not ds and s not in self._synoniem_stammen:
+                beter = self.corrigeer(w)
+                if beter and beter != w:
+                    correcties[w] = beter
+                    s, ds = self._woord_termen(beter)
+                else:
+                    ds = [stam(d) for d in self.losse_delen(w)]
+            termen.append(s)
+            delen.extend(ds)
+        if correcties:
+            lijst = ", ".join(f"'{v}' in plaats van '{k}'" for k, v in correcties.items())
+            meldingen.append(f"Ik heb gezocht op {lijst}.")
+
+        # Synonyms: a multi-word phrase must occur as a run in the query (all words, with
+        # typos corrected); a one-word phrase may also match a compound part.
+        reeks = [stam(correcties.get(w, w)) for w in woorden]
+        los = set(termen) | set(delen)
+        # A phrase of n words adds each word with 1/n of the synonym weight, so "eerste maand"
+        # does not count as two strong words. One-word synonyms are also highlighted.
+        gewicht: dict[str, float] = {}
+        markeer = set(termen)
+        for frasen in self._synoniemen:
+            if any((len(p) == 1 and p[0] in los) or (len(p) > 1 and _bevat_reeks(reeks, p)) for p, _ in frasen):
+                for patroon, toevoegen in frasen:
+                    n_woorden = max(1, sum(1 for x in patroon if x in toevoegen))
+                    for x in toevoegen:
+                        gewicht[x] = max(gewicht.get(x, 0.0), GEWICHT_SYNONIEM / n_woorden)
+                    if n_woorden == 1:
+                        markeer.update(toevoegen)
+        gezien = set(termen)
+        synoniemen = [s for s in gewicht if s not in gezien]
+        delen = [d for d in dict.fromkeys(delen) if d not in gezien and d not in gewicht]
+        grams: dict[str, float] = {}
+        if self.ngram_gewicht > 0:
+            for w in inhoud:
+                gs = ngrammen(correcties.get(w, w))
+                for g in gs:
+                    grams[g] = grams.get(g, 0.0) + 1.0 / len(gs)
+        return Vraaganalyse(vraag, list(dict.fromkeys(termen)), synoniemen, delen, correcties, meldingen,
+                            {s: gewicht[s] for s in synoniemen}, markeer, grams)
+
+    # ------------------------------------------------------------------ ranking
+    def scores(self, analyse: Vraaganalyse) -> np.ndarray:
+        """Score of every document for an analysed query (0 = no match)."""
+        totaal = np.zeros(self.n, dtype=np.float32)
+        if self.n == 0:
+            return totaal
+        gewichten = analyse.gewichten()
+        if self.methode == "bm25f":
+            for term, g in gewichten.items():
+                post = self._postings.get(term)
+                if post is not None:
+                    totaal[post[0]] += g * post[1]
+            return totaal
+        per_gewicht: dict[float, list[str]] = {}
+        for term, g in gewichten.items():
+            per_gewicht.setdefault(g, []).append(term)
+        for veld, index in self._indexen.items():
+            for g, termen in per_gewicht.items():
+                bekend = [t for t in termen if t and t in index.vocab_dict]
+                if bekend:
+                    totaal += (self.gewichten[veld] * g) * index.get_scores(bekend)
+        return totaal
+
+    def zoek(self, vraag: str, top: int = 10, filter: np.ndarray | None = None) -> Zoekuitkomst:
+        """Best documents for a query, best first; ``filter`` is a boolean mask or None.
+
+        Raises :class:`DoorbraakFout` with a Dutch message for a query without words.
+        """
+        if top < 1:
+            raise DoorbraakFout("Vraag om minstens één resultaat.")
+        analyse = self.analyseer(vraag)
+        s = self.scores(analyse)
+        if filter is not None:
+            s = np.where(filter, s, 0.0)
+        kandidaten = np.nonzero(s > 0)[0]
+        if len(kandidaten) > top:
+            deel = np.argpartition(-s[kandidaten], top - 1)[:top]
+            kandidaten = kandidaten[deel]
+        volgorde = sorted(kandidaten.tolist(), key=lambda i: (-float(s[i]), i))
+        return Zoekuitkomst([Treffer(i, round(float(s[i]), 4)) for i in volgorde[:top]], analyse)
+
+    def idf(self, term: str) -> float:
+        return self._idf.get(term, 0.0)
+
+    def beste_passage(self, index: int, analyse: Vraaganalyse) -> int | None:
+        """Position of the passage of document ``index`` that matches the query best."""
+        beste, beste_score = None, 0.0
+        gewichten = analyse.gewichten()
+        for j, (_label, termen) in enumerate(self._passages[index] if index < len(self._passages) else []):
+            score = sum(g * self.idf(t) for t, g in gewichten.items() if t in termen)
+            if score > beste_score + 1e-9:
+                beste, beste_score = j, score
+        return beste
+
+    def markeer_posities(self, tekst: str, analyse: Vraaganalyse) -> list[tuple[int, int]]:
+        """Character spans (start, end) in ``tekst`` of the words that match the query."""
+        gezocht = analyse.markeer or set(analyse.termen)
+        uit = []
+        for w, begin, eind in woorden_met_plek(tekst):
+            if not is_inhoudswoord(w):
+                continue
+            s, delen = self._woord_termen(w)
+            if s in gezocht or gezocht & set(delen):
+                uit.append((begin, eind))
+        return uit
+
+
+def _bevat_reeks(reeks: Sequence[str], deel: tuple[str, ...]) -> bool:
+    """True if ``deel`` occurs as a contiguous run in ``reeks``."""
+    n = len(deel)
+    if n == 1:
+        return deel[0] in reeks
+    return any(tuple(reeks[i:i + n]) == deel for i in range(len(reeks) - n + 1))

@@ -1,0 +1,420 @@
+"""Local tariffs: a municipality's own price list that overrides or extends the national one.
+
+Users load the files they actually have:
+
+- CSV saved by Dutch Excel: semicolon (or comma, or tab) separated, decimal comma,
+  thousand dots, ``€`` signs, with or without BOM, UTF-8 or Windows-1252;
+- ``.xlsx`` workbooks (the first sheet, or a sheet named "tarieven").
+
+Columns (names may vary in case, spacing and accents): ``id`` (optional: the id of the
+national price this row replaces; empty = a new local item), ``item``, ``eenheid``,
+``bedrag``, ``jaar``, ``geldstroom``, ``bron`` (optional), ``domein`` (optional),
+``omschrijving`` (optional). Other columns are ignored.
+
+A file with any error is rejected whole: :func:`lees_tarieven` raises
+:class:`~calculators.kern.fouten.DoorbraakFout` listing every problem with its row (as Excel
+numbers it: the header is row 1) and column. Nothing is half-loaded.
+
+:func:`combineer` merges the national list with the local one.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterable
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+from calculators.kern.fouten import DoorbraakFout, Melding
+from calculators.kern.opmaak import lees_bedrag
+from calculators.kern.vocabulaire import laad_vocabulaire
+from calculators.prijzen.prijslijst import EENHEDEN, Prijs, laad_prijzen, prijs_per_id
+
+MAX_BYTES = 5_000_000
+MAX_RIJEN = 5_000
+VERPLICHT = ["item", "eenheid", "bedrag", "jaar", "geldstroom"]
+KOLOMNAMEN = {
+    "id": {"id", "code", "landelijkid", "prijsid"},
+    "item": {"item", "naam", "product", "voorziening"},
+    "eenheid": {"eenheid", "per"},
+    "bedrag": {"bedrag", "tarief", "prijs", "bedrageuro", "bedragineuro", "bedragineuros", "bedrageur"},
+    "jaar": {"jaar", "prijspeil", "tariefjaar"},
+    "geldstroom": {"geldstroom", "financier"},
+    "bron": {"bron", "bronurl", "url", "link", "brontitel"},
+    "domein": {"domein"},
+    "omschrijving": {"omschrijving", "toelichting"},
+}
+GELDSTROOM_ALIAS = {"wgs": "Schuldhulpverlening", "pw": "Participatiewet", "zvw": "Zorgverzekeraar"}
+BETROUWBAARHEID_LOKAAL = "redelijk"
+
+
+def _plat(tekst: str) -> str:
+    """Lower case, no accents, only letters and digits (for matching names)."""
+    tekst = unicodedata.normalize("NFKD", str(tekst)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]", "", tekst.lower())
+
+
+def _slug(tekst: str) -> str:
+    tekst = unicodedata.normalize("NFKD", str(tekst)).encode("ascii", "ignore").decode()
+    return re.sub(r"-+", "-", re.sub(r"[^a-z0-9]+", "-", tekst.lower())).strip("-")[:60].strip("-") or "item"
+
+
+def _kolom_voor(kop: str) -> str | None:
+    plat = _plat(re.sub(r"\(.*?\)", "", str(kop or "")))  # "bedrag (€)" -> "bedrag"
+    for kolom, namen in KOLOMNAMEN.items():
+        if plat in namen:
+            return kolom
+    return None
+
+
+# --- reading the raw table -------------------------------------------------------------
+
+def _decodeer(data: bytes, bestand: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def _scheiding(tekst: str) -> str:
+    """Pick the separator that makes the most known column names in the first line."""
+    eerste = next((r for r in tekst.splitlines() if r.strip()), "")
+    beste, score = ";", -1
+    for teken in (";", ",", "\t"):
+        try:
+            cellen = next(csv.reader([eerste], delimiter=teken))
+        except (csv.Error, StopIteration):
+            continue
+        s = sum(1 for c in cellen if _kolom_voor(c))
+        if s > score:
+            beste, score = teken, s
+    return beste
+
+
+def _csv_rijen(data: bytes, bestand: str) -> list[list]:
+    try:
+        tekst = _decodeer(data, bestand)
+    except UnicodeDecodeError:
+        raise DoorbraakFout(f"Het bestand {bestand} kan niet gelezen worden: de tekens kloppen niet.") from None
+    if "\x00" in tekst:
+        raise DoorbraakFout(f"Het bestand {bestand} is geen tekstbestand. Sla het op als CSV of .xlsx.")
+    try:
+        return list(csv.reader(io.StringIO(tekst, newline=""), delimiter=_scheiding(tekst)))
+    except csv.Error as e:
+        raise DoorbraakFout(f"Het bestand {bestand} is geen geldig CSV-bestand ({e}).") from None
+
+
+def _xlsx_rijen(data: bytes, bestand: str) -> list[list]:
+    from openpyxl import load_workbook
+
+    try:
+        boek = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
+        raise DoorbraakFout(f"Het bestand {bestand} is geen geldig Excel-bestand (.xlsx).") from None
+    try:
+        blad = next((b for b in boek.worksheets if _plat(b.title) == "tarieven"), boek.worksheets[0])
+        rijen = []
+        for rij in blad.iter_rows(values_only=True):
+            rijen.append(list(rij))
+            if len(rijen) > MAX_RIJEN + 1:
+                break
+        return rijen
+    finally:
+        boek.close()
+
+
+def _rijen(bron: Path | str | bytes, bestandsnaam: str | None) -> tuple[list[list], str]:
+    if isinstance(bron, (bytes, bytearray, memoryview)):
+        data = bytes(bron)
+        bestand = bestandsnaam or "tarieven.csv"
+    else:
+        pad = Path(bron)
+        bestand = bestandsnaam or pad.name
+        try:
+            if pad.stat().st_size > MAX_BYTES:
+                raise DoorbraakFout(f"Het bestand {bestand} is te groot (meer dan 5 MB).")
+            data = pad.read_bytes()
+        except FileNotFoundError:
+            raise DoorbraakFout(f"Het bestand {bestand} bestaat niet. Controleer de naam en de map.") from None
+        except IsADirectoryError:
+            raise DoorbraakFout(f"{bestand} is een map, geen bestand.") from None
+        except PermissionError:
+            raise DoorbraakFout(f"Het bestand {bestand} mag niet gelezen worden. Controleer de rechten.") from None
+        except OSError:
+            raise DoorbraakFout(f"Het bestand {bestand} kan niet gelezen worden.") from None
+    if len(data) > MAX_BYTES:
+        raise DoorbraakFout(f"Het bestand {bestand} is te groot (meer dan 5 MB).")
+    if not data.strip():
+        raise DoorbraakFout(f"Het bestand {bestand} is leeg.")
+    naam = bestand.lower()
+    if data.startswith(b"PK\x03\x04") or naam.endswith((".xlsx", ".xlsm")):
+        return _xlsx_rijen(data, bestand), bestand
+    if data.startswith(b"\xd0\xcf\x11\xe0") or naam.endswith(".xls"):
+        raise DoorbraakFout(
+            f"Het bestand {bestand} is een oud Excel-bestand (.xls). "
+            "Sla het in Excel op als .xlsx of als CSV en probeer het opnieuw."
+        )
+    return _csv_rijen(data, bestand), bestand
+
+
+# --- validating rows -------------------------------------------------------------------
+
+def _tekst(waarde) -> str:
+    if waarde is None:
+        return ""
+    if isinstance(waarde, float) and waarde.is_integer():
+        return str(int(waarde))
+    return str(waarde).replace("\u00a0", " ").strip()
+
+
+def _lees_jaar(waarde) -> int:
+    import datetime as dt
+
+    if isinstance(waarde, (dt.date, dt.datetime)):
+        return waarde.year
+    if isinstance(waarde, bool):
+        raise ValueError
+    if isinstance(waarde, (int, float)):
+        if float(waarde).is_integer():
+            return int(waarde)
+        raise ValueError
+    tekst = _tekst(waarde)
+    if not re.fullmatch(r"\d{4}", tekst):
+        raise ValueError
+    return int(tekst)
+
+
+_BEDRAG = re.compile(r"^-?(?:\d+|\d{1,3}(?:\.\d{3})+)(?:,\d+)?$|^-?\d+\.\d+$")
+
+
+def _lees_bedrag(waarde) -> Decimal:
+    """An amount from a cell: numbers from .xlsx as they are; text the Dutch way.
+
+    Text may carry € and spaces, thousand dots and a decimal comma (``€ 1.234,56``), or a
+    decimal point without thousand separators (``1234.56``). Anything else (``1,234.56``,
+    ``1.2.3``) is refused instead of guessed.
+    """
+    if isinstance(waarde, (int, float, Decimal)) and not isinstance(waarde, bool):
+        return lees_bedrag(waarde)
+    schoon = re.sub(r"[\s\u00a0€]|EUR", "", _tekst(waarde), flags=re.I)
+    if not _BEDRAG.match(schoon):
+        raise ValueError
+    if "," not in schoon and not re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+", schoon):
+        return Decimal(schoon)  # 1234.56 or 1234: a decimal point, no thousand dots
+    return lees_bedrag(schoon)
+
+
+def _lees_eenheid(waarde: str) -> str:
+    plat = re.sub(r"\s+", " ", waarde.strip().lower())
+    if plat in EENHEDEN:
+        return plat
+    if f"per {plat}" in EENHEDEN:
+        return f"per {plat}"
+    raise ValueError
+
+
+def _kopregel(rijen: list[list]) -> int | None:
+    """Index of the header row: the first of the first 20 rows with at least three known
+    column names (a title line above the table is skipped), else the first non-empty row."""
+    for i, rij in enumerate(rijen[:20]):
+        if sum(1 for c in rij if _kolom_voor(_tekst(c))) >= 3:
+            return i
+    return next((i for i, r in enumerate(rijen) if any(_tekst(c) for c in r)), None)
+
+
+def lees_tarieven(
+    pad_of_bytes: Path | str | bytes,
+    bestandsnaam: str | None = None,
+    *,
+    nationaal: list[Prijs] | None = None,
+) -> list[Prijs]:
+    """Read a local tariff list (CSV from Dutch Excel or ``.xlsx``) into prices with ``lokaal=True``.
+
+    ``pad_of_bytes``: a path, or the raw bytes of an uploaded file (then ``bestandsnaam``
+    tells the type and is used in messages). ``nationaal``: the national list the ``id``
+    column refers to (default: :func:`~calculators.prijzen.prijslijst.laad_prijzen`).
+
+    A row with an ``id`` replaces that national price; empty cells in such a row are
+    taken from the national price. A row without ``id`` is a new local item with the
+    stable id ``lokaal-<naam>``. Raises :class:`DoorbraakFout` with every problem
+    (row as Excel numbers it, column, what is wrong) when anything is wrong.
+    """
+    rijen, bestand = _rijen(pad_of_bytes, bestandsnaam)
+    kop_index = _kopregel(rijen)
+    if kop_index is None:
+        raise DoorbraakFout(f"Het bestand {bestand} is leeg.")
+    kop = rijen[kop_index]
+    kolommen: dict[str, int] = {}
+    meldingen: list[Melding] = []
+    for i, naam in enumerate(kop):
+        kolom = _kolom_voor(_tekst(naam))
+        if kolom is None:
+            continue
+        if kolom in kolommen:
+            meldingen.append(Melding(f"de kolom '{kolom}' staat er twee keer in", bestand, kop_index + 1, _tekst(naam)))
+        kolommen.setdefault(kolom, i)
+    ontbreekt = [k for k in VERPLICHT if k not in kolommen]
+    if ontbreekt:
+        raise DoorbraakFout(
+            f"In {bestand} ontbreken deze kolommen: {', '.join(ontbreekt)}. "
+            f"De eerste regel moet de kolomnamen bevatten: id, {', '.join(VERPLICHT)}, bron.",
+            meldingen,
+        )
+    data_rijen = rijen[kop_index + 1:]
+    if len(data_rijen) > MAX_RIJEN:
+        raise DoorbraakFout(f"Het bestand {bestand} heeft te veel regels (meer dan {MAX_RIJEN}).")
+
+    landelijk = prijs_per_id(laad_prijzen() if nationaal is None else nationaal)
+    voc = laad_vocabulaire()
+    geldstromen = {_plat(n): n for n in voc.geldstroom_namen}
+    geldstromen.update({k: v for k, v in GELDSTROOM_ALIAS.items()})
+    domeinen = {_plat(n): n for n in voc.domein_namen}
+
+    prijzen: list[Prijs] = []
+    gezien_id: dict[str, int] = {}
+    gezien_slug: dict[str, int] = {}
+    for offset, ruw in enumerate(data_rijen):
+        nr = kop_index + 2 + offset  # Excel row number
+        cel = {k: (ruw[i] if i < len(ruw) else None) for k, i in kolommen.items()}
+        if not any(_tekst(v) for v in cel.values()):
+            continue  # empty line (Excel often adds ;;;; at the end)
+        fout = lambda tekst, kolom=None: meldingen.append(Melding(tekst, bestand, nr, kolom))  # noqa: E731
+        start = len(meldingen)
+
+        ident = _tekst(cel.get("id"))
+        basis = None
+        if ident:
+            basis = landelijk.get(ident)
+            if basis is None:
+                fout(f"het id '{ident[:60]}' staat niet in de landelijke prijslijst; laat id leeg voor een nieuw item", "id")
+            elif ident in gezien_id:
+                fout(f"het id '{ident}' staat er al in rij {gezien_id[ident]}", "id")
+            else:
+                gezien_id[ident] = nr
+
+        item = _tekst(cel.get("item")) or (basis.item if basis else "")
+        if not item:
+            fout("vul een naam in", "item")
+        elif len(item) > 200:
+            fout("de naam is te lang (meer dan 200 tekens)", "item")
+
+        eenheid = None
+        ruwe_eenheid = _tekst(cel.get("eenheid"))
+        if not ruwe_eenheid and basis:
+            eenheid = basis.eenheid
+        elif not ruwe_eenheid:
+            fout("vul een eenheid in, bijvoorbeeld 'per uur'", "eenheid")
+        else:
+            try:
+                eenheid = _lees_eenheid(ruwe_eenheid)
+            except ValueError:
+                fout(f"onbekende eenheid '{ruwe_eenheid[:40]}'; kies uit: {', '.join(EENHEDEN)}", "eenheid")
+
+        bedrag = None
+        ruw_bedrag = cel.get("bedrag")
+        if not _tekst(ruw_bedrag):
+            fout("vul een bedrag in, bijvoorbeeld 1.250,00", "bedrag")
+        else:
+            try:
+                bedrag = _lees_bedrag(ruw_bedrag)
+                if bedrag < 0:
+                    fout("het bedrag is negatief; vul 0 of meer in", "bedrag")
+                    bedrag = None
+                elif bedrag > Decimal("100000000"):
+                    fout("het bedrag is onwaarschijnlijk groot", "bedrag")
+                    bedrag = None
+            except (DoorbraakFout, ValueError):
+                fout(f"'{_tekst(ruw_bedrag)[:40]}' is geen bedrag; gebruik cijfers, bijvoorbeeld 1.250,00", "bedrag")
+
+        jaar = None
+        ruw_jaar = cel.get("jaar")
+        if not _tekst(ruw_jaar):
+            if basis:
+                fout("vul het jaar van je eigen tarief in", "jaar")
+            else:
+                fout("vul een jaar in, bijvoorbeeld 2026", "jaar")
+        else:
+            try:
+                jaar = _lees_jaar(ruw_jaar)
+                if not 1990 <= jaar <= 2100:
+                    raise ValueError
+            except ValueError:
+                fout(f"'{_tekst(ruw_jaar)[:20]}' is geen jaar; gebruik vier cijfers, bijvoorbeeld 2026", "jaar")
+                jaar = None
+
+        geldstroom = None
+        ruwe_geldstroom = _tekst(cel.get("geldstroom"))
+        if not ruwe_geldstroom and basis:
+            geldstroom = basis.geldstroom
+        elif not ruwe_geldstroom:
+            fout("vul een geldstroom in, bijvoorbeeld Wmo", "geldstroom")
+        else:
+            geldstroom = geldstromen.get(_plat(ruwe_geldstroom))
+            if geldstroom is None:
+                fout(f"onbekende geldstroom '{ruwe_geldstroom[:40]}'; kies uit: {', '.join(voc.geldstroom_namen)}", "geldstroom")
+
+        domein = basis.domein if basis else ""
+        ruw_domein = _tekst(cel.get("domein"))
+        if ruw_domein:
+            gevonden = domeinen.get(_plat(ruw_domein))
+            if gevonden is None:
+                fout(f"onbekend domein '{ruw_domein[:40]}'; kies uit: {', '.join(voc.domein_namen)}", "domein")
+            else:
+                domein = gevonden
+
+        if len(meldingen) > start:
+            continue
+        bron = _tekst(cel.get("bron"))
+        if re.match(r"https?://\S+$", bron):
+            bron_titel, bron_url = f"Eigen tarief uit {bestand}", bron
+        else:
+            bron_titel, bron_url = (bron or f"Eigen tarief uit {bestand}"), ""
+        if not ident:
+            slug = _slug(item)
+            n = gezien_slug.get(slug, 0) + 1
+            gezien_slug[slug] = n
+            ident = f"lokaal-{slug}" if n == 1 else f"lokaal-{slug}-{n}"
+        prijzen.append(Prijs(
+            id=ident,
+            item=item,
+            omschrijving=_tekst(cel.get("omschrijving")) or (basis.omschrijving if basis else ""),
+            eenheid=eenheid,
+            bedrag=bedrag,
+            jaar=jaar,
+            geldstroom=geldstroom,
+            domein=domein,
+            bron_titel=bron_titel,
+            bron_url=bron_url,
+            betrouwbaarheid=BETROUWBAARHEID_LOKAAL,
+            betrouwbaarheid_reden=f"Eigen tarief uit {bestand}. Doorbraakwijzer heeft het niet gecontroleerd.",
+            opmerking=(f"vervangt het landelijke bedrag uit de prijslijst (id {basis.id})" if basis else "eigen item"),
+            lokaal=True,
+        ))
+    if meldingen:
+        raise DoorbraakFout(
+            f"Het bestand {bestand} bevat fouten. Er is niets geladen. Verbeter deze punten en probeer het opnieuw:",
+            meldingen,
+        )
+    if not prijzen:
+        raise DoorbraakFout(f"In {bestand} staan geen tarieven onder de kolomnamen.")
+    return prijzen
+
+
+def combineer(nationaal: Iterable[Prijs], lokaal: Iterable[Prijs]) -> list[Prijs]:
+    """National list with local tariffs applied: a local price with the id of a national
+    price replaces it (same place in the list); other local prices are added at the end."""
+    lokaal = list(lokaal)
+    vervang = {p.id: p for p in lokaal}
+    uit = [vervang.pop(p.id, p) for p in nationaal]
+    bekend = {p.id for p in uit}
+    uit += [p if p.lokaal else replace(p, lokaal=True) for p in lokaal if p.id in vervang and p.id not in bekend]
+    return uit

@@ -1,0 +1,350 @@
+"""Law search "Mag dit?": from an everyday question to the article that allows the solution.
+
+Builds a :class:`~calculators.kern.zoeken.Zoekindex` over all articles in ``data/wetten`` (via
+:mod:`calculators.wetten.artikelen`) with these fields and weights:
+
+=========== ======= =========================================================
+field       weight  content
+=========== ======= =========================================================
+titel       1.0     title, law name, abbreviation and article number
+uitleg      1.6     B1 explanation: what it makes possible, conditions,
+                    misunderstandings, situations
+vragen      1.3     example questions stored with the article
+trefwoorden 1.0     remark (short summary), domeinen, geldstromen
+tekst       1.0     the official text (all leden)
+(n-grams)   0.2     character 4-grams of all words (weak fuzzy match)
+=========== ======= =========================================================
+
+The explanation weighs most because it is written in the words professionals use; the
+official text stays important for legal terms. A query that is itself a reference
+("Pw 52", "artikel 4:84 Awb") puts that article first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from calculators.kern.fouten import DoorbraakFout, Melding
+from calculators.kern.opmaak import datum
+from calculators.kern.paden import DATA
+from calculators.kern.schema import pydantic_meldingen
+from calculators.kern.synoniemen import laad_synoniemen
+from calculators.kern.vocabulaire import laad_vocabulaire
+from calculators.kern.zoeken import Vraaganalyse, Zoekindex
+from calculators.wetten.artikelen import (
+    Artikel,
+    Wet,
+    alle_artikelen,
+    citeerzin,
+    laad_wetten,
+    ontleed_referentie,
+    zoek_referentie,
+)
+
+GEWICHTEN: dict[str, float] = {"titel": 1.0, "uitleg": 1.6, "vragen": 1.3, "trefwoorden": 1.0, "tekst": 1.0}
+MAX_TOP = 100
+#: Ranking method and weight of the character n-gram field (weak fuzzy match for word
+#: forms); see zoeken.py. Chosen on the evaluation set, figures in tests/test_wetzoeker.py.
+METHODE = "bm25s"
+NGRAM_GEWICHT = 0.2
+
+
+def document(a: Artikel) -> dict[str, str]:
+    """The searchable fields of one article (see the table in the module docstring)."""
+    u = a.uitleg
+    return {
+        "titel": f"{a.titel}. {a.wetnaam} ({a.afkorting}) artikel {a.artikel}",
+        "uitleg": "\n".join([u.mogelijk, *u.voorwaarden, *u.misverstanden, *u.situaties]),
+        "vragen": "\n".join(a.voorbeeldvragen),
+        "trefwoorden": "\n".join([a.opmerking, *a.domeinen, *a.geldstromen]),
+        "tekst": a.tekst,
+    }
+
+
+def passages(a: Artikel) -> list[tuple[str, str]]:
+    """The leden of an article as (number or '', text), for highlighting the best lid."""
+    return [(l.nummer or "", l.tekst) for l in a.leden]
+
+
+def maak_index(
+    artikelen: Sequence[Artikel], kopieen: int = 1, methode: str = METHODE, ngram_gewicht: float = NGRAM_GEWICHT
+) -> Zoekindex:
+    """A search index over the articles (``kopieen`` > 1 only for the benchmark)."""
+    docs = [document(a) for a in artikelen] * kopieen
+    stukken = [passages(a) for a in artikelen] * kopieen
+    return Zoekindex(docs, GEWICHTEN, laad_synoniemen(), stukken, methode=methode, ngram_gewicht=ngram_gewicht)
+
+
+@lru_cache(maxsize=1)
+def _standaard() -> tuple[tuple[Artikel, ...], Zoekindex]:
+    artikelen = tuple(alle_artikelen())
+    return artikelen, maak_index(artikelen)
+
+
+def wetindex() -> tuple[tuple[Artikel, ...], Zoekindex]:
+    """All articles and their search index; built once per process."""
+    return _standaard()
+
+
+@dataclass
+class WetTreffer:
+    """One article in the result list."""
+
+    artikel: Artikel
+    score: float
+    lid: str | None = None  # the lid that matches best (None: no numbered lid matched)
+    lid_index: int | None = None  # position of that lid in artikel.leden
+    direct: bool = False  # True when the query was a reference to this article
+
+    def als_dict(self) -> dict:
+        a = self.artikel
+        return {
+            "referentie": a.referentie,
+            "wet": a.wetnaam,
+            "afkorting": a.afkorting,
+            "artikel": a.artikel,
+            "titel": a.titel,
+            "geldig_vanaf": a.geldig_vanaf.isoformat(),
+            "url": a.url,
+            "score": round(self.score, 3),
+            "lid": self.lid,
+            "mogelijk": a.uitleg.mogelijk,
+            "domeinen": list(a.domeinen),
+            "citeerzin": citeerzin(a),
+        }
+
+
+@dataclass
+class WetUitkomst:
+    """Results (best first), notes for the user and the analysed query."""
+
+    treffers: list[WetTreffer]
+    meldingen: list[str] = field(default_factory=list)
+    analyse: Vraaganalyse | None = None
+
+
+def wet_namen() -> list[str]:
+    """Abbreviations of all laws, in file order (for filters)."""
+    return [w.afkorting for w in laad_wetten()]
+
+
+def kies_wet(naam: str) -> Wet:
+    """The law for an abbreviation or name (case and spaces do not matter)."""
+    sleutel = " ".join(str(naam).split()).lower()
+    for w in laad_wetten():
+        namen = {w.afkorting.lower(), w.wet.lower(), w.afkorting.replace(" ", "").lower()}
+        namen |= {re.sub(r"\s+\d{4}$", "", n) for n in namen}  # "Wmo" for "Wmo 2015"
+        if sleutel in namen:
+            return w
+    raise DoorbraakFout(f"Onbekende wet '{naam}'. Kies uit: {', '.join(wet_namen())}.")
+
+
+def controleer_domein(domein: str) -> str:
+    namen = laad_vocabulaire().domein_namen
+    if domein not in namen:
+        raise DoorbraakFout(f"Onbekend domein '{domein}'. Kies uit: {', '.join(namen)}.")
+    return domein
+
+
+def filter_masker(artikelen: Sequence[Artikel], domein: str | None = None, wet: str | None = None) -> np.ndarray | None:
+    """Boolean mask over the articles for the filters (None: no filter). Checks the values."""
+    if not domein and not wet:
+        return None
+    masker = np.ones(len(artikelen), dtype=bool)
+    if domein:
+        controleer_domein(domein)
+        masker &= np.array([domein in a.domeinen for a in artikelen], dtype=bool)
+    if wet:
+        gekozen = kies_wet(wet)
+        masker &= np.array([a.wet is gekozen for a in artikelen], dtype=bool)
+    return masker
+
+
+def _referentie(vraag: str) -> tuple[Artikel, str | None] | None:
+    """The article a query refers to ("Pw 52", "artikel 4:84 Awb"), or None."""
+    if not any(c.isdigit() for c in vraag) or len(vraag) > 80:
+        return None
+    try:
+        return ontleed_referentie(vraag)
+    except DoorbraakFout:
+        return None
+
+
+def zoek_wetten(
+    vraag: str,
+    top: int = 10,
+    domein: str | None = None,
+    wet: str | None = None,
+    index: tuple[Sequence[Artikel], Zoekindex] | None = None,
+) -> WetUitkomst:
+    """The articles that best answer a question, best first.
+
+    ``domein``: only articles with this domein (see data/vocabulaire.yaml).
+    ``wet``: only articles of this law (abbreviation such as ``Pw`` or the full name).
+    Raises :class:`DoorbraakFout` (Dutch) for an empty question, a question without words
+    or an unknown filter value. ``index``: another (articles, index) pair, for comparisons.
+    """
+    if not isinstance(top, int) or top < 1 or top > MAX_TOP:
+        raise DoorbraakFout(f"Het aantal resultaten moet tussen 1 en {MAX_TOP} liggen.")
+    artikelen, index = index if index is not None else wetindex()
+    artikelen = tuple(artikelen)
+    masker = filter_masker(artikelen, domein, wet)
+    ref = _referentie(vraag) if isinstance(vraag, str) else None
+    if ref is not None:
+        a, lid = ref
+        if masker is None or masker[artikelen.index(a)]:
+            lid_index = next((i for i, l in enumerate(a.leden) if lid and l.nummer == lid), None)
+            return WetUitkomst([WetTreffer(a, 1.0, lid, lid_index, direct=True)], [], None)
+    uitkomst = index.zoek(vraag, top=top, filter=masker)
+    treffers = []
+    for t in uitkomst.treffers:
+        a = artikelen[t.index]
+        j = index.beste_passage(t.index, uitkomst.analyse)
+        lid = a.leden[j].nummer if j is not None else None
+        treffers.append(WetTreffer(a, t.score, lid, j))
+    meldingen = list(uitkomst.analyse.meldingen)
+    if not treffers:
+        meldingen.append("Ik vond geen artikel dat past. Probeer andere of minder woorden, of zet een filter uit.")
+    return WetUitkomst(treffers, meldingen, uitkomst.analyse)
+
+
+def laatst_gecontroleerd() -> str:
+    """Dutch sentence that says how current the law texts are, taken from the data.
+
+    Uses a ``gecontroleerd`` date on the law files when they have one; otherwise the
+    newest version date (``geldig_vanaf``) of the texts.
+    """
+    wetten = laad_wetten()
+    gecontroleerd = [d for d in (getattr(w, "gecontroleerd", None) for w in wetten) if d]
+    if gecontroleerd:
+        return f"De wetteksten zijn voor het laatst gecontroleerd op {datum(max(gecontroleerd))}."
+    nieuwste = max(w.geldig_vanaf for w in wetten)
+    zin = f"De wetteksten zijn de versies die gelden vanaf {datum(nieuwste)} of eerder."
+    opgehaald = [d for d in (getattr(a, "opgehaald", None) for w in wetten for a in w.artikelen) if d]
+    if opgehaald:
+        zin += f" Een paar artikelen zijn later toegevoegd, op {datum(max(opgehaald))}."
+    return zin
+
+
+@dataclass(frozen=True)
+class Situatie:
+    """A situation to browse by: a cluster or a bottleneck from data/patronen."""
+
+    id: str
+    naam: str
+    uitleg: str
+    artikelen: tuple[Artikel, ...]
+
+
+@lru_cache(maxsize=1)
+def situaties() -> tuple[Situatie, ...]:
+    """Situations from data/patronen (via calculators.patronen.gegevens), each with its articles.
+
+    Clusters name their articles; for a bottleneck (knelpunt) the articles are found by
+    searching with its description and examples. Empty when data/patronen is missing.
+    """
+    try:
+        from calculators.patronen.gegevens import laad_clusters, laad_knelpunten
+
+        clusters, knelpunten = laad_clusters(), laad_knelpunten()
+    except (ImportError, DoorbraakFout):
+        return ()
+    uit = []
+    for c in clusters:
+        artikelen = []
+        for ref in c.artikelen:
+            try:
+                artikelen.append(zoek_referentie(ref))
+            except DoorbraakFout:
+                continue
+        uit.append(Situatie(c.id, f"Cluster {c.nummer}: {c.naam}", " ".join(c.uitleg.split()), tuple(artikelen)))
+    for k in knelpunten:
+        vraag = " ".join([k.kort, k.uitleg, *k.voorbeelden, k.wat_helpt])
+        try:
+            gevonden = tuple(t.artikel for t in zoek_wetten(vraag, top=5).treffers)
+        except DoorbraakFout:
+            gevonden = ()
+        uit.append(Situatie(k.id, f"Knelpunt: {k.naam}", " ".join(k.uitleg.split()), gevonden))
+    return tuple(uit)
+
+
+# --- evaluation ------------------------------------------------------------------------
+
+EVALUATIE_YAML = DATA / "evaluatie" / "wetvragen.yaml"
+
+
+class Evaluatievraag(BaseModel):
+    """One question of the evaluation set with the articles that answer it."""
+
+    model_config = ConfigDict(extra="forbid")
+    vraag: str = Field(min_length=1)
+    artikelen: list[str] = Field(min_length=1)
+    bron: str = Field(min_length=1)
+
+
+class Evaluatieset(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    vragen: list[Evaluatievraag] = Field(min_length=1)
+
+
+def laad_evaluatie(pad: Path | None = None) -> list[Evaluatievraag]:
+    """Load data/evaluatie/wetvragen.yaml; every reference must exist in data/wetten."""
+    pad = Path(pad) if pad is not None else EVALUATIE_YAML
+    try:
+        ruw = yaml.safe_load(pad.read_text(encoding="utf-8"))
+        lijst = Evaluatieset.model_validate(ruw)
+    except (OSError, yaml.YAMLError) as e:
+        raise DoorbraakFout(f"Het bestand {pad.name} kan niet gelezen worden: {e}") from None
+    except ValidationError as e:
+        meldingen = pydantic_meldingen(e, pad.name)
+        raise DoorbraakFout(f"Het bestand {pad.name} klopt niet.", meldingen) from None
+    fouten = []
+    for i, v in enumerate(lijst.vragen, start=1):
+        for ref in v.artikelen:
+            try:
+                zoek_referentie(ref)
+            except DoorbraakFout as e:
+                fouten.append(Melding(str(e), bestand=pad.name, rij=i, kolom="artikelen"))
+    if fouten:
+        raise DoorbraakFout(f"Het bestand {pad.name} verwijst naar onbekende artikelen (rij = nummer van de vraag).", fouten)
+    return lijst.vragen
+
+
+@dataclass
+class Evaluatie:
+    """Hit rates on the evaluation set and the questions that missed the top 3."""
+
+    aantal: int
+    top1: float
+    top3: float
+    missers: list[tuple[str, list[str], list[str]]]  # question, expected, top-3 found
+
+
+def evalueer(
+    vragen: Sequence[Evaluatievraag] | None = None, index: tuple[Sequence[Artikel], Zoekindex] | None = None
+) -> Evaluatie:
+    """Top-1 and top-3 hit rate: a hit when one of the expected articles is in first place / top 3.
+
+    ``index``: evaluate another index (for example ``methode="bm25s"``) instead of the default.
+    """
+    vragen = list(vragen) if vragen is not None else laad_evaluatie()
+    raak1 = raak3 = 0
+    missers = []
+    for v in vragen:
+        verwacht = {zoek_referentie(r).referentie for r in v.artikelen}
+        gevonden = [t.artikel.referentie for t in zoek_wetten(v.vraag, top=3, index=index).treffers]
+        raak1 += bool(gevonden[:1] and gevonden[0] in verwacht)
+        if verwacht & set(gevonden):
+            raak3 += 1
+        else:
+            missers.append((v.vraag, sorted(verwacht), gevonden))
+    n = len(vragen)
+    return Evaluatie(n, raak1 / n, raak3 / n, missers)

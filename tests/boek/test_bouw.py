@@ -1,0 +1,31 @@
+"""The book builds with warnings as errors, and its pages read their facts from data/."""
+
+import csv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HTML = ROOT / "_build" / "html"
+
+
+def test_boek_bouwt_zonder_waarschuwingen(boek_build):
+    code, uitvoer = boek_build
+    assert code == 0, uitvoer[-5000:]
+
+
+def test_prijspagina_toont_elke_prijs_uit_de_csv(boek_build):
+    assert boek_build[0] == 0
+    pagina = (HTML / "book" / "rekenhulpen" / "wat-kost-het.html").read_text(encoding="utf-8")
+    with open(ROOT / "data" / "prijzen.csv", encoding="utf-8") as f:
+        for rij in csv.DictReader(f):
+            assert f'id="prijs-{rij["id"]}"' in pagina
+
+
+def test_geen_externe_scripts_of_stijlen(boek_build):
+    """Offline: no page loads a script or stylesheet from another host."""
+    import re
+
+    assert boek_build[0] == 0
+    for pagina in HTML.rglob("*.html"):
+        tekst = pagina.read_text(encoding="utf-8")
+        extern = re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?://[^"]+)"', tekst)
+        assert not extern, f"{pagina.relative_to(HTML)} laadt {extern}"

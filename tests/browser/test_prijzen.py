@@ -1,0 +1,76 @@
+"""The price lookup as a professional uses it, in headless Chromium."""
+
+import csv
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from babel.numbers import format_currency
+from conftest import axe_overtredingen, wacht_op_rekenhulp
+
+ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.browser
+
+
+def prijs_uit_csv(item: str) -> Decimal:
+    with open(ROOT / "data" / "prijzen.csv", encoding="utf-8") as f:
+        for rij in csv.DictReader(f):
+            if rij["item"] == item:
+                return Decimal(rij["bedrag"])
+    raise KeyError(item)
+
+
+def test_voorpagina_opent(pagina, server_url):
+    pagina.goto(server_url + "/")
+    pagina.wait_for_url("**/book/welkom.html")
+    assert "Doorbraakwijzer" in pagina.title()
+    assert pagina.locator("html").get_attribute("lang") == "nl"
+    assert not pagina.extern, pagina.extern
+
+
+def test_prijs_zoeken_en_mandje(pagina, server_url):
+    pagina.goto(server_url + "/book/rekenhulpen/wat-kost-het.html")
+    frame = wacht_op_rekenhulp(pagina, "prijzen")
+    zoek = frame.get_by_label("Zoekwoorden")
+    zoek.fill("huisuitzeting")  # with a typo, as people type
+    eerste = frame.locator(".dbw-rij").first
+    eerste.get_by_text("Huisuitzetting", exact=False).first.wait_for(timeout=15_000)
+    naam = eerste.locator("strong").inner_text()
+    assert "huisuitzetting" in naam.lower()
+    eerste.get_by_role("button", name="In mandje").click()
+    verwacht = format_currency(prijs_uit_csv(naam), "EUR", locale="nl_NL")
+    frame.locator("tfoot").get_by_text(verwacht).wait_for(timeout=15_000)
+    assert frame.get_by_role("link", name="Download je mandje (CSV)").is_visible()
+    assert not pagina.extern, pagina.extern
+
+
+def test_prijspagina_zonder_rekenserver_toont_tabel(pagina, statisch_url):
+    pagina.goto(statisch_url + "/book/rekenhulpen/wat-kost-het.html")
+    status = pagina.locator(".rekenhulp-status")
+    status.get_by_text("rekenserver niet draait").wait_for(timeout=10_000)
+    assert pagina.locator(".prijstabel tbody tr").count() > 50
+    pagina.get_by_label("Zoek in de tabel").fill("pleegvergoeding")
+    zichtbaar = pagina.locator(".prijstabel tbody tr:visible")
+    assert 1 <= zichtbaar.count() < 10
+    for tekst in zichtbaar.all_inner_texts():
+        assert "pleegvergoeding" in tekst.lower()
+    # sort by amount: the first visible amount is the smallest
+    pagina.get_by_role("button", name="Bedrag").click()
+    bedragen = [float(x) for x in pagina.locator(".prijstabel tbody tr:visible td.bedrag").evaluate_all(
+        "els => els.map(e => e.dataset.sort)")]
+    assert bedragen == sorted(bedragen)
+
+
+@pytest.mark.parametrize("pad", ["/book/welkom.html", "/book/rekenhulpen/wat-kost-het.html"])
+def test_axe_geen_ernstige_overtredingen_op_boekpagina(pagina, server_url, pad):
+    pagina.goto(server_url + pad)
+    pagina.wait_for_load_state("networkidle")
+    assert axe_overtredingen(pagina) == []
+
+
+def test_axe_geen_ernstige_overtredingen_in_rekenhulp(pagina, server_url):
+    pagina.goto(server_url + "/voila/render/prijzen.ipynb")
+    pagina.locator(".jupyter-widgets").first.wait_for(timeout=60_000)
+    pagina.get_by_label("Zoekwoorden").fill("ggz")
+    pagina.locator(".dbw-rij").first.wait_for()
+    assert axe_overtredingen(pagina) == []

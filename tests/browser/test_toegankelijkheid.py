@@ -1,0 +1,114 @@
+"""WCAG 2.1 AA in a real browser: every book page and every calculator.
+
+Checks axe-core (no serious/critical violations), keyboard use with visible focus,
+screen-reader announcements, phone width and 200% zoom, and that HTML typed into any
+text field is shown as text and never runs.
+"""
+
+from pathlib import Path
+
+import pytest
+from conftest import axe_overtredingen
+
+ROOT = Path(__file__).resolve().parents[2]
+DASHBOARDS = sorted(p.stem for p in (ROOT / "calculators" / "dashboards").glob("*.ipynb"))
+pytestmark = pytest.mark.browser
+
+AANVAL = '<img src=x onerror="window.__xss=1"><script>window.__xss=1</script>"\'><b>vet</b>'
+
+
+def boekpaginas() -> list[str]:
+    html = ROOT / "_build" / "html"
+    return sorted("/" + str(p.relative_to(html)) for p in (html / "book").rglob("*.html"))
+
+
+def open_rekenhulp(pagina, server_url, naam):
+    pagina.goto(f"{server_url}/voila/render/{naam}.ipynb")
+    pagina.locator(".jupyter-widgets").first.wait_for(timeout=60_000)
+    pagina.wait_for_timeout(300)
+
+
+def test_alle_boekpaginas_zonder_ernstige_axe_overtredingen(pagina, server_url, boek_build):
+    assert boek_build[0] == 0
+    paginas = boekpaginas()
+    assert len(paginas) >= 3
+    fouten = {}
+    for pad in paginas:
+        pagina.goto(server_url + pad)
+        pagina.wait_for_load_state("load")
+        gevonden = axe_overtredingen(pagina)
+        if gevonden:
+            fouten[pad] = gevonden
+    assert not fouten, fouten
+    assert not pagina.extern, pagina.extern
+
+
+@pytest.mark.parametrize("naam", DASHBOARDS)
+def test_rekenhulp_zonder_ernstige_axe_overtredingen(pagina, server_url, naam):
+    open_rekenhulp(pagina, server_url, naam)
+    assert axe_overtredingen(pagina) == []
+
+
+@pytest.mark.parametrize("naam", DASHBOARDS)
+def test_rekenhulp_met_alleen_toetsenbord(pagina, server_url, naam):
+    open_rekenhulp(pagina, server_url, naam)
+    bezocht, zonder_focusrand = [], []
+    for _ in range(40):
+        pagina.keyboard.press("Tab")
+        info = pagina.evaluate("""() => {
+            const el = document.activeElement;
+            if (!el || el === document.body) return null;
+            const s = getComputedStyle(el);
+            const rand = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+            return {tag: el.tagName, type: el.type || '', label: el.getAttribute('aria-label') || el.id || el.textContent.slice(0, 30), rand};
+        }""")
+        if info:
+            bezocht.append(info)
+            if not info["rand"]:
+                zonder_focusrand.append(info)
+    invoer = [b for b in bezocht if b["tag"] in ("INPUT", "SELECT", "TEXTAREA", "BUTTON")]
+    assert invoer, f"met Tab kom je bij geen enkel invoerveld of knop: {bezocht[:5]}"
+    assert not zonder_focusrand, f"geen zichtbare focus bij: {zonder_focusrand[:5]}"
+
+
+@pytest.mark.parametrize("naam", DASHBOARDS)
+def test_rekenhulp_heeft_aria_live_en_labels(pagina, server_url, naam):
+    open_rekenhulp(pagina, server_url, naam)
+    assert pagina.locator("[aria-live]").count() >= 1, "geen aria-live gebied voor schermlezers"
+    zonder_label = pagina.evaluate("""() => [...document.querySelectorAll('input, select, textarea')]
+        .filter(el => el.type !== 'hidden' && el.offsetParent !== null)
+        .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')
+                      && !el.getAttribute('aria-labelledby') && !el.getAttribute('title'))
+        .map(el => el.outerHTML.slice(0, 120))""")
+    assert not zonder_label, zonder_label
+
+
+@pytest.mark.parametrize("naam", DASHBOARDS)
+@pytest.mark.parametrize("breedte, schaal", [(360, 1), (640, 2)], ids=["telefoon-360px", "zoom-200"])
+def test_rekenhulp_bruikbaar_op_telefoon_en_bij_zoom(browser, server_url, naam, breedte, schaal):
+    context = browser.new_context(viewport={"width": breedte, "height": 800}, device_scale_factor=schaal)
+    pagina = context.new_page()
+    try:
+        open_rekenhulp(pagina, server_url, naam)
+        overloop = pagina.evaluate(
+            "() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth")
+        assert overloop <= 16, f"de pagina is {overloop} pixels te breed"
+        eerste = pagina.locator("input:visible, select:visible, textarea:visible").first
+        vak = eerste.bounding_box()
+        assert vak and vak["x"] >= 0 and vak["x"] + vak["width"] <= breedte + 1
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("naam", DASHBOARDS)
+def test_html_in_tekstvelden_wordt_tekst(pagina, server_url, naam):
+    open_rekenhulp(pagina, server_url, naam)
+    velden = pagina.locator("input[type=text]:visible, textarea:visible, input:not([type]):visible")
+    aantal = velden.count()
+    for i in range(min(aantal, 6)):
+        veld = velden.nth(i)
+        veld.fill(AANVAL)
+        veld.press("Enter")
+    pagina.wait_for_timeout(1500)
+    assert pagina.evaluate("() => window.__xss") is None, "ingevoerde HTML werd uitgevoerd"
+    assert pagina.locator("b:text-is('vet')").count() == 0, "ingevoerde HTML werd als opmaak getoond"
