@@ -18,9 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from calculators.kern.zoeken import METHODES  # noqa: E402
 from calculators.wetten.artikelen import alle_artikelen  # noqa: E402
-from calculators.wetten.zoeker import METHODE, laad_evaluatie, maak_index  # noqa: E402
+from calculators.wetten.zoeker import laad_evaluatie, maak_index  # noqa: E402
 
 FACTOREN = (1, 10, 100)
 RONDES = 5
@@ -33,10 +32,10 @@ def percentiel(waarden: list[float], p: float) -> float:
     return geordend[k]
 
 
-def meet(factor: int, artikelen, vragen: list[str], methode: str = METHODE) -> dict:
+def meet(factor: int, artikelen, vragen: list[str]) -> dict:
     """Wall-clock and CPU time per query (CPU time is not disturbed by other processes)."""
     begin = time.perf_counter()
-    index = maak_index(artikelen, kopieen=factor, methode=methode)
+    index = maak_index(artikelen, kopieen=factor)
     bouw = time.perf_counter() - begin
     for v in vragen[:3]:  # warm-up (caches of stems and splits)
         index.zoek(v, top=TOP)
@@ -48,7 +47,6 @@ def meet(factor: int, artikelen, vragen: list[str], methode: str = METHODE) -> d
             tijden.append((time.perf_counter() - t0) * 1000)
             cpu.append((time.process_time() - c0) * 1000)
     return {
-        "methode": methode,
         "factor": factor,
         "documenten": index.n,
         "bouw_s": bouw,
@@ -63,18 +61,16 @@ def meet(factor: int, artikelen, vragen: list[str], methode: str = METHODE) -> d
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    methodes = [METHODE] + ([m for m in METHODES if m != METHODE] if "--alle" in argv else [])
     artikelen = alle_artikelen()
     vragen = [v.vraag for v in laad_evaluatie()]
     print(f"Wetzoeker: {len(artikelen)} artikelen, {len(vragen)} vragen x {RONDES} rondes, top {TOP}")
     print("Tijd per vraag in ms; 'cpu' telt alleen rekentijd van dit proces (niet verstoord door andere processen).")
-    print(f"{'methode':>7} {'factor':>6} {'artikelen':>9} {'bouwen (s)':>10} {'p50':>7} {'p95':>7} {'max':>7}"
+    print(f"{'factor':>6} {'artikelen':>9} {'bouwen (s)':>10} {'p50':>7} {'p95':>7} {'max':>7}"
           f" {'cpu p50':>8} {'cpu p95':>8}")
-    for methode in methodes:
-        for factor in FACTOREN:
-            r = meet(factor, artikelen, vragen, methode)
-            print(f"{r['methode']:>7} {r['factor']:>6} {r['documenten']:>9} {r['bouw_s']:>10.2f} {r['p50']:>7.2f}"
-                  f" {r['p95']:>7.2f} {r['max']:>7.2f} {r['cpu_p50']:>8.2f} {r['cpu_p95']:>8.2f}")
+    for factor in FACTOREN:
+        r = meet(factor, artikelen, vragen)
+        print(f"{r['factor']:>6} {r['documenten']:>9} {r['bouw_s']:>10.2f} {r['p50']:>7.2f}"
+              f" {r['p95']:>7.2f} {r['max']:>7.2f} {r['cpu_p50']:>8.2f} {r['cpu_p95']:>8.2f}")
     return 0
 
 

@@ -29,13 +29,11 @@ from calculators.rendement import boek as rendement_boek
 from calculators.taal import boek as taal_boek
 from calculators.trainers import boek as trainers_boek
 from calculators.wetten import boek as wetten_boek
-from calculators.wetten import boek_zoeker as wetten_boek_zoeker
 
 # Every part of the book that adds roles or directives, each with ``setup(app)``.
 ONDERDELEN = (
     prijzen_boek,
     wetten_boek,
-    wetten_boek_zoeker,
     rendement_boek,
     casussen_boek,
     trainers_boek,

@@ -9,6 +9,7 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
@@ -23,29 +24,48 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_collection_modifyitems(config, items):
+    """Everything in tests/browser/ is a browser test, whether or not the file says so."""
+    for item in items:
+        if "browser" in Path(str(item.fspath)).parts and not item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.browser)
+
+
 def vrije_poort() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def boek_build():
-    """Build the book once per test session, exactly as `make book-strikt` does.
+class BoekBouw(NamedTuple):
+    """The outcome of one book build: exit code, output and the folder with the HTML."""
 
-    Returns (returncode, output). The build test asserts on it; browser tests need it.
+    code: int
+    uitvoer: str
+    html: Path
+
+
+@pytest.fixture(scope="session")
+def boek_build(tmp_path_factory):
+    """Build the book once per test session, as `make book-strikt` does, into a temporary
+    folder (tests never write into the repository's ``_build``).
+
+    Returns ``BoekBouw(code, uitvoer, html)``; ``boek_build[0]`` is the exit code.
     """
+    uit = tmp_path_factory.mktemp("boek")
     stappen = [
         [sys.executable, "-m", "calculators.bouw"],
-        [str(Path(sys.executable).parent / "jupyter-book"), "build", ".", "-W", "-n", "--keep-going"],
+        [str(Path(sys.executable).parent / "jupyter-book"), "build", ".", "-W", "-n", "--keep-going",
+         "--path-output", str(uit)],
     ]
     uitvoer = []
+    html = uit / "_build" / "html"
     for stap in stappen:
         r = subprocess.run(stap, cwd=ROOT, capture_output=True, text=True, timeout=900)
         uitvoer.append(r.stdout + r.stderr)
         if r.returncode != 0:
-            return r.returncode, "\n".join(uitvoer)
-    return 0, "\n".join(uitvoer)
+            return BoekBouw(r.returncode, "\n".join(uitvoer), html)
+    return BoekBouw(0, "\n".join(uitvoer), html)
 
 
 def wacht_op(url: str, seconden: float = 60) -> None:
@@ -63,12 +83,13 @@ def wacht_op(url: str, seconden: float = 60) -> None:
 @pytest.fixture(scope="session")
 def server_url(boek_build):
     """The real server (book + Voila on one origin), started as `make serve` does."""
-    if not (ROOT / "_build" / "html" / "index.html").exists():
-        pytest.fail("Het boek is niet gebouwd:\n" + boek_build[1][-3000:])
+    if not (boek_build.html / "index.html").exists():
+        pytest.fail("Het boek is niet gebouwd:\n" + boek_build.uitvoer[-3000:])
     poort = vrije_poort()
     proces = subprocess.Popen(
         [sys.executable, "-m", "calculators.server", "--port", str(poort)],
         cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "DOORBRAAK_BOEK": str(boek_build.html)},
     )
     url = f"http://127.0.0.1:{poort}"
     try:
@@ -88,7 +109,7 @@ def statisch_url(boek_build):
     poort = vrije_poort()
     proces = subprocess.Popen(
         [sys.executable, "-m", "http.server", str(poort), "--bind", "127.0.0.1",
-         "--directory", str(ROOT / "_build" / "html")],
+         "--directory", str(boek_build.html)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{poort}"

@@ -7,6 +7,7 @@ carries a copy of ``data/`` inside the package (``calculators/_gegevens``, see
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PAKKET = Path(__file__).resolve().parent.parent
@@ -14,4 +15,5 @@ ROOT = PAKKET.parent
 DATA = ROOT / "data" if (ROOT / "data" / "vocabulaire.yaml").exists() else PAKKET / "_gegevens"
 BOOK = ROOT / "book"
 DASHBOARDS = PAKKET / "dashboards"
-BUILD_HTML = ROOT / "_build" / "html"
+#: The built book; ``DOORBRAAK_BOEK`` points elsewhere (the tests build into a temporary folder).
+BUILD_HTML = Path(os.environ.get("DOORBRAAK_BOEK") or ROOT / "_build" / "html")

@@ -11,14 +11,10 @@ collections (for example the case catalogue). How a query is answered:
    queries alike. Phrases from the curated synonym list (``data/synoniemen.yaml``) expand
    the query with the other members of their group ("pgb" -> "persoonsgebonden budget").
 2. **Ranking** (:meth:`Zoekindex.scores`): one BM25 index (bm25s) per field; the score of
-   a document is the weighted sum of its field scores (default ``methode="bm25s"``).
+   a document is the weighted sum of its field scores.
    Optionally an extra field of character 4-grams gives a weak fuzzy match for word forms
    the stemmer does not join ("verhuist" / "verhuizing"). Expansion terms (synonyms,
-   compound parts) count for a fraction of a typed word. The alternative
-   ``methode="bm25f"`` merges the weighted field frequencies per term *before* the BM25
-   saturation (BM25F). It ranked better while many explanation fields were still empty;
-   with complete data the per-field sum ranks better on the evaluation set of the law
-   search. ``tests/test_wetzoeker.py`` prints both figures.
+   compound parts) count for a fraction of a typed word.
 3. **Explanation**: :meth:`Zoekindex.beste_passage` picks the passage (for laws: the lid)
    that matches best, and :func:`markeer_posities` gives the character spans to highlight.
 
@@ -56,11 +52,6 @@ MIN_DEEL = 4
 #: Shortest word that is corrected for typos, and the minimal similarity (0-100).
 MIN_CORRECTIE_LENGTE = 5
 CORRECTIE_DREMPEL = 80.0
-#: Ranking methods: "bm25s" (one bm25s index per field, scores added; default) or
-#: "bm25f" (weighted field frequencies merged before saturation).
-METHODES = ("bm25f", "bm25s")
-BM25F_K1 = 1.2
-BM25F_B = 0.75
 #: Length of the character n-grams (only used when ``ngram_gewicht`` > 0).
 NGRAM = 4
 NGRAM_VELD = "#ngram"
@@ -204,12 +195,8 @@ class Zoekindex:
         gewichten: Mapping[str, float],
         synoniemen: Iterable[SynoniemGroep] = (),
         passages: Sequence[Sequence[tuple[str, str]]] | None = None,
-        methode: str = "bm25s",
         ngram_gewicht: float = 0.0,
     ):
-        if methode not in METHODES:
-            raise ValueError(f"onbekende methode {methode!r}; kies uit {', '.join(METHODES)}")
-        self.methode = methode
         self.n = len(documenten)
         self.gewichten = {k: float(v) for k, v in gewichten.items() if v > 0}
         groepen = list(synoniemen)
@@ -262,14 +249,10 @@ class Zoekindex:
         self._idf = {t: math.log(1 + (self.n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
         self._bekende_stammen = set(df)
         self._indexen: dict[str, bm25s.BM25] = {}
-        self._postings: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        if methode == "bm25s":
-            for veld, tokens in veld_tokens.items():
-                index = bm25s.BM25()
-                index.index(tokens, show_progress=False)
-                self._indexen[veld] = index
-        else:
-            self._bouw_bm25f(veld_tokens)
+        for veld, tokens in veld_tokens.items():
+            index = bm25s.BM25()
+            index.index(tokens, show_progress=False)
+            self._indexen[veld] = index
 
         # 3. Synonym phrases: all their words as stems (to match the query, function words
         #    included, so "hoeveel bijstand" only matches that phrase), and the stems to add
@@ -291,29 +274,6 @@ class Zoekindex:
         self._passages: list[list[tuple[str, set[str]]]] = []
         for stukken in passages or [[] for _ in range(self.n)]:
             self._passages.append([(label, self.tekst_termen(tekst)) for label, tekst in stukken])
-
-    def _bouw_bm25f(self, veld_tokens: dict[str, list[list[str]]]) -> None:
-        """BM25F: per term, the length-normalised frequencies of all fields are weighted and
-        added *before* saturation, so a word that occurs in many fields of one document does
-        not outweigh a document that matches more different words of the query."""
-        gemiddeld = {v: (sum(len(t) for t in toks) / self.n) or 1.0 for v, toks in veld_tokens.items()}
-        lijsten: dict[str, tuple[list[int], list[float]]] = {}
-        for i in range(self.n):
-            tf: dict[str, float] = {}
-            for veld, toks in veld_tokens.items():
-                t = toks[i]
-                if not t:
-                    continue
-                factor = self.gewichten[veld] / (1 - BM25F_B + BM25F_B * len(t) / gemiddeld[veld])
-                for tok, c in Counter(t).items():
-                    tf[tok] = tf.get(tok, 0.0) + factor * c
-            for tok, v in tf.items():
-                docs, waarden = lijsten.setdefault(tok, ([], []))
-                docs.append(i)
-                waarden.append(self._idf[tok] * v * (BM25F_K1 + 1) / (BM25F_K1 + v))
-        self._postings = {
-            t: (np.asarray(d, dtype=np.int32), np.asarray(w, dtype=np.float32)) for t, (d, w) in lijsten.items()
-        }
 
     # ----------------------------------------------------------------- analysis
     def splits(self, woord: str) -> tuple[str, ...]:
@@ -487,12 +447,6 @@ class Zoekindex:
         if self.n == 0:
             return totaal
         gewichten = analyse.gewichten()
-        if self.methode == "bm25f":
-            for term, g in gewichten.items():
-                post = self._postings.get(term)
-                if post is not None:
-                    totaal[post[0]] += g * post[1]
-            return totaal
         per_gewicht: dict[float, list[str]] = {}
         for term, g in gewichten.items():
             per_gewicht.setdefault(g, []).append(term)

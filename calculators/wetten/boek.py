@@ -26,7 +26,8 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 
 from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.opmaak import datum
-from calculators.wetten.artikelen import WETTEN_MAP, Artikel, laad_wetten, ontleed_referentie
+from calculators.wetten.artikelen import WETTEN_MAP, Artikel, alle_artikelen, laad_wetten, ontleed_referentie
+from calculators.wetten.zoeker import laatst_gecontroleerd
 
 logger = logging.getLogger(__name__)
 
@@ -240,9 +241,74 @@ def _los_links_op(app, doctree, docname):
                 node["refuri"] = "#" + anker
 
 
+# --- the static fallback table of "Mag dit?" ------------------------------------------
+# ``{wetartikeltabel}``: every article in ``data/wetten`` as one row of a sortable,
+# searchable table (book/_static/doorbraak.js): article (link to its place on the law
+# page), law, what it makes possible (B1), domeinen, version date, official text.
+
+KOLOMMEN = ("Artikel", "Wet", "Wat kan hiermee?", "Domein", "Geldig vanaf", "Officiële tekst")
+
+
+def _cel(*inhoud: nodes.Node) -> nodes.entry:
+    cel = nodes.entry()
+    alinea = nodes.paragraph()
+    for deel in inhoud:
+        alinea += deel
+    cel += alinea
+    return cel
+
+
+class WetArtikelTabelDirective(SphinxDirective):
+    """All law articles as a searchable, sortable table."""
+
+    has_content = False
+
+    def run(self):
+        for pad in sorted(WETTEN_MAP.glob("*.yaml")):
+            self.env.note_dependency(str(pad))
+        tabel = nodes.table(classes=["sorteerbaar", "wettabel"])
+        tabel += nodes.title("", "Alle wetsartikelen in Doorbraakwijzer")
+        groep = nodes.tgroup(cols=len(KOLOMMEN))
+        tabel += groep
+        for breedte in (14, 14, 40, 10, 10, 12):
+            groep += nodes.colspec(colwidth=breedte)
+        kop = nodes.thead()
+        rij = nodes.row()
+        for k in KOLOMMEN:
+            cel = nodes.entry()
+            cel += nodes.raw("", f'<button type="button" class="sorteer">{k}</button>', format="html")
+            rij += cel
+        kop += rij
+        groep += kop
+        lichaam = nodes.tbody()
+        for a in alle_artikelen():
+            rij = nodes.row()
+            rij += _cel(artikel_link(a, None, f"Artikel {a.artikel} {a.afkorting}"))
+            rij += _cel(nodes.Text(a.wetnaam))
+            rij += _cel(nodes.Text(a.uitleg.mogelijk))
+            rij += _cel(nodes.Text(", ".join(a.domeinen)))
+            rij += _cel(nodes.Text(datum(a.geldig_vanaf)))
+            rij += _cel(nodes.reference("", f"Artikel {a.artikel} op wetten.overheid.nl", refuri=a.url, internal=False))
+            lichaam += rij
+        groep += lichaam
+        open_ = nodes.raw(
+            "",
+            '<div class="doorzoekbare-tabel">'
+            '<label class="tabel-zoek-label">Zoek in de tabel '
+            '<input type="search" class="tabel-zoek" autocomplete="off"></label>'
+            '<p class="tabel-aantal" role="status" aria-live="polite"></p>'
+            '<div class="tabel-scroll" tabindex="0" role="region" aria-label="Wetsartikelen">',
+            format="html",
+        )
+        sluit = nodes.raw("", "</div></div>", format="html")
+        peil = nodes.paragraph("", laatst_gecontroleerd() + " Dit is geen juridisch advies.")
+        return [peil, open_, tabel, sluit]
+
+
 def setup(app):
     app.add_role("artikel", ArtikelRole())
     app.add_directive("wetsartikelen", WetsartikelenDirective)
+    app.add_directive("wetartikeltabel", WetArtikelTabelDirective)
     app.connect("env-purge-doc", _purge)
     app.connect("env-merge-info", _merge)
     app.connect("doctree-resolved", _los_links_op)

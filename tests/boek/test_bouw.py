@@ -3,8 +3,10 @@
 import csv
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
-HTML = ROOT / "_build" / "html"
+pytestmark = pytest.mark.traag  # builds the whole book
 
 
 def test_boek_bouwt_zonder_waarschuwingen(boek_build):
@@ -14,7 +16,7 @@ def test_boek_bouwt_zonder_waarschuwingen(boek_build):
 
 def test_prijspagina_toont_elke_prijs_uit_de_csv(boek_build):
     assert boek_build[0] == 0
-    pagina = (HTML / "book" / "rekenhulpen" / "wat-kost-het.html").read_text(encoding="utf-8")
+    pagina = (boek_build.html / "book" / "rekenhulpen" / "wat-kost-het.html").read_text(encoding="utf-8")
     with open(ROOT / "data" / "prijzen.csv", encoding="utf-8") as f:
         for rij in csv.DictReader(f):
             assert f'id="prijs-{rij["id"]}"' in pagina
@@ -25,7 +27,7 @@ def test_geen_externe_scripts_of_stijlen(boek_build):
     import re
 
     assert boek_build[0] == 0
-    for pagina in HTML.rglob("*.html"):
+    for pagina in boek_build.html.rglob("*.html"):
         tekst = pagina.read_text(encoding="utf-8")
         extern = re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?://[^"]+)"', tekst)
-        assert not extern, f"{pagina.relative_to(HTML)} laadt {extern}"
+        assert not extern, f"{pagina.relative_to(boek_build.html)} laadt {extern}"

@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 DASHBOARDS = sorted((ROOT / "calculators" / "dashboards").glob("*.ipynb"))
 
 
+@pytest.mark.traag  # runs every notebook in a kernel
 @pytest.mark.parametrize("pad", DASHBOARDS, ids=lambda p: p.stem)
 def test_dashboard_draait_zonder_fouten(pad):
     nb = nbformat.read(pad, as_version=4)
