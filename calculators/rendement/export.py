@@ -7,6 +7,7 @@ The JSON format is the plan file the CLI reads (documented in the book, page
 
 from __future__ import annotations
 
+import datetime as _dt
 import html
 import json
 import uuid
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from calculators.kern.fouten import DoorbraakFout
-from calculators.kern.opmaak import euro, getal
+from calculators.kern.opmaak import datum, euro, getal
 from calculators.kern.paden import DATA
 from calculators.prijzen.prijslijst import Prijs
 from calculators.rendement.model import (
@@ -159,15 +160,22 @@ def gebruikte_prijzen(plan: Plan, prijzen: Iterable[Prijs] | Mapping[str, Prijs]
     return list(gezien.values())
 
 
-def samenvatting_markdown(plan: Plan, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None) -> str:
-    """A printable summary (Markdown) for the case file, with the sources of every price."""
+TITEL_STANDAARD = "Wat levert het op?"
+
+
+def samenvatting_markdown(plan: Plan, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None,
+                          op: _dt.date | None = None) -> str:
+    """A printable summary (Markdown) for the case file, with the sources of every price.
+
+    ``op`` is the date printed under the title (default: today).
+    """
     index = _index(prijzen)
     u = bereken(plan, index)
     g = gevoeligheid(plan, index)
     uit: list[str] = []
-    uit.append(f"# {_md(plan.titel) if plan.titel else 'Wat levert het op?'}")
+    uit.append(f"# {_md(plan.titel) if plan.titel else TITEL_STANDAARD}")
     uit.append("")
-    uit.append("Rendementsberekening gemaakt met Doorbraakwijzer.")
+    uit.append(f"Rendementsberekening gemaakt met Doorbraakwijzer op {datum(op or _dt.date.today())}.")
     uit.append("")
     uit.append(uitleg(u))
     uit.append("")
@@ -193,10 +201,15 @@ def samenvatting_markdown(plan: Plan, prijzen: Iterable[Prijs] | Mapping[str, Pr
     uit.append("## Per geldstroom")
     uit.append("")
     kolommen = [*u.totaal, NIETS_DOEN]
-    uit.append("| Geldstroom | " + " | ".join(_md(k.replace("_", " ")) for k in kolommen) + " |")
-    uit.append("|---|" + "---:|" * len(kolommen))
+    koppen = [_md(k.replace("_", " ")) for k in kolommen] + [f"Scheelt bij {_md(d)}" for d in u.alternatieven]
+    uit.append("| Geldstroom | " + " | ".join(koppen) + " |")
+    uit.append("|---|" + "---:|" * len(koppen))
     for geld, rij in u.per_geldstroom.items():
-        uit.append(f"| {_md(geld)} | " + " | ".join(euro(rij[k]) for k in kolommen) + " |")
+        cellen = [euro(rij[k]) for k in kolommen] + [euro(u.netto_per_geldstroom[geld][d]) for d in u.alternatieven]
+        uit.append(f"| {_md(geld)} | " + " | ".join(cellen) + " |")
+    uit.append("")
+    uit.append("Scheelt: wat deze geldstroom bespaart met het plan. Een negatief bedrag betekent: "
+               "deze geldstroom betaalt meer.")
     uit.append("")
     uit.append("## Als de kans of de horizon anders is")
     uit.append("")
@@ -238,19 +251,32 @@ def samenvatting_markdown(plan: Plan, prijzen: Iterable[Prijs] | Mapping[str, Pr
     return "\n".join(uit)
 
 
-def samenvatting_html(plan: Plan, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None) -> str:
+# Print layout: A4, every table fits the page width (long words and links wrap, amounts never do).
+AFDRUK_CSS = (
+    "@page{size:A4;margin:15mm}"
+    "body{font-family:sans-serif;max-width:50em;margin:2em auto;color:#1a1a1a;line-height:1.5}"
+    "table{border-collapse:collapse;margin:1em 0;width:100%;table-layout:auto}"
+    "th,td{border:1px solid #999;padding:4px 6px;vertical-align:top;overflow-wrap:anywhere}"
+    "td[style*='right']{white-space:nowrap;overflow-wrap:normal}"
+    "a{overflow-wrap:anywhere}"
+    "@media print{body{margin:0;max-width:none;font-size:10pt}table{font-size:9pt;page-break-inside:auto}"
+    "tr{page-break-inside:avoid}thead{display:table-header-group}a{color:#000}}"
+)
+
+
+def samenvatting_html(plan: Plan, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None,
+                      op: _dt.date | None = None) -> str:
     """The summary as a stand-alone HTML page, ready to print (or save as PDF in the browser)."""
     from markdown_it import MarkdownIt
 
-    md = samenvatting_markdown(plan, prijzen)
+    md = samenvatting_markdown(plan, prijzen, op)
     lichaam = MarkdownIt("commonmark", {"html": False}).enable("table").render(md)
-    titel = html.escape(plan.titel or "Wat levert het op?")
+    titel = html.escape(plan.titel or TITEL_STANDAARD)
     return (
         "<!doctype html><html lang='nl'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<title>{titel}</title>"
-        "<style>body{font-family:sans-serif;max-width:50em;margin:2em auto;color:#1a1a1a;line-height:1.5}"
-        "table{border-collapse:collapse;margin:1em 0}th,td{border:1px solid #999;padding:4px 8px}"
-        "td:nth-child(n+2){text-align:right}@media print{a{color:#000}}</style>"
+        f"<style>{AFDRUK_CSS}</style>"
         f"</head><body>{lichaam}</body></html>"
     )
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import html
+import re
 from decimal import Decimal
 
 import ipywidgets as w
@@ -65,14 +66,92 @@ def _data_link(tekst: str, bestandsnaam: str, label: str, mime: str) -> str:
             f'href="data:{mime};charset=utf-8;base64,{data}">{html.escape(label)}</a>')
 
 
+# The number shapes a Dutch user types; everything else is refused as ambiguous (1e6, 1,234.56, 1.2.3).
+_NEDERLANDS = re.compile(r"-?(\d{1,3}(\.\d{3})+|\d{1,3}( \d{3})+|\d+)(,\d+)?")
+_PUNT_DECIMAAL = re.compile(r"-?\d+\.(\d{1,2}|\d{4,})")  # 1234.5: a decimal point (three digits = thousands)
+
+
+def controleer_vorm(tekst: str) -> None:
+    """Refuse numbers whose meaning is not clear: exponents, mixed or repeated separators."""
+    schoon = str(tekst or "").replace("€", "").replace("EUR", "").replace("\u00a0", " ").strip()
+    if not schoon:
+        return  # the reader says the field is empty
+    if re.search(r"[eE]", schoon) and re.fullmatch(r"[-+\d.,\s]*[eE][-+]?\d+", schoon):
+        raise DoorbraakFout(f"'{schoon[:40]}' is een getal met een e-macht. Schrijf het getal voluit, "
+                            "bijvoorbeeld 1000000")
+    if not (_NEDERLANDS.fullmatch(schoon) or _PUNT_DECIMAAL.fullmatch(schoon)):
+        if re.fullmatch(r"[-+\d.,\s]+", schoon):
+            raise DoorbraakFout(f"'{schoon[:40]}' is niet duidelijk. Gebruik een komma voor centen en "
+                                "punten per 3 cijfers, bijvoorbeeld 1.234,56")
+        # other text: the reader gives its own message ("geen bedrag")
+
+
 def lees_getal(tekst: str, veld: str) -> Decimal:
-    """A number typed by a Dutch user (``1,5`` or ``1.250``); a Dutch message when it is none."""
+    """A number typed by a Dutch user (``1,5`` or ``1.250``); a Dutch message when it is none or unclear."""
+    if not str(tekst or "").strip():
+        raise DoorbraakFout("Dit veld is leeg. Vul een getal in")
+    controleer_vorm(tekst)
     try:
         return lees_bedrag(tekst, veld)
     except DoorbraakFout:
-        if not str(tekst or "").strip():
-            raise DoorbraakFout("Dit veld is leeg. Vul een getal in") from None
         raise DoorbraakFout("Dit is geen getal. Gebruik alleen cijfers, bijvoorbeeld 2 of 1,5") from None
+
+
+def lees_procent(tekst: str, veld: str) -> Decimal:
+    """A percentage typed on screen, as a fraction (``50`` → 0,5).
+
+    A value between 0 and 1 with decimals (``0,5``) is ambiguous: it may mean 50 % written
+    as a fraction. It is refused with the question; ``0,5 %`` (with the sign) is accepted.
+    """
+    ruw = str(tekst or "").strip()
+    met_teken = ruw.endswith("%")
+    waarde = lees_getal(ruw.rstrip("%").strip(), veld)
+    if not met_teken and 0 < waarde < 1:
+        bedoeld = getal(waarde * 100, 2)
+        raise DoorbraakFout(f"Je typte {getal(waarde, 4)}. Bedoel je {bedoeld} %? Typ dan {bedoeld}. "
+                            f"Bedoel je echt {getal(waarde, 4)} %? Typ dan {getal(waarde, 4)} %")
+    return waarde / 100
+
+
+# How a yearly line counts a price in another unit: (aantal per jaar or None = ask, label of Aantal).
+PER_JAAR: dict[str, tuple[Decimal | None, str]] = {
+    "per jaar": (Decimal(1), "Aantal jaren per jaar"),
+    "per maand": (Decimal(12), "Maanden per jaar"),
+    "per week": (Decimal(52), "Weken per jaar"),
+    "per dag": (None, "Dagen per jaar"),
+    "per etmaal": (None, "Etmalen per jaar"),
+    "per nacht": (None, "Nachten per jaar"),
+    "per dagdeel": (None, "Dagdelen per jaar"),
+    "per uur": (None, "Uren per jaar"),
+    "per consult": (None, "Consulten per jaar"),
+    "per traject": (None, "Trajecten per jaar"),
+    "per stuk": (None, "Aantal per jaar"),
+}
+
+
+def aantal_label(eenheid: str | None, soort: str) -> str:
+    """The label of the Aantal field: says what one unit is (``Maanden per jaar``)."""
+    if not eenheid or eenheid == "eenmalig":
+        return "Aantal"
+    label = PER_JAAR.get(eenheid, (None, "Aantal"))[1]
+    if soort == "eenmalig":
+        return "Aantal " + label.split(" per ")[0].lower().replace("aantal ", "") + " (één keer)"
+    return label
+
+
+def start_aantal(prijs: Prijs) -> tuple[Decimal, str]:
+    """Aantal for a newly added price line, and the sentence that shows the conversion or asks for it."""
+    if prijs.eenheid == "eenmalig":
+        return Decimal(1), ""
+    aantal, label = PER_JAAR.get(prijs.eenheid, (None, "Aantal"))
+    if prijs.eenheid == "per jaar":
+        return Decimal(1), ""
+    if aantal is not None:
+        return aantal, (f"Deze prijs is {prijs.eenheid}. Omgerekend: {getal(aantal)} × {euro(prijs.bedrag)} "
+                        f"= {euro(aantal * prijs.bedrag)} per jaar. Klopt dat niet? Pas '{label}' aan.")
+    eenheid = label.split(" per ")[0].lower()
+    return Decimal(1), (f"Deze prijs is {prijs.eenheid}. Hoeveel {eenheid} per jaar? "
+                        f"Vul dat in bij '{label}'. Nu reken ik met 1.")
 
 
 def kleur(scenario: str, volgorde: list[str]) -> str:
@@ -171,8 +250,9 @@ def gevoeligheid_html(plan: Plan, prijzen: dict[str, Prijs]) -> str:
 class RegelRij:
     """The fields of one cost line. ``regel`` is always the last valid version."""
 
-    def __init__(self, rekenhulp: Rendement, scenario: str, regel: Regel):
+    def __init__(self, rekenhulp: Rendement, scenario: str, regel: Regel, vraag: str = ""):
         self.rekenhulp = rekenhulp
+        self.vraag = vraag  # the conversion question shown until the user sets the count
         self.scenario = scenario
         self.regel = regel
         prijs = rekenhulp.prijzen.get(regel.prijs_id) if regel.prijs_id else None
@@ -186,8 +266,10 @@ class RegelRij:
                                    layout=w.Layout(flex="1 1 auto", min_width="240px"))
         self.bedrag = w.Text(value=getal(bedrag), description="Bedrag in euro", style=STIJL,
                              continuous_update=False, layout=w.Layout(width="220px"))
-        self.aantal = w.Text(value=getal(regel.aantal, 4), description="Aantal", style=STIJL,
-                             continuous_update=False, layout=w.Layout(width="150px"))
+        self.aantal = w.Text(value=getal(regel.aantal, 4),
+                             description=aantal_label(prijs.eenheid if prijs else None, soort), style=STIJL,
+                             continuous_update=False, layout=w.Layout(width="auto", max_width="260px"))
+        self.omrekening = w.HTML()
         self.soort = w.Dropdown(options=SOORT_KEUZES, value=soort, description="Hoe vaak", style=STIJL)
         self.geldstroom = w.Dropdown(options=geldstroom_namen(), value=geldstroom, description="Wie betaalt",
                                      style=STIJL)
@@ -213,11 +295,29 @@ class RegelRij:
             w.HBox([self.omschrijving, self.weg], layout=w.Layout(align_items="center", flex_flow="row wrap")),
             w.HBox([self.bedrag, self.aantal, self.soort, self.geldstroom],
                    layout=w.Layout(flex_flow="row wrap")),
+            self.omrekening,
             self.bron,
             self.fout,
         ])
         self.widget.add_class("dbw-rij")
         self.fouten: dict[str, str] = {}
+        self._toon_omrekening()
+
+    def _toon_omrekening(self) -> None:
+        """For a price in another unit: the count × price sum, visibly (and the question, if any)."""
+        prijs = self.prijs
+        if prijs is None or prijs.eenheid in ("eenmalig", "per jaar"):
+            self.omrekening.value = ""
+            return
+        r = self.regel
+        bedrag = r.bedrag if r.bedrag is not None else prijs.bedrag
+        soort = r.soort or "jaarlijks"
+        self.aantal.description = aantal_label(prijs.eenheid, soort)
+        wanneer = "per jaar" if soort == "jaarlijks" else "één keer"
+        som = (f"Rekensom: {getal(r.aantal, 4)} × {euro(bedrag)} {prijs.eenheid} "
+               f"= {euro(r.aantal * bedrag)} {wanneer}.")
+        tekst = f"{self.vraag} {som}" if self.vraag else som
+        self.omrekening.value = f"<p class='dbw-omrekening'>{html.escape(tekst)}</p>"
 
     def _zet(self, veld: str) -> None:
         r = self.regel
@@ -230,6 +330,7 @@ class RegelRij:
                 if leeg and self.prijs:
                     r = Regel(r.omschrijving, None, r.prijs_id, r.aantal, r.soort, r.geldstroom)
                 else:
+                    controleer_vorm(self.bedrag.value)
                     bedrag = controleer_bedrag(lees_bedrag(self.bedrag.value, "bedrag"))
                     if self.prijs and bedrag == self.prijs.bedrag and r.bedrag is None:
                         bedrag = None  # unchanged: keep following the price list
@@ -237,6 +338,7 @@ class RegelRij:
             elif veld == "aantal":
                 aantal = controleer_aantal(lees_getal(self.aantal.value, "aantal"))
                 r = Regel(r.omschrijving, r.bedrag, r.prijs_id, aantal, r.soort, r.geldstroom)
+                self.vraag = ""
             elif veld == "soort":
                 r = Regel(r.omschrijving, r.bedrag, r.prijs_id, r.aantal, self.soort.value, r.geldstroom)
             elif veld == "geldstroom":
@@ -250,6 +352,7 @@ class RegelRij:
         self.fouten.pop(veld, None)
         self._toon_fouten()
         self.regel = r
+        self._toon_omrekening()
         self.rekenhulp.herbereken()
 
     def _toon_fouten(self) -> None:
@@ -275,12 +378,14 @@ class Rendement:
         self._stil = False
 
         # Parameters
-        self.kans = w.Text(value="100", description="Kans dat het misgaat in % (0 tot 100)", style=STIJL,
+        self.kans = w.Text(value="100", description="Kans dat het misgaat, in procent (0 tot 100)", style=STIJL,
                            continuous_update=False, layout=w.Layout(width="100%", max_width="420px"))
         self.kans_fout = w.HTML()
         self.horizon = w.Dropdown(options=[("1 jaar", 1)] + [(f"{h} jaar", h) for h in range(2, 11)], value=1,
-                                  description="Over hoeveel jaar reken je (horizon)", style=STIJL)
-        self.disconto = w.Text(value="0", description="Discontovoet in % per jaar (0 tot 20)", style=STIJL,
+                                  description="Over hoeveel jaar reken je (horizon)", style=STIJL,
+                                  layout=w.Layout(width="100%", max_width="420px"))
+        self.horizon.add_class("dbw-horizon")
+        self.disconto = w.Text(value="0", description="Discontovoet, in procent per jaar (0 tot 20)", style=STIJL,
                                continuous_update=False, layout=w.Layout(width="100%", max_width="420px"))
         self.disconto_fout = w.HTML()
         self.kans.observe(lambda _c: self._zet_kans(), names="value")
@@ -402,9 +507,9 @@ class Rendement:
         if self._stil:
             return
         try:
-            procenten = lees_getal(self.kans.value, "kans")
+            fractie = lees_procent(self.kans.value, "kans")
             try:
-                p = controleer_kans(procenten / 100)
+                p = controleer_kans(fractie)
             except DoorbraakFout:
                 raise DoorbraakFout("Vul een getal van 0 tot 100 in, bijvoorbeeld 50. "
                                     "Hoogstens 2 cijfers achter de komma") from None
@@ -426,9 +531,9 @@ class Rendement:
         if self._stil:
             return
         try:
-            procenten = lees_getal(self.disconto.value, "discontovoet")
+            fractie = lees_procent(self.disconto.value, "discontovoet")
             try:
-                r = controleer_discontovoet(procenten / 100)
+                r = controleer_discontovoet(fractie)
             except DoorbraakFout:
                 raise DoorbraakFout("Vul een getal van 0 tot 20 in, bijvoorbeeld 3. "
                                     "Hoogstens 2 cijfers achter de komma") from None
@@ -504,13 +609,13 @@ class Rendement:
             tekst = "Geen prijzen gevonden. Probeer andere woorden of vul zelf een bedrag in."
         zet_live(self.zoek_status, html.escape(tekst))
 
-    def _nieuwe_regel(self, regel: Regel) -> None:
+    def _nieuwe_regel(self, regel: Regel, vraag: str = "") -> None:
         s = self.doel.value
         if s not in self.rijen:
             self.toevoeg_fout.value = melding("Kies eerst een scenario.")
             return
         self.toevoeg_fout.value = ""
-        self.rijen[s].append(RegelRij(self, s, regel))
+        self.rijen[s].append(RegelRij(self, s, regel, vraag))
         self._bouw_scenarios()
         self.herbereken()
 
@@ -519,7 +624,11 @@ class Rendement:
         if not ident or ident not in self.prijzen:
             self.toevoeg_fout.value = melding("Zoek en kies eerst een prijs.")
             return
-        self._nieuwe_regel(Regel(prijs_id=ident, aantal=Decimal(1)))
+        prijs = self.prijzen[ident]
+        aantal, zin = start_aantal(prijs)
+        self._nieuwe_regel(Regel(prijs_id=ident, aantal=aantal), zin)
+        if zin:
+            zet_live(self.zoek_status, html.escape(zin))
 
     def _voeg_eigen_toe(self) -> None:
         self._nieuwe_regel(Regel(omschrijving="Eigen bedrag", bedrag=Decimal(0), aantal=Decimal(1),
@@ -634,6 +743,8 @@ _CSS = (
     ".dbw-groep{margin-bottom:8px}.dbw-tabel-scroll{overflow-x:auto;max-width:100%}"
     ".dbw-uitleg{font-size:1.1em;font-weight:bold}.dbw-klein{font-size:14px;color:#333}"
     ".dbw-downloads a{margin-right:.5em}"
+    ".dbw-omrekening{margin:2px 0;font-size:15px;color:#1a1a1a;background:#eef4fa;padding:2px 6px}"
+    ".dbw-horizon select{min-width:8em}"
     "</style>"
 )
 

@@ -121,9 +121,8 @@ def test_widget_eigen_tarieven_laden():
                          "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)},)
     assert "1 eigen tarieven geladen" in r.tarieven_status.value
     assert r.plan() == voor  # the plan itself is unchanged ...
-    # ... but the price behind 'begeleiding' is now 70: huidig = 2 × (70 × 104 + 52 × jeugdhulp + schuldhulp)
-    verwacht = 2 * (70 * 104 + 52 * csv_bedrag("ambulante-jeugdhulp-regulier-hbo")
-                    + csv_bedrag("schuldhulpverlening-uitvoeringskosten-gemeente"))
+    # ... but the price behind 'begeleiding' is now 70: huidig = 2 × (70 × 104 + 52 × jeugdhulp)
+    verwacht = 2 * (70 * 104 + 52 * csv_bedrag("ambulante-jeugdhulp-regulier-hbo"))
     from calculators.kern.opmaak import euro
 
     assert euro(verwacht).replace("\xa0", " ") in _tekst(r.totalen.value)
@@ -131,3 +130,114 @@ def test_widget_eigen_tarieven_laden():
     r.tarieven.value = ({"name": "x.csv", "type": "text/csv", "size": len(kapot), "content": memoryview(kapot),
                          "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)},)
     assert "vorige prijzen" in r.tarieven_status.value and r.plan() == voor
+
+
+def _rij_met_prijs(r, ident: str, scenario: str = "doorbraak"):
+    r.zoek.value = ident.replace("-", " ")
+    r.doel.value = scenario
+    assert ident in [v for _, v in r.keuze.options], "zoeken vindt de prijs niet"
+    r.keuze.value = ident
+    r.voeg_prijs.click()
+    return r.rijen[scenario][-1]
+
+
+def csv_eenheid(ident: str) -> str:
+    with open(ROOT / "data" / "prijzen.csv", encoding="utf-8") as f:
+        for rij in csv.DictReader(f):
+            if rij["id"] == ident:
+                return rij["eenheid"]
+    raise AssertionError(ident)
+
+
+def test_prijs_per_maand_wordt_12_maanden_per_jaar_en_dat_staat_er():
+    from calculators.kern.opmaak import euro
+
+    ident = "beschermingsbewind-1-persoon-problematische-schulden"
+    assert csv_eenheid(ident) == "per maand"
+    r = _rekenhulp()
+    rij = _rij_met_prijs(r, ident)
+    assert r.plan().scenarios["doorbraak"][-1].aantal == 12
+    assert rij.aantal.description == "Maanden per jaar"
+    som = _tekst(rij.omrekening.value)
+    assert "12 × " + euro(csv_bedrag(ident)).replace("\xa0", " ") in som
+    assert euro(12 * csv_bedrag(ident)).replace("\xa0", " ") + " per jaar" in som
+    # the yearly total of the plan is 12 months, not one
+    assert euro(12 * csv_bedrag(ident)).replace("\xa0", " ") in _tekst(r.totalen.value)
+
+
+def test_prijs_per_uur_vraagt_hoeveel_uur_per_jaar():
+    from calculators.kern.opmaak import euro
+
+    ident = "begeleiding-thuis-referentieprijs"
+    assert csv_eenheid(ident) == "per uur"
+    r = _rekenhulp()
+    rij = _rij_met_prijs(r, ident)
+    assert rij.aantal.description == "Uren per jaar"
+    assert "Hoeveel uren per jaar?" in _tekst(rij.omrekening.value)
+    rij.aantal.value = "104"
+    tekst = _tekst(rij.omrekening.value)
+    assert "Hoeveel" not in tekst
+    assert euro(104 * csv_bedrag(ident)).replace("\xa0", " ") + " per jaar" in tekst
+    rij.soort.value = "eenmalig"
+    assert "één keer" in _tekst(rij.omrekening.value) and "(één keer)" in rij.aantal.description
+
+
+def test_bedrag_met_e_macht_of_dubbelzinnige_punten_wordt_geweigerd():
+    r = _rekenhulp()
+    r.voeg_eigen.click()
+    rij = r.rijen["huidig"][0]
+    rij.bedrag.value = "250"
+    assert r.plan().scenarios["huidig"][0].bedrag == Decimal(250)
+    for fout in ("1e6", "1E6", "1,234.56", "1.2.3", "12,3,4"):
+        rij.bedrag.value = fout
+        tekst = _tekst(rij.fout.value)
+        assert "Bedrag" in tekst and "vorige waarde" in tekst, fout
+        assert r.plan().scenarios["huidig"][0].bedrag == Decimal(250), fout
+    rij.bedrag.value = "1e6"
+    assert "voluit" in _tekst(rij.fout.value)
+    rij.bedrag.value = "1,234.56"
+    assert "1.234,56" in _tekst(rij.fout.value)
+    for goed, waarde in (("1.234,56", "1234.56"), ("1234,5", "1234.5"), ("1234.5", "1234.5"),
+                         ("€ 12,50", "12.50"), ("1.000.000", "1000000")):
+        rij.bedrag.value = goed
+        assert rij.fout.value == "", goed
+        assert r.plan().scenarios["huidig"][0].bedrag == Decimal(waarde), goed
+    rij.aantal.value = "2e3"
+    assert "Aantal" in _tekst(rij.fout.value) and r.plan().scenarios["huidig"][0].aantal == 1
+
+
+def test_kans_is_in_procent_en_0_komma_5_wordt_gevraagd():
+    r = _rekenhulp()
+    assert "in procent" in r.kans.description
+    r.kans.value = "40"
+    assert r.plan().kans_dreigend == Decimal("0.4")
+    r.kans.value = "0,5"
+    tekst = _tekst(r.kans_fout.value)
+    assert "Bedoel je 50 %?" in tekst and r.plan().kans_dreigend == Decimal("0.4")
+    r.kans.value = "0,5 %"
+    assert r.kans_fout.value == "" and r.plan().kans_dreigend == Decimal("0.005")
+    r.kans.value = "1e2"
+    assert "voluit" in _tekst(r.kans_fout.value) and r.plan().kans_dreigend == Decimal("0.005")
+    r.kans.value = "1"
+    assert r.kans_fout.value == "" and r.plan().kans_dreigend == Decimal("0.01")
+    r.disconto.value = "0,03"
+    assert "Bedoel je 3 %?" in _tekst(r.disconto_fout.value) and r.plan().discontovoet == 0
+
+
+def test_afdrukversie_heeft_titel_datum_en_scheelt_kolommen():
+    import base64
+    import datetime
+    import re
+
+    r = _rekenhulp()
+    r.laad_voorbeeld.click()
+    links = dict(re.findall(r'download="([^"]+)" href="data:[^;]+;charset=utf-8;base64,([^"]+)"', r.downloads.value))
+    pagina = base64.b64decode(links["samenvatting-doorbraakwijzer.html"]).decode("utf-8")
+    titel = VOORBEELD.read_text(encoding="utf-8").split('"titel": "')[1].split('"')[0]
+    assert f"<h1>{titel}</h1>" in pagina
+    vandaag = datetime.date.today()
+    maanden = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+               "oktober", "november", "december"]
+    assert f"op {vandaag.day} {maanden[vandaag.month - 1]} {vandaag.year}" in pagina
+    assert "Scheelt bij doorbraak</th>" in pagina and "Scheelt bij doorbraak B</th>" in pagina
+    assert "@page{size:A4" in pagina and "overflow-wrap:anywhere" in pagina
