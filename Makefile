@@ -27,7 +27,7 @@ $(VENV)/.geinstalleerd: requirements.txt
 $(VENV)/.test-geinstalleerd: $(VENV)/.geinstalleerd requirements-test.txt package.json package-lock.json
 	$(PY) -m pip install --quiet -r requirements-test.txt
 	@command -v chromium >/dev/null || command -v /usr/bin/chromium >/dev/null || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium; \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium libpango-1.0-0 libpangoft2-1.0-0; \
 	  else echo "Installeer Chromium: sudo apt-get install chromium"; exit 1; fi; }
 	npm ci --no-fund --no-audit --silent
 	@touch $@
