@@ -62,7 +62,7 @@ UITKOMSTEN: tuple[str, ...] = ("goedgekeurd", "afgewezen", "aangepast")
 PLAN_VELDEN: tuple[str, ...] = (
     "titel", "datum", "kenmerk", "perspectief", "huidige_situatie", "dreigend_scenario", "doorbraak",
     "legitimiteit", "betrokkenheid", "domeinen", "maatwerkbudget", "knelpunten", "scenarios",
-    "kans_dreigend", "horizon_jaren", "discontovoet", "besluit",
+    "kans_dreigend", "kans_toelichting", "horizon_jaren", "discontovoet", "besluit",
 )
 
 # Text in a price row that says the amount is not per person, household or case.
@@ -376,6 +376,8 @@ class Doorbraakplan(_Basis):
     kans_dreigend: Annotated[Decimal, WithJsonSchema({"type": "number", "minimum": 0, "maximum": 1}),
                              Field(default=rm.KANS_STANDAARD, description=(
                                  "Kans dat het dreigende scenario gebeurt, van 0 tot 1 (0,5 is 50 procent)."))]
+    kans_toelichting: Annotated[str, Field(default="", max_length=MAX_KORT * 2, description=(
+        "Waarom deze kans en deze horizon, in een zin."))]
     horizon_jaren: Annotated[int, WithJsonSchema({"type": "integer", "minimum": rm.HORIZON_MIN,
                                                   "maximum": rm.HORIZON_MAX}),
                              Field(default=rm.HORIZON_STANDAARD, description="Over hoeveel jaar je rekent (1 tot 10).")]
@@ -387,7 +389,7 @@ class Doorbraakplan(_Basis):
         "Het besluit van het doorbraakteam of de commissie. Vul je in na het besluit."))]
 
     _titel = field_validator("titel", "kenmerk", "perspectief", "huidige_situatie", "dreigend_scenario",
-                             "doorbraak", mode="before")(classmethod(lambda cls, v: _tekst(v)))
+                             "doorbraak", "kans_toelichting", mode="before")(classmethod(lambda cls, v: _tekst(v)))
     _datum = field_validator("datum", mode="before")(classmethod(lambda cls, v: _datum(v)))
     _kans = field_validator("kans_dreigend", mode="before")(classmethod(lambda cls, v: _dutch(rm.controleer_kans)(v)))
     _horizon = field_validator("horizon_jaren", mode="before")(
