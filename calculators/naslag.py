@@ -19,12 +19,13 @@ import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
-import yaml
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.opmaak import datum, getal
 from calculators.kern.paden import DATA
+from calculators.kern.yamlbestand import lees_yaml
 
 SOORT = {".csv": "tabel (CSV)", ".yaml": "YAML", ".yml": "YAML", ".json": "JSON", ".xlsx": "Excel", ".md": "uitleg"}
 
@@ -69,12 +70,12 @@ def _omvang(pad: Path) -> str:
                 n = max(0, sum(1 for _ in csv.reader(f)) - 1)
             return _aantal(n, "regel", "regels")
         if pad.suffix in (".yaml", ".yml"):
-            inhoud = yaml.safe_load(pad.read_text(encoding="utf-8"))
+            inhoud = lees_yaml(pad, f"Het bestand {pad.name}", leeg_mag=True)
         elif pad.suffix == ".json":
             inhoud = json.loads(pad.read_text(encoding="utf-8"))
         else:
             return "1 bestand"
-    except (OSError, ValueError, yaml.YAMLError):
+    except (OSError, ValueError, DoorbraakFout):
         return "niet te lezen"
     if isinstance(inhoud, (list, dict)):
         return _aantal(len(inhoud), "onderdeel", "onderdelen")

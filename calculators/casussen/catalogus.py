@@ -25,16 +25,18 @@ from pathlib import Path
 from typing import Any, Literal
 
 import numpy as np
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from calculators.kern.bestanden import lees_tekst
 from calculators.kern.fouten import DoorbraakFout, Melding
 from calculators.kern.opmaak import euro, getal
 from calculators.kern.paden import DATA
 from calculators.kern.schema import pydantic_meldingen
 from calculators.kern.vocabulaire import laad_vocabulaire
+from calculators.kern.yamlbestand import laad_yaml
 from calculators.patronen.gegevens import Patronen, artikel_bestaat, laad_patronen
 from calculators.prijzen.prijslijst import Prijs, laad_prijzen, prijs_per_id
+from calculators.wetten.artikelen import zoek_referentie
 
 CASUSSEN = DATA / "casussen"
 MAX_TEKST = 1500  # characters per free-text field
@@ -213,24 +215,13 @@ def _laad_map(m: Path) -> list[Casus]:
 
 def _lees_casus(pad: Path, patronen: Patronen, prijzen: list[Prijs]) -> tuple[Casus | None, list[Melding]]:
     naam = pad.name
-    try:
-        data = pad.read_bytes()
-    except OSError as e:
-        return None, [Melding(f"het bestand kan niet gelezen worden ({e.strerror})", bestand=naam)]
-    if len(data) > MAX_BESTAND:
-        return None, [Melding(f"het bestand is te groot ({len(data)} bytes); een casus is kort, hooguit {MAX_BESTAND} bytes", bestand=naam)]
-    try:
-        tekst = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None, [Melding("het bestand is geen UTF-8-tekst", bestand=naam)]
-    if not tekst.strip():
-        return None, [Melding("het bestand is leeg", bestand=naam)]
-    try:
-        ruw = yaml.safe_load(tekst)
-    except yaml.YAMLError as e:
-        plek = getattr(e, "problem_mark", None)
-        return None, [Melding("dit is geen geldige YAML; controleer inspringen en dubbele punten",
-                              bestand=naam, rij=(plek.line + 1) if plek is not None else None)]
+    try:  # bounded: regular files only, at most MAX_BESTAND bytes; no YAML anchors/aliases
+        tekst = lees_tekst(pad, limiet=MAX_BESTAND, naam="het bestand")
+        if not tekst.strip():
+            return None, [Melding("het bestand is leeg", bestand=naam)]
+        ruw = laad_yaml(tekst, "het bestand", limiet=MAX_BESTAND)
+    except DoorbraakFout as e:
+        return None, [Melding(str(e), bestand=naam)]
     if not isinstance(ruw, dict):
         return None, [Melding("bovenaan horen velden met een naam en een dubbele punt, zoals 'titel: ...'", bestand=naam)]
     try:
@@ -409,10 +400,6 @@ def wetten_van(casus: Casus) -> list[str]:
 
 @lru_cache(maxsize=512)
 def _wetnaam(ref: str) -> str | None:
-    try:
-        from calculators.wetten.artikelen import zoek_referentie
-    except ImportError:  # pragma: no cover - only while the law module is missing
-        return ref.rsplit(" ", 1)[0]
     try:
         return zoek_referentie(ref).wet.wet
     except DoorbraakFout:

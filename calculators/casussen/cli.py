@@ -58,12 +58,14 @@ def _controleer_filters(args: argparse.Namespace) -> None:
 
 def voer_uit(args: argparse.Namespace) -> int:
     from calculators.casussen.catalogus import (
+        MAX_BESTAND,
         casus_als_plan,
         casus_per_id,
         kosten_samenvatting,
         laad_casus,
         zoek_casussen,
     )
+    from calculators.kern.bestanden import lees_bytes
     from calculators.kern.opmaak import euro
 
     if args.actie == "zoek":
@@ -87,8 +89,7 @@ def voer_uit(args: argparse.Namespace) -> int:
 
     if args.actie == "controleer":
         pad = Path(args.waarde)
-        if not pad.is_file():
-            raise DoorbraakFout(f"Het bestand {pad} bestaat niet.")
+        lees_bytes(pad, limiet=MAX_BESTAND)  # a folder, device or missing file: a clear Dutch message
         casus = laad_casus(pad)
         k = kosten_samenvatting(casus)
         if args.json:

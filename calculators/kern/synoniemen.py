@@ -9,13 +9,13 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from calculators.kern.fouten import DoorbraakFout, Melding
 from calculators.kern.paden import DATA
 from calculators.kern.schema import pydantic_meldingen
 from calculators.kern.zoeken import SynoniemGroep
+from calculators.kern.yamlbestand import lees_yaml
 
 SYNONIEMEN_YAML = DATA / "synoniemen.yaml"
 
@@ -56,10 +56,7 @@ def _standaard() -> tuple[SynoniemGroep, ...]:
 
 
 def _laad(pad: Path) -> list[SynoniemGroep]:
-    try:
-        ruw = yaml.safe_load(pad.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as e:
-        raise DoorbraakFout(f"Het bestand {pad.name} kan niet gelezen worden: {e}") from None
+    ruw = lees_yaml(pad, f"Het bestand {pad.name}", leeg_mag=True)
     if not isinstance(ruw, dict):
         raise DoorbraakFout(f"Het bestand {pad.name} klopt niet.", [Melding("hier hoort een lijst 'groepen'", bestand=pad.name)])
     try:

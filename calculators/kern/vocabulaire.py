@@ -5,12 +5,12 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.paden import DATA
 from calculators.kern.schema import pydantic_meldingen
+from calculators.kern.yamlbestand import lees_yaml
 
 
 class Term(BaseModel):
@@ -47,10 +47,7 @@ def _standaard() -> Vocabulaire:
 
 
 def _laad(pad: Path) -> Vocabulaire:
-    try:
-        ruw = yaml.safe_load(pad.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as e:
-        raise DoorbraakFout(f"Het bestand {pad.name} kan niet gelezen worden: {e}") from None
+    ruw = lees_yaml(pad, f"Het bestand {pad.name}", leeg_mag=True)
     try:
         voc = Vocabulaire.model_validate(ruw)
     except ValidationError as e:

@@ -24,13 +24,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from calculators.kern.fouten import DoorbraakFout, Melding
 from calculators.kern.paden import DATA
 from calculators.kern.schema import pydantic_meldingen
 from calculators.kern.vocabulaire import laad_vocabulaire
+from calculators.kern.yamlbestand import lees_yaml
 
 PATRONEN = DATA / "patronen"
 ID_PATROON = r"^[a-z0-9][a-z0-9-]*$"
@@ -208,20 +208,9 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def _lees_yaml(pad: Path) -> Any:
-    try:
-        tekst = pad.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DoorbraakFout(f"Het bestand {pad.name} ontbreekt ({pad}).") from None
-    except (OSError, UnicodeDecodeError) as e:
-        raise DoorbraakFout(f"Het bestand {pad.name} kan niet gelezen worden ({e}).") from None
-    if not tekst.strip():
-        raise DoorbraakFout(f"Het bestand {pad.name} is leeg.")
-    try:
-        return yaml.safe_load(tekst)
-    except yaml.YAMLError as e:
-        plek = getattr(e, "problem_mark", None)
-        waar = f" (regel {plek.line + 1})" if plek is not None else ""
-        raise DoorbraakFout(f"Het bestand {pad.name} is geen geldige YAML{waar}. Controleer inspringen en dubbele punten.") from None
+    if not pad.exists():
+        raise DoorbraakFout(f"Het bestand {pad.name} ontbreekt ({pad}).")
+    return lees_yaml(pad, f"Het bestand {pad.name}")
 
 
 def _valideer(model: type[M], ruw: Any, pad: Path) -> M:
@@ -353,8 +342,8 @@ def _bekende_refs() -> frozenset[str]:
     refs = set()
     for pad in sorted((DATA / "wetten").glob("*.yaml")):
         try:
-            ruw = yaml.safe_load(pad.read_text(encoding="utf-8")) or {}
-        except (OSError, yaml.YAMLError):
+            ruw = lees_yaml(pad, f"Het bestand {pad.name}", leeg_mag=True) or {}
+        except DoorbraakFout:
             continue
         for a in ruw.get("artikelen", []) or []:
             refs.add(_normaliseer_ref(f"{ruw.get('afkorting', '')} {a.get('artikel', '')}"))

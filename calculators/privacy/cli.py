@@ -9,12 +9,13 @@ controlled fields. Exit code: 0 clean, 1 findings, 2 unreadable input.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
+from calculators.kern.bestanden import STDIN, lees_tekst
 from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.opdrachtregel import print_json
 from calculators.privacy.wacht import (
+    MAX_TEKENS,
     STANDAARD_VELDEN,
     Bevinding,
     controleer_casus,
@@ -25,6 +26,7 @@ from calculators.privacy.wacht import (
 
 CODE_SCHOON = 0
 CODE_BEVINDINGEN = 1
+TEKST_LIMIET = 4 * MAX_TEKENS  # bytes: a UTF-8 character takes at most 4
 
 
 def registreer(sub) -> None:
@@ -51,27 +53,14 @@ def _is_casus(pad: Path) -> bool:
 
 
 def _lees_tekst(pad: Path) -> str:
-    try:
-        data = pad.read_bytes()
-    except FileNotFoundError:
-        raise DoorbraakFout(f"Het bestand {pad} bestaat niet.") from None
-    except OSError as e:
-        raise DoorbraakFout(f"Het bestand {pad} kan niet gelezen worden ({e.strerror}).") from None
-    try:
-        tekst = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise DoorbraakFout(f"Het bestand {pad} is geen tekst (geen UTF-8). Sla het op als platte tekst.") from None
+    tekst = lees_tekst(pad, limiet=TEKST_LIMIET)
     if not tekst.strip():
         raise DoorbraakFout(f"Het bestand {pad} is leeg. Er is niets te controleren.")
     return tekst
 
 
 def _lees_stdin() -> str:
-    try:
-        data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read().encode("utf-8")
-        tekst = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise DoorbraakFout("De invoer is geen tekst (geen UTF-8).") from None
+    tekst = lees_tekst(STDIN, limiet=TEKST_LIMIET)
     if not tekst.strip():
         raise DoorbraakFout("Er kwam geen tekst binnen. Er is niets te controleren.")
     return tekst

@@ -43,13 +43,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.opmaak import getal
 from calculators.kern.paden import DATA
 from calculators.kern.schema import pydantic_meldingen
+from calculators.kern.bestanden import STDIN, lees_tekst
+from calculators.kern.yamlbestand import laad_yaml, lees_yaml
 
 PRIVACY_DATA = DATA / "privacy"
 BEROEPEN_YAML = PRIVACY_DATA / "beroepen.yaml"
@@ -58,6 +59,7 @@ GEWONE_WOORDEN_YAML = PRIVACY_DATA / "gewone-woorden.yaml"
 
 #: Largest text we check in one go (characters). Larger input is refused with a message.
 MAX_TEKENS = 2_000_000
+CASUS_LIMIET = 1_000_000  # bytes of one case file (a case is a page of text)
 #: Chunk size for deduce: long texts are split at line ends into pieces of about this size.
 BLOK_TEKENS = 20_000
 
@@ -142,12 +144,7 @@ class _Woordenlijst(BaseModel):
 def laad_woordenlijst(pad: Path) -> _Woordenlijst:
     """Load and validate a word list; a Dutch DoorbraakFout names file, record and field."""
     naam = _toon_pad(pad)
-    try:
-        ruw = yaml.safe_load(pad.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DoorbraakFout(f"Het bestand {naam} bestaat niet.") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as e:
-        raise DoorbraakFout(f"Het bestand {naam} is geen geldige YAML: {_yaml_plek(e)}") from None
+    ruw = lees_yaml(pad, f"Het bestand {naam}", leeg_mag=True)
     if not isinstance(ruw, dict):
         raise DoorbraakFout(f"Het bestand {naam} moet beginnen met 'bron:' en 'woorden:'.")
     try:
@@ -805,49 +802,23 @@ def _toon_pad(pad: Path | str) -> str:
         return str(pad)
 
 
-def _yaml_plek(fout: Exception) -> str:
-    plek = getattr(fout, "problem_mark", None)
-    uitleg = getattr(fout, "problem", None) or "de opbouw klopt niet"
-    vertaald = {
-        "mapping values are not allowed here": "hier staat een dubbele punt die niet mag",
-        "found character '\\t' that cannot start any token": "hier staat een tab; gebruik spaties",
-        "could not find expected ':'": "hier mist een dubbele punt",
-        "found undefined alias": "hier staat een onbekende verwijzing (*)",
-        "expected <block end>, but found '-'": "hier klopt het inspringen niet",
-    }
-    uitleg = vertaald.get(uitleg, "de opbouw klopt niet")
-    if isinstance(fout, UnicodeDecodeError):
-        return "het bestand is geen UTF-8-tekst."
-    if plek is not None:
-        return f"regel {plek.line + 1}, teken {plek.column + 1}: {uitleg}."
-    return uitleg + "."
-
-
 def lees_casus(pad: Path | str) -> dict[str, Any]:
-    """Read one case YAML file; empty, broken or non-mapping files give a Dutch DoorbraakFout."""
-    pad = Path(pad)
-    naam = _toon_pad(pad)
-    try:
-        ruw_tekst = pad.read_bytes().decode("utf-8")
-    except FileNotFoundError:
-        raise DoorbraakFout(f"Het bestand {naam} bestaat niet.") from None
-    except IsADirectoryError:
-        raise DoorbraakFout(f"{naam} is een map, geen bestand.") from None
-    except UnicodeDecodeError:
-        raise DoorbraakFout(f"Het bestand {naam} is geen tekst (geen UTF-8).") from None
-    except OSError as e:
-        raise DoorbraakFout(f"Het bestand {naam} kan niet gelezen worden ({e.strerror}).") from None
-    return lees_casus_tekst(ruw_tekst, f"Het bestand {naam}")
+    """Read one case YAML file; empty, broken or non-mapping files give a Dutch DoorbraakFout.
+
+    ``-`` reads the case from standard input. The file is read through the bounded reader
+    (regular files only, at most :data:`CASUS_LIMIET` bytes)."""
+    naam = "De invoer" if str(pad) == STDIN else f"Het bestand {_toon_pad(pad)}"
+    return lees_casus_tekst(lees_tekst(pad, limiet=CASUS_LIMIET, naam=naam), naam)
 
 
 def lees_casus_tekst(ruw_tekst: str, wat: str = "Je tekst") -> dict[str, Any]:
-    """Parse a case from YAML text; ``wat`` names the source in messages ("Het bestand x.yaml")."""
+    """Parse a case from YAML text; ``wat`` names the source in messages ("Het bestand x.yaml").
+
+    Anchors and aliases are refused and the size and number of nodes are capped
+    (:mod:`calculators.kern.yamlbestand`): an alias bomb is refused at once."""
     if not ruw_tekst.strip():
         raise DoorbraakFout(f"{wat} is leeg. Er is niets te controleren.")
-    try:
-        data = yaml.safe_load(ruw_tekst)
-    except yaml.YAMLError as e:
-        raise DoorbraakFout(f"{wat} is geen geldige YAML: {_yaml_plek(e)}") from None
+    data = laad_yaml(ruw_tekst, wat, limiet=CASUS_LIMIET)
     if not isinstance(data, dict):
         raise DoorbraakFout(f"{wat} is geen casus: er staan geen velden in (zoals 'titel:').")
     return data
@@ -1043,12 +1014,7 @@ class _Testset(BaseModel):
 def laad_testset(pad: Path = TESTSET_YAML) -> list[_Testzin]:
     """Load the evaluation sentences; each identifier must occur in its sentence."""
     naam = _toon_pad(pad)
-    try:
-        ruw = yaml.safe_load(Path(pad).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise DoorbraakFout(f"Het bestand {naam} bestaat niet.") from None
-    except (yaml.YAMLError, UnicodeDecodeError) as e:
-        raise DoorbraakFout(f"Het bestand {naam} is geen geldige YAML: {_yaml_plek(e)}") from None
+    ruw = lees_yaml(pad, f"Het bestand {naam}", leeg_mag=True)
     try:
         testset = _Testset.model_validate(ruw)
     except ValidationError as e:

@@ -27,10 +27,10 @@ from functools import lru_cache
 from pathlib import Path
 
 import textstat
-import yaml
 
 from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.paden import DATA, ROOT
+from calculators.kern.yamlbestand import lees_yaml
 
 STIJL_YAML = DATA / "stijl.yaml"
 TOC_YAML = ROOT / "_toc.yml"
@@ -108,8 +108,8 @@ def laad_normen(pad: Path | None = None) -> Normen:
     """Read the readability thresholds; Dutch error naming the file and field when wrong."""
     pad = Path(pad or STIJL_YAML)
     try:
-        gegevens = yaml.safe_load(pad.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as fout:
+        gegevens = lees_yaml(pad, f"Het bestand {pad.name}", leeg_mag=True) or {}
+    except DoorbraakFout as fout:
         raise DoorbraakFout(f"{pad.name}: het bestand kan niet gelezen worden ({fout}).") from fout
     deel = gegevens.get("leesbaarheid")
     if not isinstance(deel, dict):
@@ -321,8 +321,8 @@ def toc_items(toc: Path | None = None) -> list[tuple[str, str]]:
     """The ('file'|'glob', name) entries of ``_toc.yml`` in reading order."""
     toc = Path(toc or TOC_YAML)
     try:
-        return _toc_items(yaml.safe_load(toc.read_text(encoding="utf-8")))
-    except (OSError, yaml.YAMLError) as fout:
+        return _toc_items(lees_yaml(toc, f"Het bestand {toc.name}", leeg_mag=True))
+    except DoorbraakFout as fout:
         raise DoorbraakFout(f"{toc.name}: de inhoudsopgave kan niet gelezen worden ({fout}).") from fout
 
 

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.schema import pydantic_meldingen
+from calculators.kern.yamlbestand import lees_yaml
 from calculators.taal.leesbaarheid import STIJL_YAML, platte_tekst
 
 
@@ -71,8 +71,8 @@ def _standaard() -> Stijlgids:
 
 def _laad(pad: Path) -> Stijlgids:
     try:
-        gegevens = yaml.safe_load(pad.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as fout:
+        gegevens = lees_yaml(pad, f"Het bestand {pad.name}", leeg_mag=True)
+    except DoorbraakFout as fout:
         raise DoorbraakFout(f"{pad.name}: het bestand kan niet gelezen worden ({fout}).") from fout
     try:
         return Stijlgids.model_validate(gegevens or {})

@@ -22,7 +22,6 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator, model_validator
 
 from calculators.kern.fouten import DoorbraakFout, Melding
@@ -30,6 +29,7 @@ from calculators.kern.opmaak import datum
 from calculators.kern.paden import DATA
 from calculators.kern.schema import pydantic_meldingen
 from calculators.kern.vocabulaire import laad_vocabulaire
+from calculators.kern.yamlbestand import lees_yaml
 
 WETTEN_MAP = DATA / "wetten"
 
@@ -238,17 +238,7 @@ def _laad_map(map: Path) -> tuple[Wet, ...]:
 
 
 def _laad_bestand(pad: Path) -> Wet:
-    try:
-        ruw = yaml.safe_load(pad.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as e:
-        raise DoorbraakFout(f"Het bestand {pad.name} kan niet gelezen worden: {e}") from None
-    except yaml.YAMLError as e:
-        plek = getattr(e, "problem_mark", None)
-        regel = f" (regel {plek.line + 1})" if plek is not None else ""
-        raise DoorbraakFout(
-            f"Het bestand {pad.name} is geen geldige YAML{regel}.",
-            [Melding(f"geen geldige YAML{regel}: {getattr(e, 'problem', e)}", bestand=pad.name)],
-        ) from None
+    ruw = lees_yaml(pad, f"Het bestand {pad.name}", leeg_mag=True)
     if not isinstance(ruw, dict):
         raise DoorbraakFout(
             f"Het bestand {pad.name} klopt niet.",

@@ -29,7 +29,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from calculators.kern.fouten import DoorbraakFout, Melding
@@ -39,6 +38,7 @@ from calculators.kern.schema import pydantic_meldingen
 from calculators.kern.synoniemen import laad_synoniemen
 from calculators.kern.vocabulaire import laad_vocabulaire
 from calculators.kern.zoeken import Vraaganalyse, Zoekindex
+from calculators.kern.yamlbestand import lees_yaml
 from calculators.wetten.artikelen import (
     Artikel,
     Wet,
@@ -53,7 +53,6 @@ GEWICHTEN: dict[str, float] = {"titel": 1.0, "uitleg": 1.6, "vragen": 1.3, "tref
 MAX_TOP = 100
 #: Ranking method and weight of the character n-gram field (weak fuzzy match for word
 #: forms); see zoeken.py. Chosen on the evaluation set, figures in tests/test_wetzoeker.py.
-METHODE = "bm25s"
 NGRAM_GEWICHT = 0.2
 
 
@@ -75,12 +74,12 @@ def passages(a: Artikel) -> list[tuple[str, str]]:
 
 
 def maak_index(
-    artikelen: Sequence[Artikel], kopieen: int = 1, methode: str = METHODE, ngram_gewicht: float = NGRAM_GEWICHT
+    artikelen: Sequence[Artikel], kopieen: int = 1, ngram_gewicht: float = NGRAM_GEWICHT
 ) -> Zoekindex:
     """A search index over the articles (``kopieen`` > 1 only for the benchmark)."""
     docs = [document(a) for a in artikelen] * kopieen
     stukken = [passages(a) for a in artikelen] * kopieen
-    return Zoekindex(docs, GEWICHTEN, laad_synoniemen(), stukken, methode=methode, ngram_gewicht=ngram_gewicht)
+    return Zoekindex(docs, GEWICHTEN, laad_synoniemen(), stukken, ngram_gewicht=ngram_gewicht)
 
 
 @lru_cache(maxsize=1)
@@ -299,10 +298,8 @@ def laad_evaluatie(pad: Path | None = None) -> list[Evaluatievraag]:
     """Load data/evaluatie/wetvragen.yaml; every reference must exist in data/wetten."""
     pad = Path(pad) if pad is not None else EVALUATIE_YAML
     try:
-        ruw = yaml.safe_load(pad.read_text(encoding="utf-8"))
+        ruw = lees_yaml(pad, f"Het bestand {pad.name}", leeg_mag=True)
         lijst = Evaluatieset.model_validate(ruw)
-    except (OSError, yaml.YAMLError) as e:
-        raise DoorbraakFout(f"Het bestand {pad.name} kan niet gelezen worden: {e}") from None
     except ValidationError as e:
         meldingen = pydantic_meldingen(e, pad.name)
         raise DoorbraakFout(f"Het bestand {pad.name} klopt niet.", meldingen) from None
@@ -333,7 +330,7 @@ def evalueer(
 ) -> Evaluatie:
     """Top-1 and top-3 hit rate: a hit when one of the expected articles is in first place / top 3.
 
-    ``index``: evaluate another index (for example ``methode="bm25s"``) instead of the default.
+    ``index``: evaluate another index (for example with other weights) instead of the default.
     """
     vragen = list(vragen) if vragen is not None else laad_evaluatie()
     raak1 = raak3 = 0
