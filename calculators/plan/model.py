@@ -152,6 +152,8 @@ class _Basis(BaseModel):
 class Omrekening(_Basis):
     """Explicit conversion of a price that is not per household (e.g. per 1000 inwoners)."""
 
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"description": "Een omrekening van een prijs die niet per huishouden geldt."})
+
     factor: Annotated[Decimal, Getal, Field(gt=0, le=MAX_FACTOR, description=(
         "Waarmee de prijs wordt vermenigvuldigd om op de kosten van dit huishouden te komen "
         "(bijvoorbeeld 0,25). Hoogstens 6 cijfers achter de komma."))]
@@ -173,6 +175,8 @@ class Omrekening(_Basis):
 
 class PlanRegel(_Basis):
     """One cost line, as in the rendement plan file, plus an optional ``omrekening``."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"description": "Een kostenregel."})
 
     omschrijving: Annotated[str, Field(default="", max_length=rm.MAX_TEKST,
                                        description="Wat deze regel is, in eigen woorden.")]
@@ -263,6 +267,8 @@ class PlanRegel(_Basis):
 class Legitimiteit(_Basis):
     """An article the law lookup knows, and why it applies here."""
 
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"description": "Een wetsartikel met de motivering."})
+
     artikel: Annotated[str, Field(min_length=1, max_length=60, description=(
         "Verwijzing die de wetzoeker kent, bijvoorbeeld 'Pw 35', 'Wmo 2015 2.3.5' of 'Awb 4:84'. "
         "Met lid: 'Pw 18 lid 1'."))]
@@ -287,6 +293,8 @@ class Legitimiteit(_Basis):
 class Betrokkenheid(_Basis):
     """What the household does itself, and the one aanspreekpunt (a role, not a name)."""
 
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"description": "Wat het huishouden zelf doet, en het aanspreekpunt."})
+
     eigen_inzet: Annotated[str, Field(default="", max_length=MAX_LANG, description=(
         "Wat het huishouden zelf doet en hoe het weer grip krijgt."))]
     aanspreekpunt: Annotated[str, Field(default="", max_length=MAX_KORT, description=(
@@ -297,6 +305,8 @@ class Betrokkenheid(_Basis):
 
 class Knelpunt(_Basis):
     """A rule or system that blocks the household (feeds local learning and the werktafel)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"description": "Een regel of systeem dat knelt."})
 
     soort: Annotated[Literal["geen-toegang", "mismatch", "catch-22"], Field(description=(
         "geen-toegang, mismatch of catch-22."))]
@@ -317,6 +327,8 @@ class Knelpunt(_Basis):
 
 class Besluit(_Basis):
     """The decision of the doorbraakteam or maatwerkcommissie (filled in afterwards)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"description": "Het besluit van het doorbraakteam of de commissie."})
 
     door: Annotated[str, Field(default="", max_length=MAX_KORT, description="Wie besluit: team of functie.")]
     datum: Annotated[_dt.date | None, WithJsonSchema({"type": "string", "format": "date"}),
@@ -345,6 +357,8 @@ Scenarionaam = Annotated[str, BeforeValidator(_dutch(rm.controleer_scenarionaam)
 
 class Doorbraakplan(_Basis):
     """The whole doorbraakplan. Every part is optional in the file; :func:`volledigheid` says what is missing."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"description": "Een doorbraakplan."})
 
     titel: Annotated[str, Field(default="", max_length=rm.MAX_TEKST, description=(
         "Korte titel van het plan, zonder namen."))]
