@@ -26,6 +26,7 @@ from calculators.patronen import boek as patronen_boek
 from calculators.prijzen import boek as prijzen_boek
 from calculators.privacy import boek as privacy_boek
 from calculators.rendement import boek as rendement_boek
+from calculators.signalen import boek as signalen_boek
 from calculators.taal import boek as taal_boek
 from calculators.trainers import boek as trainers_boek
 from calculators.wetten import boek as wetten_boek
@@ -38,6 +39,7 @@ ONDERDELEN = (
     casussen_boek,
     trainers_boek,
     patronen_boek,
+    signalen_boek,
     privacy_boek,
     taal_boek,
     naslag,

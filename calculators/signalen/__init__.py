@@ -1,0 +1,1 @@
+"""Signalenwijzer: early signals at the front door, and what they point to."""
