@@ -23,6 +23,7 @@ from calculators import naslag, naslag_links
 from calculators.casussen import boek as casussen_boek
 from calculators.kern.paden import DASHBOARDS
 from calculators.patronen import boek as patronen_boek
+from calculators.plan import boek as plan_boek
 from calculators.prijzen import boek as prijzen_boek
 from calculators.privacy import boek as privacy_boek
 from calculators.rendement import boek as rendement_boek
@@ -36,6 +37,7 @@ ONDERDELEN = (
     prijzen_boek,
     wetten_boek,
     rendement_boek,
+    plan_boek,
     casussen_boek,
     trainers_boek,
     patronen_boek,

@@ -347,6 +347,11 @@ def als_pdf(afdruk: Afdruk) -> bytes:
             "Een PDF maken lukt hier niet: WeasyPrint of de systeembibliotheek pango ontbreekt "
             f"({type(e).__name__}). Maak een HTML-bestand en druk dat af als PDF.") from None
 
+    import logging
+
+    for naam in ("weasyprint", "weasyprint.progress", "fontTools"):
+        logging.getLogger(naam).setLevel(logging.WARNING)
+
     class _NietsOphalen(URLFetcher):
         def fetch(self, url, headers=None):  # noqa: D401 - WeasyPrint API
             raise URLFetchingError(f"offline: {url[:60]}")
