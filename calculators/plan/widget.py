@@ -26,6 +26,8 @@ from calculators.kern.opmaak import euro
 from calculators.kern.paden import DATA
 from calculators.kern.vocabulaire import laad_vocabulaire
 from calculators.kern.widget import live_gebied, melding, stijl, zet_live
+from calculators.plan.afdruk import als_docx, als_html, als_pdf, maak_afdruk
+from calculators.plan.controle import privacy_bevindingen, volledigheid
 from calculators.plan.hulpteksten import Stap, stappen
 from calculators.plan.model import (
     Doorbraakplan,
@@ -52,47 +54,11 @@ OP_HET_SCHERM = {
 UITKOMSTEN = [("Nog geen besluit", ""), ("goedgekeurd", "goedgekeurd"), ("afgewezen", "afgewezen"),
               ("aangepast", "aangepast")]
 
-# The free-text fields the privacy guard reads, with the name a user sees.
-VRIJE_TEKST = {
-    "titel": "Titel", "kenmerk": "Kenmerk", "perspectief": "Perspectief", "huidige_situatie": "Huidige situatie",
-    "dreigend_scenario": "Dreigend scenario", "doorbraak": "Doorbraak",
-}
-
-
 def _data_link(tekst: str | bytes, bestandsnaam: str, label: str, mime: str) -> str:
     inhoud = tekst.encode("utf-8") if isinstance(tekst, str) else tekst
     data = base64.b64encode(inhoud).decode("ascii")
     return (f'<a class="downloadlink" download="{html.escape(bestandsnaam)}" '
             f'href="data:{mime};base64,{data}">{html.escape(label)}</a>')
-
-
-def vrije_teksten(plan: Doorbraakplan) -> list[tuple[str, str]]:
-    """Every free text in the plan as (where, text), for the privacy guard."""
-    uit = [(naam, getattr(plan, veld)) for veld, naam in VRIJE_TEKST.items()]
-    for i, a in enumerate(plan.legitimiteit, start=1):
-        uit.append((f"Legitimiteit {i} ({a.artikel})", a.motivering))
-    uit.append(("Wat het huishouden zelf doet", plan.betrokkenheid.eigen_inzet))
-    uit.append(("Aanspreekpunt", plan.betrokkenheid.aanspreekpunt))
-    for i, k in enumerate(plan.knelpunten, start=1):
-        uit.append((f"Knelpunt {i}", " ".join(x for x in (k.organisatie, k.regel, k.omschrijving) if x)))
-    for s, regels in plan.scenarios.items():
-        for i, r in enumerate(regels, start=1):
-            uit.append((f"Scenario {s}, regel {i}", r.omschrijving))
-    if plan.besluit is not None:
-        uit.append(("Besluit: door", plan.besluit.door))
-        uit.append(("Besluit: toelichting", plan.besluit.toelichting))
-    return [(waar, tekst) for waar, tekst in uit if tekst]
-
-
-def privacy_bevindingen(plan: Doorbraakplan) -> list[tuple[str, Any]]:
-    """What the privacy guard finds in the plan's free text: (where, Bevinding)."""
-    from calculators.privacy.wacht import controleer_tekst
-
-    uit = []
-    for waar, tekst in vrije_teksten(plan):
-        for b in controleer_tekst(tekst):
-            uit.append((waar, b))
-    return uit
 
 
 def vergelijking_html(plan: Plan, prijzen) -> str:
@@ -466,16 +432,47 @@ class PlanBouwer:
         bevindingen = privacy_bevindingen(plan)
         if bevindingen:
             items = "".join(
-                f"<li><strong>{html.escape(waar)}</strong>: {html.escape(b.tekst)}. {html.escape(b.advies)}</li>"
+                f"<li><strong>{html.escape(_veldnaam(waar))}</strong>: '{html.escape(b.tekst)}'. "
+                f"{html.escape(b.advies)}</li>"
                 for waar, b in bevindingen[:30]
             )
-            zet_live(self.privacy, melding(
-                f"Let op: ik vond {len(bevindingen)} keer iets dat naar een persoon kan wijzen. "
-                "Haal het weg voordat je het plan deelt of afdrukt. Ik verander zelf niets.")
-                + f"<ul class='melding-fout'>{items}</ul>")
+            privacy = (melding(f"Let op: ik vond {len(bevindingen)} keer iets dat naar een persoon kan wijzen. "
+                               "Haal het weg voordat je het plan deelt of afdrukt. Ik verander zelf niets.")
+                       + f"<ul class='melding-fout'>{items}</ul>")
         else:
-            zet_live(self.privacy, melding("Ik vond geen namen, adressen of andere gegevens over personen.", "ok"))
+            privacy = melding("Ik vond geen namen, adressen of andere gegevens over personen.", "ok")
+        zet_live(self.privacy, privacy + volledigheid_html(plan, self.rendement.prijzen))
         self.downloads.value = downloads_html(plan, self.rendement.prijzen)
+
+
+_VELDNAMEN = {
+    "titel": "Titel", "kenmerk": "Kenmerk", "perspectief": "Stap 1, perspectief",
+    "huidige_situatie": "Stap 2, huidige situatie", "dreigend_scenario": "Stap 3, dreigend scenario",
+    "doorbraak": "Stap 4, doorbraak", "kans_toelichting": "Stap 6, waarom deze kans",
+    "betrokkenheid eigen_inzet": "Betrokken, wat het huishouden zelf doet",
+    "betrokkenheid aanspreekpunt": "Betrokken, aanspreekpunt",
+    "besluit door": "Besluit, wie besluit", "besluit toelichting": "Besluit, toelichting",
+}
+
+
+def _veldnaam(veld: str) -> str:
+    """The field of a privacy finding as the user sees it on screen."""
+    return _VELDNAMEN.get(veld, veld.replace("_", " "))
+
+
+def volledigheid_html(plan: Doorbraakplan, prijzen) -> str:
+    """Is the plan complete, and how does it score on the waardendriehoek (same check as the CLI)."""
+    v = volledigheid(plan, prijzen, privacy=False)
+    punten = "".join(
+        f"<li>{naam}: {'ja' if ok else 'nog niet'}</li>"
+        for naam, ok in (("Legitiem", v.legitiem), ("Rendabel", v.rendabel), ("Betrokken", v.betrokken))
+    )
+    if v.compleet:
+        kop = melding("Je plan is compleet.", "ok")
+    else:
+        kop = melding("Je plan is nog niet compleet. Nog leeg: " + ", ".join(_veldnaam(o) for o in v.ontbreekt)
+                      + ". Je kunt het toch al bewaren.", "info")
+    return kop + f"<ul>{punten}</ul>"
 
 
 def _fout_html(e: DoorbraakFout, slot: str) -> str:
@@ -490,30 +487,17 @@ def bestandsnaam(plan: Doorbraakplan) -> str:
 
 
 def downloads_html(plan: Doorbraakplan, prijzen) -> str:
-    """The download links: the plan file and the print (same code as ``plan afdruk``)."""
+    """The download links: the plan file and the print, made by the code behind ``plan afdruk``."""
     naam = bestandsnaam(plan)
-    delen = [_data_link(schrijf_planbestand(plan), f"{naam}.json", "Download je plan (JSON)", "application/json")]
-    for soort, mime, label in (("html", "text/html", "Download de afdruk (HTML)"),
-                               ("pdf", "application/pdf", "Download de afdruk (PDF)"),
-                               ("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                                "Download de afdruk (Word)")):
-        inhoud = afdruk(plan, soort, prijzen)
-        if inhoud is not None:
-            delen.append(_data_link(inhoud, f"{naam}.{soort}", label, mime))
+    afdruk = maak_afdruk(plan, prijzen)
+    delen = [
+        _data_link(schrijf_planbestand(plan), f"{naam}.json", "Download je plan (JSON)", "application/json"),
+        _data_link(als_html(afdruk), f"{naam}.html", "Download de afdruk (HTML)", "text/html"),
+        _data_link(als_pdf(afdruk), f"{naam}.pdf", "Download de afdruk (PDF)", "application/pdf"),
+        _data_link(als_docx(afdruk), f"{naam}.docx", "Download de afdruk (Word)",
+                   "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    ]
     return "<p class='dbw-downloads'>" + " · ".join(delen) + "</p>"
-
-
-def afdruk(plan: Doorbraakplan, soort: str, prijzen=None) -> bytes | None:
-    """The printed plan (html, pdf or docx) from the code behind ``plan afdruk``; None if not available."""
-    try:
-        from calculators.plan import afdruk as afdrukmodule  # written with the CLI (issue 12, part 1)
-    except ImportError:
-        return None
-    maak = getattr(afdrukmodule, f"afdruk_{soort}", None)
-    if maak is None:
-        return None
-    uit = maak(plan, prijzen) if prijzen is not None else maak(plan)
-    return uit.encode("utf-8") if isinstance(uit, str) else uit
 
 
 _CSS = (

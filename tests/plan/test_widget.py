@@ -143,7 +143,7 @@ def test_privacywacht_waarschuwt_voor_download_en_verandert_niets():
     assert b.downloads.value == ""  # nothing to download before the check
     b.maak_klaar.click()
     waarschuwing = _tekst(b.privacy.value)
-    assert "Let op" in waarschuwing and "BSN" in waarschuwing and "Perspectief" in waarschuwing
+    assert "Let op" in waarschuwing and "BSN" in waarschuwing and "Stap 1, perspectief" in waarschuwing
     json_bestand = next(v for k, v in _downloads(b).items() if k.endswith(".json"))
     assert "Mevrouw Jansen" in json_bestand.decode("utf-8")  # warned, not silently stripped
     b.perspectief.value = "De moeder wil blijven wonen."
@@ -186,3 +186,24 @@ def test_adres_met_artikel_en_casus_opent_het_plan(monkeypatch):
     widget = maak_plan()
     open_uit_adres(widget)
     assert widget.bouwer.plan().legitimiteit == [] and "melding-fout" in widget.bouwer.wetstatus.value
+
+
+def test_afdruk_is_dezelfde_als_plan_afdruk_op_de_opdrachtregel(tmp_path):
+    import subprocess
+    import sys
+
+    b = _bouwer()
+    b.laad_voorbeeld.click()
+    b.maak_klaar.click()
+    bestanden = _downloads(b)
+    naam = next(k for k in bestanden if k.endswith(".json"))
+    basis = naam[:-5]
+    assert bestanden[f"{basis}.pdf"].startswith(b"%PDF") and bestanden[f"{basis}.docx"].startswith(b"PK")
+    assert "Je plan is compleet" in b.privacy.value
+    planbestand = tmp_path / naam
+    planbestand.write_bytes(bestanden[naam])
+    uit = tmp_path / "afdruk.html"
+    r = subprocess.run([sys.executable, "-m", "calculators", "plan", "afdruk", str(planbestand), "-o", str(uit)],
+                       cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert uit.read_bytes() == bestanden[f"{basis}.html"]
