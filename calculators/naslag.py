@@ -7,14 +7,13 @@
 - ``{gegevens-wetten}``: per law the number of articles, the version date and a link.
 - ``{gegevens-patronen}``: the reports the patterns come from.
 
-Each directive renders an HTML table with a caption and column headers (screen readers
-read them as tables). Loaded automatically by ``calculators/sphinx_ext.py``.
+Each directive renders the shared accessible table (:mod:`calculators.kern.tabel`) as
+docutils nodes. Registered in ``calculators/sphinx_ext.py``.
 """
 
 from __future__ import annotations
 
 import csv
-import html
 import json
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -22,35 +21,22 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from calculators.kern.boek import tabel_knopen
 from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.opmaak import datum, getal
 from calculators.kern.paden import DATA
+from calculators.kern.tabel import Celwaarde, Link, maak_tabel
 from calculators.kern.yamlbestand import lees_yaml
 
 SOORT = {".csv": "tabel (CSV)", ".yaml": "YAML", ".yml": "YAML", ".json": "JSON", ".xlsx": "Excel", ".md": "uitleg"}
 
 
-def _tabel(bijschrift: str, koppen: list[str], rijen: list[list[str]], *, html_kolommen: set[int] = frozenset()) -> str:
-    """An accessible HTML table; cells are escaped unless their column is in ``html_kolommen``."""
-    kop = "".join(f'<th scope="col">{html.escape(k)}</th>' for k in koppen)
-    lijnen = []
-    for rij in rijen:
-        cellen = "".join(
-            f"<td>{c if i in html_kolommen else html.escape(str(c))}</td>" for i, c in enumerate(rij)
-        )
-        lijnen.append(f"<tr>{cellen}</tr>")
-    return (
-        '<div class="tabel-scroll" tabindex="0" role="region" '
-        f'aria-label="{html.escape(bijschrift)}"><table class="gegevens">'
-        f"<caption>{html.escape(bijschrift)}</caption><thead><tr>{kop}</tr></thead>"
-        f"<tbody>{''.join(lijnen)}</tbody></table></div>"
-    )
+def _tabel(bijschrift: str, koppen: list[str], rijen: list[list[Celwaarde]], **opties) -> list[nodes.Node]:
+    return tabel_knopen(maak_tabel(bijschrift, koppen, rijen, **opties))
 
 
-def _link(titel: str, url: str) -> str:
-    if not url:
-        return html.escape(titel)
-    return f'<a href="{html.escape(url)}" rel="noopener">{html.escape(titel)}</a>'
+def _link(titel: str, url: str) -> Celwaarde:
+    return Link(titel, url) if url else titel
 
 
 def _jaren(jaren: list[int]) -> str:
@@ -102,8 +88,7 @@ class GegevensBestanden(SphinxDirective):
 
     def run(self):
         self.env.note_dependency(str(DATA / "README.md"))
-        tabel = _tabel("Bestanden in de map data", ["Bestand of map", "Soort", "Omvang"], bestanden_rijen())
-        return [nodes.raw("", tabel, format="html")]
+        return _tabel("Bestanden in de map data", ["Bestand of map", "Soort", "Omvang"], bestanden_rijen())
 
 
 class GegevensPrijzen(SphinxDirective):
@@ -121,20 +106,25 @@ class GegevensPrijzen(SphinxDirective):
         for p in prijzen:
             bronnen[(p.bron_titel, p.bron_url)].append(p)
 
-        delen = [
-            f"<p>In de prijslijst staan {len(prijzen)} prijzen uit {len(bronnen)} bronnen. "
-            f"Het prijspeil loopt van {min(jaren)} tot en met {max(jaren)}.</p>",
-            _tabel(
+        return [
+            nodes.paragraph(
+                "",
+                f"In de prijslijst staan {len(prijzen)} prijzen uit {len(bronnen)} bronnen. "
+                f"Het prijspeil loopt van {min(jaren)} tot en met {max(jaren)}.",
+            ),
+            *_tabel(
                 "Prijzen per betrouwbaarheid",
                 ["Betrouwbaarheid", "Aantal prijzen"],
                 [[g, str(graad.get(g, 0))] for g in ("sterk", "redelijk", "zwak")],
+                rechts=frozenset({1}),
             ),
-            _tabel(
+            *_tabel(
                 "Prijzen per geldstroom",
                 ["Geldstroom", "Aantal prijzen"],
                 [[s, str(n)] for s, n in sorted(stroom.items(), key=lambda x: (-x[1], x[0]))],
+                rechts=frozenset({1}),
             ),
-            _tabel(
+            *_tabel(
                 "Bronnen van de prijslijst",
                 ["Bron", "Aantal prijzen", "Prijspeil", "Betrouwbaarheid"],
                 [
@@ -142,10 +132,9 @@ class GegevensPrijzen(SphinxDirective):
                      ", ".join(sorted({p.betrouwbaarheid for p in ps}))]
                     for (titel, url), ps in sorted(bronnen.items(), key=lambda x: x[0][0].lower())
                 ],
-                html_kolommen={0},
+                rechts=frozenset({1}),
             ),
         ]
-        return [nodes.raw("", "".join(delen), format="html")]
 
 
 class GegevensCpi(SphinxDirective):
@@ -161,9 +150,8 @@ class GegevensCpi(SphinxDirective):
              _link(r.bron_titel, str(r.bron_url))]
             for j, r in reeks.items()
         ]
-        tabel = _tabel("Prijsindex per jaar (1900 is 100)", ["Jaar", "Index", "Herkomst", "Bron"], rijen,
-                       html_kolommen={3})
-        return [nodes.raw("", tabel, format="html")]
+        return _tabel("Prijsindex per jaar (1900 is 100)", ["Jaar", "Index", "Herkomst", "Bron"], rijen,
+                      rechts=frozenset({1}))
 
 
 class GegevensWetten(SphinxDirective):
@@ -172,19 +160,16 @@ class GegevensWetten(SphinxDirective):
     has_content = False
 
     def run(self):
-        try:
-            from calculators.wetten.artikelen import WETTEN_MAP, laad_wetten
-        except ImportError:
-            return [nodes.paragraph(text="De wetsartikelen zijn nog niet beschikbaar.")]
+        from calculators.wetten.artikelen import WETTEN_MAP, laad_wetten
+
         for pad in sorted(WETTEN_MAP.glob("*.yaml")):
             self.env.note_dependency(str(pad))
         rijen = [
             [_link(f"{w.wet} ({w.afkorting})", w.url), str(len(w.artikelen)), datum(w.geldig_vanaf)]
             for w in laad_wetten()
         ]
-        tabel = _tabel("Wetsartikelen per wet", ["Wet", "Aantal artikelen", "Geldig vanaf"], rijen,
-                       html_kolommen={0})
-        return [nodes.raw("", tabel, format="html")]
+        return _tabel("Wetsartikelen per wet", ["Wet", "Aantal artikelen", "Geldig vanaf"], rijen,
+                      rechts=frozenset({1}))
 
 
 class GegevensPatronen(SphinxDirective):
@@ -193,14 +178,11 @@ class GegevensPatronen(SphinxDirective):
     has_content = False
 
     def run(self):
-        try:
-            from calculators.patronen.gegevens import PATRONEN, laad_bronnen
-        except ImportError:
-            return [nodes.paragraph(text="De patronen zijn nog niet beschikbaar.")]
+        from calculators.patronen.gegevens import PATRONEN, laad_bronnen
+
         self.env.note_dependency(str(PATRONEN / "bronnen.yaml"))
         rijen = [[b.titel, b.uitgever, str(b.jaar)] for b in laad_bronnen()]
-        tabel = _tabel("Bronnen van de patronen", ["Titel", "Uitgever", "Jaar"], rijen)
-        return [nodes.raw("", tabel, format="html")]
+        return _tabel("Bronnen van de patronen", ["Titel", "Uitgever", "Jaar"], rijen)
 
 
 def setup(app):

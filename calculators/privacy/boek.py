@@ -7,14 +7,14 @@ shows a typed number.
 
 from __future__ import annotations
 
-import html
-
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
+from calculators.kern.boek import tabel_knopen
 from calculators.kern.opmaak import getal
 from calculators.kern.paden import DATA
+from calculators.kern.tabel import maak_tabel
 from calculators.privacy.wacht import TESTSET_YAML, controleer_casus, k_anonimiteit, lees_casus, meet_testset
 
 
@@ -22,8 +22,8 @@ def _procent(waarde: float) -> str:
     return f"{getal(waarde * 100, 1)} procent"
 
 
-def meting_html(k: int = 3) -> str:
-    """Two small tables: the test set result and the catalogue check (escaped HTML)."""
+def meting_knopen(k: int = 3) -> list[nodes.Node]:
+    """Two small tables: the test set result and the catalogue check."""
     m = meet_testset()
     rijen = [
         ("Zinnen in de testset", str(m.zinnen)),
@@ -49,15 +49,9 @@ def meting_html(k: int = 3) -> str:
     return tabel1 + tabel2
 
 
-def _tabel(titel: str, rijen: list[tuple[str, str]]) -> str:
-    inhoud = "".join(
-        f"<tr><th scope='row'>{html.escape(a)}</th><td>{html.escape(b)}</td></tr>" for a, b in rijen
-    )
-    return (
-        f"<table class='privacymeting'><caption>{html.escape(titel)}</caption>"
-        "<thead><tr><th scope='col'>Wat</th><th scope='col'>Uitkomst</th></tr></thead>"
-        f"<tbody>{inhoud}</tbody></table>"
-    )
+def _tabel(titel: str, rijen: list[tuple[str, str]]) -> list[nodes.Node]:
+    return tabel_knopen(maak_tabel(titel, ["Wat", "Uitkomst"], [list(r) for r in rijen],
+                                   rijkop=True, rechts=frozenset({1}), klassen=("privacymeting",)))
 
 
 class PrivacyMetingDirective(SphinxDirective):
@@ -70,7 +64,7 @@ class PrivacyMetingDirective(SphinxDirective):
         self.env.note_dependency(str(TESTSET_YAML))
         for pad in (DATA / "casussen").glob("*.yaml"):
             self.env.note_dependency(str(pad))
-        return [nodes.raw("", meting_html(self.options.get("k", 3)), format="html")]
+        return meting_knopen(self.options.get("k", 3))
 
 
 def setup(app):

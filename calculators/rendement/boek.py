@@ -18,7 +18,6 @@ An unknown key or a broken plan file is a Sphinx error, so a build with ``-W`` f
 
 from __future__ import annotations
 
-import html
 from decimal import Decimal
 from functools import lru_cache
 
@@ -26,9 +25,11 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective, SphinxRole
 
+from calculators.kern.boek import tabel_knopen
 from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.opmaak import euro, getal
 from calculators.kern.paden import ROOT
+from calculators.kern.tabel import maak_tabel
 from calculators.prijzen.prijslijst import PRIJZEN_CSV, laad_prijzen, prijs_per_id
 from calculators.rendement.export import lees_json
 from calculators.rendement.model import (
@@ -124,32 +125,18 @@ class RendementRole(SphinxRole):
         return [nodes.inline(self.rawtext, tekst, classes=["bedrag-berekend"])], []
 
 
-def _tabel(bijschrift: str, kop: list[str], rijen: list[list[str]], rechts_vanaf: int = 1) -> str:
-    """An accessible HTML table; cells are escaped here."""
-    def cel(i: int, t: str, tag: str) -> str:
-        klasse = " class='bedrag'" if i >= rechts_vanaf else ""
-        scope = " scope='col'" if tag == "th" else ""
-        return f"<{tag}{klasse}{scope}>{html.escape(t)}</{tag}>"
-
-    kopregel = "".join(cel(i, t, "th") for i, t in enumerate(kop))
-    lijf = "".join(
-        "<tr>" + f"<th scope='row'>{html.escape(r[0])}</th>" + "".join(cel(i, t, "td") for i, t in enumerate(r) if i)
-        + "</tr>" for r in rijen
-    )
-    return (
-        "<div class='tabel-scroll' tabindex='0' role='region' "
-        f"aria-label='{html.escape(bijschrift)}'><table class='rendement-tabel'>"
-        f"<caption>{html.escape(bijschrift)}</caption><thead><tr>{kopregel}</tr></thead>"
-        f"<tbody>{lijf}</tbody></table></div>"
-    )
+def _tabel(bijschrift: str, kop: list[str], rijen: list[list[str]]) -> list[nodes.Node]:
+    """The shared accessible table: the first column names the row, the others are amounts."""
+    rechts = frozenset(range(1, len(kop)))
+    return tabel_knopen(maak_tabel(bijschrift, kop, rijen, rechts=rechts, rijkop=True, klassen=("rendement-tabel",)))
 
 
-def tabel_html(deel: str, pad: str = VOORBEELD) -> str:
-    """The HTML of one ``{rendementtabel}`` part."""
+def tabel_knopen_voor(deel: str, pad: str = VOORBEELD) -> list[nodes.Node]:
+    """The tables of one ``{rendementtabel}`` part, as docutils nodes."""
     plan, u = laad_voorbeeld(pad)
     prijzen = prijs_per_id(laad_prijzen())
     if deel == "regels":
-        delen = []
+        delen: list[nodes.Node] = []
         for s, regels in plan.scenarios.items():
             rijen = []
             for r in regels:
@@ -157,9 +144,9 @@ def tabel_html(deel: str, pad: str = VOORBEELD) -> str:
                 rijen.append([rp.omschrijving, euro(rp.bedrag), getal(rp.aantal, 4),
                               "elk jaar" if rp.soort == "jaarlijks" else "één keer", rp.geldstroom,
                               euro(rp.kosten)])
-            delen.append(_tabel(f"Scenario {s}", ["Regel", "Bedrag", "Aantal", "Hoe vaak", "Wie betaalt",
-                                                   "Kosten per keer of per jaar"], rijen))
-        return "".join(delen)
+            delen += _tabel(f"Scenario {s}", ["Regel", "Bedrag", "Aantal", "Hoe vaak", "Wie betaalt",
+                                              "Kosten per keer of per jaar"], rijen)
+        return delen
     if deel == "totalen":
         rijen = [[s, euro(b)] for s, b in u.totaal.items()]
         rijen.append(["niets doen (verwacht)", euro(u.niets_doen)])
@@ -177,8 +164,8 @@ def tabel_html(deel: str, pad: str = VOORBEELD) -> str:
         for d, tabel in g.netto.items():
             kop = ["Kans", *(f"{h} jaar" for h in g.horizonnen)]
             rijen = [[procent(p), *(euro(tabel[(p, h)]) for h in g.horizonnen)] for p in g.kansen]
-            delen.append(_tabel(f"Wat {d} scheelt bij een andere kans en horizon", kop, rijen))
-        return "".join(delen)
+            delen += _tabel(f"Wat {d} scheelt bij een andere kans en horizon", kop, rijen)
+        return delen
     raise DoorbraakFout(f"onbekend deel '{deel}'. Kies uit: regels, totalen, geldstroom, gevoeligheid")
 
 
@@ -193,10 +180,9 @@ class RendementTabelDirective(SphinxDirective):
         pad = self.options.get("plan", VOORBEELD)
         _noteer(self.env, pad)
         try:
-            inhoud = tabel_html(self.arguments[0], pad)
+            return tabel_knopen_voor(self.arguments[0], pad)
         except DoorbraakFout as e:
             raise self.error(f"Rendementtabel: {e}") from None
-        return [nodes.raw("", inhoud, format="html")]
 
 
 def setup(app):

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.traag  # builds the whole book
 
 
 def test_boek_bouwt_zonder_waarschuwingen(boek_build):
-    code, uitvoer = boek_build
+    code, uitvoer = boek_build.code, boek_build.uitvoer
     assert code == 0, uitvoer[-5000:]
 
 
