@@ -24,6 +24,7 @@ from calculators.casussen.catalogus import CASUSSEN, Casus, kosten_html, laad_ca
 from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.paden import BOOK
 from calculators.patronen.gegevens import Patronen, klein, laad_patronen
+from calculators.plan.adres import plan_met_casus
 from calculators.prijzen.prijslijst import PRIJZEN_CSV
 
 MAP = Path("inspiratie") / "casussen"
@@ -105,6 +106,7 @@ def pagina(casus: Casus, p: Patronen) -> str:
         _een_regel(casus.les),
         "",
         f'<p><a class="startpunt" href="{_e(startpunt_url(casus))}">Gebruik deze casus als startpunt in de rekenhulp</a></p>',
+        f'<p><a class="startpunt" href="{_e(plan_met_casus(casus.id))}">Gebruik deze casus als startpunt voor je doorbraakplan</a></p>',
         "",
     ]
     return "\n".join(regels)

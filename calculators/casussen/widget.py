@@ -20,6 +20,7 @@ from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.vocabulaire import laad_vocabulaire
 from calculators.kern.widget import keuzes, live_gebied, melding, stijl, zet_live
 from calculators.patronen.gegevens import Patronen, klein, laad_patronen
+from calculators.plan.adres import plan_met_casus
 
 MAX_KAARTEN = 30
 BOEK_WETTEN = "/book/wetten"
@@ -72,6 +73,8 @@ def detail_html(c: Casus, p: Patronen) -> str:
         f"<h4>De les</h4><p>{_e(' '.join(c.les.split()))}</p>"
         f'<p><a class="startpunt" href="{_e(startpunt_url(c))}" target="_blank" rel="noopener">'
         "Gebruik als startpunt: open de kosten in de rekenhulp (nieuw tabblad)</a></p>"
+        f'<p><a class="startpunt" href="{_e(plan_met_casus(c.id))}" target="_blank" rel="noopener">'
+        "Gebruik als startpunt voor je doorbraakplan (nieuw tabblad)</a></p>"
     )
 
 

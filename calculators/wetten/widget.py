@@ -18,6 +18,7 @@ from calculators.kern.opmaak import datum
 from calculators.kern.vocabulaire import laad_vocabulaire
 from calculators.kern.widget import ALLE, keuzes, live_gebied, melding, stijl, zet_live
 from calculators.kern.zoeken import Vraaganalyse
+from calculators.plan.adres import plan_met_artikel
 from calculators.wetten.artikelen import Artikel, citeerzin, laad_wetten, zoek_referentie
 from calculators.wetten.zoeker import (
     WetTreffer,
@@ -106,6 +107,7 @@ def artikel_html(t: WetTreffer, analyse: Vraaganalyse | None, nummer: int) -> st
     if t.lid:
         samenvatting += f" (lid {html.escape(t.lid)} past het best)"
     zin = citeerzin(a)
+    ref = a.referentie + (f" lid {t.lid}" if t.direct and t.lid else "")
     zin_id = f"dbw-zin-{nummer}"
     return (
         "<article class='dbw-wet'>"
@@ -125,6 +127,8 @@ def artikel_html(t: WetTreffer, analyse: Vraaganalyse | None, nummer: int) -> st
         f"<button type='button' class='dbw-kopieer' data-zin='{html.escape(zin, quote=True)}' "
         f"onclick=\"{_KOPIEER_JS.format(zin_id=zin_id)}\">Kopieer zin</button>"
         "<span class='dbw-klein' role='status' aria-live='polite'></span></p>"
+        f"<p><a class='dbw-zet-in-plan' href='{html.escape(plan_met_artikel(ref))}' target='_blank' rel='noopener'>"
+        f"Zet {html.escape(ref)} in mijn plan (nieuw tabblad)</a></p>"
         "</article>"
     )
 

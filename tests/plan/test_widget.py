@@ -207,3 +207,32 @@ def test_afdruk_is_dezelfde_als_plan_afdruk_op_de_opdrachtregel(tmp_path):
                        cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert uit.read_bytes() == bestanden[f"{basis}.html"]
+
+
+def test_catalogus_en_wetzoeker_openen_de_planbouwer(monkeypatch):
+    from urllib.parse import parse_qs, urlsplit
+
+    from calculators.casussen import boek as casus_boek
+    from calculators.casussen.catalogus import laad_casussen
+    from calculators.casussen.widget import detail_html
+    from calculators.patronen.gegevens import laad_patronen
+    from calculators.plan.widget import maak_plan, open_uit_adres
+    from calculators.wetten.widget import WettenZoeker
+
+    casus = laad_casussen()[0]
+    patronen = laad_patronen()
+    for html_tekst in (detail_html(casus, patronen), casus_boek.pagina(casus, patronen)):
+        links = re.findall(r'href="([^"]*doorbraakplan[^"]*)"[^>]*>([^<]*doorbraakplan)</a>', html_tekst)
+        assert links and links[0][0] == f"/book/rekenhulpen/doorbraakplan.html?casus={casus.id}", links
+    z = WettenZoeker()
+    z.vraag.value = "Pw 35"
+    link = re.search(r"href='([^']+)'[^>]*>Zet Pw 35 in mijn plan", z.resultaten.value)
+    assert link, z.resultaten.value[:500]
+    adres = urlsplit(link.group(1))
+    assert adres.path == "/book/rekenhulpen/doorbraakplan.html"
+    # What the plan builder does with that address (the book page passes the query on).
+    monkeypatch.setenv("QUERY_STRING", adres.query)
+    assert parse_qs(adres.query) == {"artikel": ["Pw 35"]}
+    widget = maak_plan()
+    open_uit_adres(widget)
+    assert [a.artikel for a in widget.bouwer.plan().legitimiteit] == ["Pw 35"]
