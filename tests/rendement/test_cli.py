@@ -139,9 +139,8 @@ def test_eigen_tarieven_gaan_voor_de_prijslijst(capsys, tmp_path):
                         "https://example.org/tarieven;zorg\n", encoding="utf-8")
     with open(ROOT / "data" / "prijzen.csv", encoding="utf-8") as f:
         bedrag = {r["id"]: Decimal(r["bedrag"]) for r in csv.DictReader(f)}
-    # huidig: 2 years × (70 × 104 hours + 52 hours jeugdhulp + schuldhulp)
-    verwacht = 2 * (70 * 104 + 52 * bedrag["ambulante-jeugdhulp-regulier-hbo"]
-                    + bedrag["schuldhulpverlening-uitvoeringskosten-gemeente"])
+    # huidig: 2 years × (70 × 104 hours begeleiding + 52 hours jeugdhulp)
+    verwacht = 2 * (70 * 104 + 52 * bedrag["ambulante-jeugdhulp-regulier-hbo"])
     code, uit, fout = draai(VOORBEELD.read_bytes(), capsys, "--json", "--tarieven", str(tarieven))
     assert code == 0, fout
     assert Decimal(str(json.loads(uit)["totaal"]["huidig"])) == verwacht

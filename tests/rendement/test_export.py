@@ -34,7 +34,8 @@ def test_voorbeeld_heen_en_terug():
     assert lees_json(tekst, PRIJZEN) == plan
     assert schrijf_json(lees_json(tekst, PRIJZEN)) == tekst
     # The export is the same format the example file uses.
-    assert json.loads(tekst)["scenarios"]["doorbraak B"][0]["prijs_id"] == "verhuiskostenvergoeding-wmo"
+    bron = json.loads(VOORBEELD.read_text(encoding="utf-8"))
+    assert json.loads(tekst)["scenarios"]["doorbraak B"][0]["prijs_id"] == bron["scenarios"]["doorbraak B"][0]["prijs_id"]
 
 
 def test_exacte_getallen_blijven_exact():

@@ -57,25 +57,26 @@ def plan(huidig=(), dreigend=(), doorbraak=(), **kw) -> Plan:
 def test_voorbeeld_klopt_met_handberekening():
     """Hand calculation of data/voorbeelden/plan-voorbeeld.json (H = 2, p = 0,5, r = 0).
 
-    With the prices of November 2026 this gives: huidig 2 × (64 × 104 + 78 × 52 + 5.744)
-    = 32.912; dreigend 7.500 + 2 × (15.000 + 2 × 40.000 + 5.744) = 208.988; niets doen
-    ½ × 32.912 + ½ × 208.988 = 120.950; doorbraak 582 × 6 + 751,41 + 2 × (172,12 × 12 +
-    6.656 + 4.056 + 5.744) = 41.286,29, so netto 79.663,71; doorbraak B 2.475,47 + 3.492 +
-    2 × (64 × 156 + 4.056 + 5.744) = 45.535,47, so netto 75.414,53.
+    With the prices of December 2026 this gives: huidig 2 × (64 × 104 + 78 × 52) = 21.424;
+    dreigend 7.500 + 2 × (15.000 + 730 × 95,06) = 176.287,60; niets doen ½ × 21.424 +
+    ½ × 176.287,60 = 98.855,80; doorbraak 582 × 6 + 751,41 + 2 × (172,12 × 12 + 6.656 + 4.056)
+    = 29.798,29, so netto 69.057,51; doorbraak B 582 × 6 + 2 × (64 × 156 + 4.056) = 31.572,
+    so netto 67.283,80.
     """
     b = csv_bedrag
     H, p = 2, Decimal("0.5")
     begeleiding = b("begeleiding-thuis-referentieprijs")
     jeugdhulp = b("ambulante-jeugdhulp-regulier-hbo")
-    schuldhulp = b("schuldhulpverlening-uitvoeringskosten-gemeente")
     huur = b("huur-corporatiewoning-gemiddeld")
-    huidig = H * (begeleiding * 104 + jeugdhulp * 52 + schuldhulp)
+    huidig = H * (begeleiding * 104 + jeugdhulp * 52)
     dreigend = b("huisuitzetting-kosten-verhuurder") + H * (
-        b("maatschappelijke-opvang-plek") + 2 * b("uithuisplaatsing-kind") + schuldhulp)
+        b("maatschappelijke-opvang-plek") + 730 * b("jeugdhulp-verblijf-24-uur-jeugd-opvoedhulp"))
     doorbraak = huur * 6 + b("beschermingsbewind-aanvangswerkzaamheden-1-persoon") + H * (
-        b("beschermingsbewind-1-persoon-problematische-schulden") * 12 + begeleiding * 104 + jeugdhulp * 52 + schuldhulp)
-    doorbraak_b = b("verhuiskostenvergoeding-wmo") + huur * 6 + H * (begeleiding * 156 + jeugdhulp * 52 + schuldhulp)
+        b("beschermingsbewind-1-persoon-problematische-schulden") * 12 + begeleiding * 104 + jeugdhulp * 52)
+    doorbraak_b = huur * 6 + H * (begeleiding * 156 + jeugdhulp * 52)
     niets = (1 - p) * huidig + p * dreigend
+    assert (huidig, cent(dreigend), cent(doorbraak), doorbraak_b) == (
+        Decimal(21424), Decimal("176287.60"), Decimal("29798.29"), Decimal(31572))
 
     from calculators.rendement.export import lees_json
 
@@ -309,7 +310,9 @@ def test_regel_toevoegen_verlaagt_het_totaal_nooit(p, regel, s):
 
 def test_boek_rollen_rekenen_met_het_voorbeeld():
     from calculators.kern.opmaak import euro
-    from calculators.rendement.boek import tabel_html, waarde
+    from docutils import nodes
+
+    from calculators.rendement.boek import tabel_knopen_voor, waarde
     from calculators.rendement.export import lees_json
 
     u = bereken(lees_json(VOORBEELD.read_text(encoding="utf-8")))
@@ -318,18 +321,23 @@ def test_boek_rollen_rekenen_met_het_voorbeeld():
     assert waarde("kans") == "50%" and waarde("tegenkans") == "50%" and waarde("horizon") == "2 jaar"
     # 1 year, chance 1: the simple comparison dreigend − doorbraak (one year of yearly costs)
     b = csv_bedrag
-    dreigend_1 = b("huisuitzetting-kosten-verhuurder") + b("maatschappelijke-opvang-plek") + 2 * b(
-        "uithuisplaatsing-kind") + b("schuldhulpverlening-uitvoeringskosten-gemeente")
+    dreigend_1 = b("huisuitzetting-kosten-verhuurder") + b("maatschappelijke-opvang-plek") + 730 * b(
+        "jeugdhulp-verblijf-24-uur-jeugd-opvoedhulp")
     doorbraak_1 = (b("huur-corporatiewoning-gemiddeld") * 6 + b("beschermingsbewind-aanvangswerkzaamheden-1-persoon")
                    + 12 * b("beschermingsbewind-1-persoon-problematische-schulden")
-                   + 104 * b("begeleiding-thuis-referentieprijs") + 52 * b("ambulante-jeugdhulp-regulier-hbo")
-                   + b("schuldhulpverlening-uitvoeringskosten-gemeente"))
+                   + 104 * b("begeleiding-thuis-referentieprijs") + 52 * b("ambulante-jeugdhulp-regulier-hbo"))
     assert waarde("gevoelig:doorbraak:1:1") == euro(dreigend_1 - doorbraak_1)
     with pytest.raises(DoorbraakFout):
         waarde("netto:doorbraak Z")
     with pytest.raises(DoorbraakFout):
-        tabel_html("grafiek")
-    assert "Scenario dreigend" in tabel_html("regels") and "<caption>" in tabel_html("gevoeligheid")
+        tabel_knopen_voor("grafiek")
+
+    def bijschriften(deel: str) -> list[str]:
+        return [t.next_node(nodes.title).astext() for k in tabel_knopen_voor(deel) if isinstance(k, nodes.table)
+                for t in [k]]
+
+    assert "Scenario dreigend" in bijschriften("regels")
+    assert bijschriften("gevoeligheid") == [f"Wat {d} scheelt bij een andere kans en horizon" for d in u.netto]
 
 
 # --- the widget, as a user works with it -----------------------------------------------
