@@ -27,6 +27,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import textstat
+import yaml
+from sphinx_external_toc.parsing import GlobItem, MalformedError, SiteMap, UrlItem, parse_toc_yaml
 
 from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.paden import DATA, ROOT
@@ -295,21 +297,23 @@ def meet_pagina(pad: Path, pagina: str | None = None, normen: Normen | None = No
 
 # --- the table of contents -----------------------------------------------------------------
 
-def _toc_items(knoop) -> list[tuple[str, str]]:
-    """All ('file'|'glob', value) entries of a _toc.yml structure, in reading order."""
+def _toc_items(kaart: SiteMap) -> list[tuple[str, str]]:
+    """All ('file'|'glob', value) entries of a parsed ``_toc.yml``, in reading order."""
     uit: list[tuple[str, str]] = []
-    if isinstance(knoop, dict):
-        if "root" in knoop:
-            uit.append(("file", str(knoop["root"])))
-        for sleutel in ("file", "glob"):
-            if sleutel in knoop:
-                uit.append((sleutel, str(knoop[sleutel])))
-        for sleutel in ("parts", "chapters", "sections"):
-            for kind in knoop.get(sleutel) or []:
-                uit.extend(_toc_items(kind))
-    elif isinstance(knoop, list):
-        for kind in knoop:
-            uit.extend(_toc_items(kind))
+
+    def loop(naam: str) -> None:
+        uit.append(("file", naam))
+        document = kaart[naam]
+        for boom in document.subtrees if document else []:
+            for item in boom.items:
+                if isinstance(item, GlobItem):
+                    uit.append(("glob", str(item)))
+                elif isinstance(item, UrlItem):
+                    continue
+                else:
+                    loop(str(item))
+
+    loop(kaart.root.docname)
     return uit
 
 
@@ -321,8 +325,8 @@ def toc_items(toc: Path | None = None) -> list[tuple[str, str]]:
     """The ('file'|'glob', name) entries of ``_toc.yml`` in reading order."""
     toc = Path(toc or TOC_YAML)
     try:
-        return _toc_items(lees_yaml(toc, f"Het bestand {toc.name}", leeg_mag=True))
-    except DoorbraakFout as fout:
+        return _toc_items(parse_toc_yaml(toc))
+    except (MalformedError, OSError, yaml.YAMLError) as fout:
         raise DoorbraakFout(f"{toc.name}: de inhoudsopgave kan niet gelezen worden ({fout}).") from fout
 
 
