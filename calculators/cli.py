@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from calculators.casussen import cli as casus_cli
 from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.opdrachtregel import FOUT_CODE, NederlandseParser, print_json
+from calculators.monitor import cli as monitor_cli
 from calculators.plan import cli as plan_cli
 from calculators.prijzen import cli as prijs_cli
 from calculators.privacy import cli as privacy_cli
@@ -22,7 +23,7 @@ from calculators.signalen import cli as signalen_cli
 from calculators.wetten import cli as wet_cli
 
 # One entry per capability that has a command, in alphabetical order as ``--help`` shows them.
-ONDERDELEN = (casus_cli, plan_cli, prijs_cli, privacy_cli, rendement_cli, signalen_cli, wet_cli)
+ONDERDELEN = (casus_cli, monitor_cli, plan_cli, prijs_cli, privacy_cli, rendement_cli, signalen_cli, wet_cli)
 
 __all__ = ["FOUT_CODE", "ONDERDELEN", "main", "maak_parser", "print_json"]
 
