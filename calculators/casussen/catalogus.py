@@ -78,11 +78,38 @@ class Kosten(_Basis):
     regels: list[KostenRegel] = Field(default_factory=list)
     plan_bestand: str | None = None
     toelichting: str = Field(default="", max_length=MAX_TEKST)
+    #: Chance that the threatening scenario happens (0 to 1) and the horizon in years (1 to 10)
+    #: that the story supports, with one sentence why. Used by :func:`casus_als_plan`.
+    kans_dreigend: Decimal | None = Field(default=None, ge=0, le=1)
+    horizon_jaren: int | None = Field(default=None, ge=1, le=10)
+    toelichting_kans: str = Field(default="", max_length=300)
+
+    @field_validator("horizon_jaren", mode="before")
+    @classmethod
+    def _heel_jaar(cls, v: Any) -> Any:
+        if isinstance(v, bool) or (v is not None and not isinstance(v, int)):
+            raise ValueError("schrijf de looptijd als een heel aantal jaren, zoals 2")
+        return v
+
+    @field_validator("kans_dreigend", mode="before")
+    @classmethod
+    def _kans_getal(cls, v: Any) -> Any:
+        if isinstance(v, bool) or (v is not None and not isinstance(v, (int, float, Decimal))):
+            raise ValueError("schrijf de kans als een getal van 0 tot en met 1, zoals 0.5")
+        return Decimal(str(v)) if isinstance(v, float) else v
 
     @model_validator(mode="after")
     def _iets(self):
         if not self.regels and not self.plan_bestand:
             raise ValueError("vul kosten.regels in, of kosten.plan_bestand")
+        if self.plan_bestand and (self.kans_dreigend is not None or self.horizon_jaren is not None):
+            raise ValueError("met een plan_bestand staan de kans en de looptijd in dat bestand, niet in de casus")
+        if (self.kans_dreigend is None) != (self.horizon_jaren is None):
+            raise ValueError("vul kosten.kans_dreigend en kosten.horizon_jaren allebei in, of allebei niet")
+        if self.kans_dreigend is not None and not self.toelichting_kans.strip():
+            raise ValueError("leg in kosten.toelichting_kans in één zin uit waarom deze kans en looptijd passen bij het verhaal")
+        if self.toelichting_kans.strip() and self.kans_dreigend is None:
+            raise ValueError("kosten.toelichting_kans hoort bij kosten.kans_dreigend en kosten.horizon_jaren: vul die ook in")
         return self
 
 
@@ -330,23 +357,40 @@ def kosten_samenvatting(casus: Casus, prijzen: list[Prijs] | None = None) -> dic
     return totaal
 
 
+def kans_en_horizon(casus: Casus) -> tuple[Decimal, int]:
+    """The chance and horizon the case's story supports (``kosten.kans_dreigend``/``horizon_jaren``).
+
+    Without them the rendement model's defaults apply: chance 1, one year.
+    """
+    k = casus.kosten
+    return (k.kans_dreigend if k.kans_dreigend is not None else Decimal(1),
+            k.horizon_jaren if k.horizon_jaren is not None else 1)
+
+
+def _json_getal(d: Decimal) -> int | float:
+    return int(d) if d == d.to_integral_value() else float(d)
+
+
 def casus_als_plan(casus: Casus, prijzen: list[Prijs] | None = None) -> dict:
     """The case's costs as a plan in the rendement JSON format (``?casus=<id>`` contract).
 
     With a ``plan_bestand`` that file is returned as is; otherwise the lines are converted:
-    ``{"horizon_jaren": 1, "kans_dreigend": 1, "discontovoet": 0, "scenarios": {naam: [regel, ...]}}``
-    with each regel ``{omschrijving, prijs_id, aantal, soort, geldstroom}``.
+    ``{"horizon_jaren": H, "kans_dreigend": p, "discontovoet": 0, "scenarios": {naam: [regel, ...]}}``
+    with each regel ``{omschrijving, prijs_id, aantal, soort, geldstroom}``; p and H come from
+    ``kosten.kans_dreigend`` and ``kosten.horizon_jaren`` (default 1 and 1).
     """
     if casus.kosten.plan_bestand:
         return json.loads(_plan_pad(casus.kosten.plan_bestand).read_text(encoding="utf-8"))
     scenarios: dict[str, list[dict]] = {s: [] for s in SCENARIOS}
     for r in kosten_regels(casus, prijzen):
-        aantal: int | float = int(r.aantal) if r.aantal == r.aantal.to_integral_value() else float(r.aantal)
+        aantal = _json_getal(r.aantal)
         scenarios[r.scenario].append({
             "omschrijving": r.omschrijving, "prijs_id": r.prijs.id, "aantal": aantal,
             "soort": r.soort, "geldstroom": r.prijs.geldstroom,
         })
-    return {"titel": casus.titel, "horizon_jaren": 1, "kans_dreigend": 1, "discontovoet": 0, "scenarios": scenarios}
+    kans, horizon = kans_en_horizon(casus)
+    return {"titel": casus.titel, "horizon_jaren": horizon, "kans_dreigend": _json_getal(kans), "discontovoet": 0,
+            "scenarios": scenarios}
 
 
 def leeftijd_tekst(band: str) -> str:
@@ -506,10 +550,21 @@ def kosten_html(casus: Casus, prijzen: list[Prijs] | None = None) -> str:
     toelichting = f"<p>{_e(' '.join(casus.kosten.toelichting.split()))}</p>" if casus.kosten.toelichting else ""
     return (
         '<div class="tabel-scroll" tabindex="0" role="region" aria-label="Kosten van deze casus">'
-        '<table class="dbw-tabel casuskosten"><caption>Kosten per scenario, voor één jaar</caption>'
+        '<table class="dbw-tabel casuskosten"><caption>Kosten per scenario, per jaar</caption>'
         '<thead><tr><th scope="col">Scenario</th><th scope="col">Wat</th><th scope="col" class="bedrag">Prijs</th>'
         '<th scope="col" class="bedrag">Aantal</th><th scope="col" class="bedrag">Bedrag</th></tr></thead>'
         f"<tbody>{rijen}</tbody><tfoot>{som}</tfoot></table></div>{toelichting}"
-        "<p>Dit is een ruwe schatting uit de prijslijst. Het dreigend scenario telt hier volledig mee. "
-        "In de rekenhulp kun je de kans en de looptijd aanpassen.</p>"
+        f"<p>{_e(kans_zin(casus))}</p>"
+        "<p>Dit is een ruwe schatting uit de prijslijst. In de rekenhulp kun je de kans en de looptijd aanpassen.</p>"
     )
+
+
+def kans_zin(casus: Casus) -> str:
+    """Plain Dutch: the chance and horizon the calculator starts with, and why (from the story)."""
+    kans, horizon = kans_en_horizon(casus)
+    jaren = "1 jaar" if horizon == 1 else f"{horizon} jaar"
+    zin = (f"De rekenhulp begint met een kans van {getal(kans * 100, 0)} procent op het dreigend scenario, "
+           f"over {jaren}.")
+    if casus.kosten.toelichting_kans:
+        zin += " Waarom? " + " ".join(casus.kosten.toelichting_kans.split())
+    return zin

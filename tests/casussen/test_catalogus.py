@@ -129,11 +129,17 @@ def test_alle_casussen_hebben_kosten_in_dreigend_en_doorbraak(casussen):
         assert k["dreigend"] > 0 and k["doorbraak"] > 0, c.id
 
 
+def _ruw(ident: str) -> dict:
+    return yaml.safe_load((CASUSSEN / f"{ident}.yaml").read_text(encoding="utf-8"))
+
+
 def test_plan_voor_de_rendementsberekening(casussen):
     casus = next(c for c in casussen if c.id == "moeder-wacht-op-uwv-keuring")
     plan = casus_als_plan(casus)
+    ruw = _ruw("moeder-wacht-op-uwv-keuring")["kosten"]
     assert set(plan["scenarios"]) == {"huidig", "dreigend", "doorbraak"}
-    assert plan["horizon_jaren"] == 1 and plan["kans_dreigend"] == 1
+    assert plan["horizon_jaren"] == ruw["horizon_jaren"] and plan["kans_dreigend"] == ruw["kans_dreigend"]
+    assert plan["kans_dreigend"] == 0.5  # as in the journey "wachten op de keuring"
     regel = plan["scenarios"]["doorbraak"][0]
     assert set(regel) == {"omschrijving", "prijs_id", "aantal", "soort", "geldstroom"}
     assert regel["geldstroom"] in laad_vocabulaire().geldstroom_namen
@@ -417,12 +423,91 @@ def test_widget_ontsnapt_html_in_zoekvraag_en_casustekst(casussen):
 
 
 def test_plan_past_in_de_rendementsberekening(casussen):
-    rendement = pytest.importorskip("calculators.rendement.model")
+    """Totals and 'niets doen' over the case's own horizon and chance, computed from the YAML and the CSV."""
+    from calculators.rendement import model as rendement
+
+    bedragen = _csv_bedragen()
     for c in casussen:
+        ruw = _ruw(c.id)["kosten"]
+        p, h = Decimal(str(ruw["kans_dreigend"])), ruw["horizon_jaren"]
+        verwacht = {"huidig": Decimal(0), "dreigend": Decimal(0), "doorbraak": Decimal(0)}
+        for r in ruw["regels"]:
+            keer = 1 if r.get("soort") == "eenmalig" else h  # discontovoet 0: a yearly line counts H times
+            verwacht[r["scenario"]] += bedragen[r["prijs_id"]] * Decimal(str(r["aantal"])) * keer
         uitkomst = rendement.bereken(rendement.lees_plan(casus_als_plan(c)))
-        verwacht = kosten_samenvatting(c)
         for s in ("huidig", "dreigend", "doorbraak"):
             assert abs(uitkomst.totaal[s] - verwacht[s]) < Decimal("0.01"), (c.id, s)
+        niets = (1 - p) * verwacht["huidig"] + p * verwacht["dreigend"]
+        assert abs(uitkomst.niets_doen - niets) < Decimal("0.01"), c.id
+        assert uitkomst.kans_dreigend == p and uitkomst.horizon_jaren == h, c.id
+
+
+def test_elke_casus_met_kosten_heeft_een_kans_een_looptijd_en_een_zin_waarom(casussen):
+    for pad in sorted(CASUSSEN.glob("[!_]*.yaml")):
+        k = yaml.safe_load(pad.read_text(encoding="utf-8"))["kosten"]
+        if not k.get("regels"):
+            continue
+        assert 0 < k["kans_dreigend"] < 1, (pad.name, "nooit 100 procent zonder reden")
+        assert isinstance(k["horizon_jaren"], int) and 1 <= k["horizon_jaren"] <= 10, pad.name
+        zin = k["toelichting_kans"].strip()
+        assert len(re.findall(r"[.!?](\s|$)", zin)) == 1 and len(zin.split()) <= 20, (pad.name, zin)
+        # the old advice "the table counts 100 %, set the chance yourself" must be gone
+        assert "volledig en voor één jaar" not in k.get("toelichting", ""), pad.name
+
+
+#: The cases that tell the story of a journey in book/reizen/ use that journey's chance and horizon.
+REIS_VAN_CASUS = {
+    "adhd-na-complexe-scheiding": "adhd-na-de-scheiding",
+    "angststoornis-baan-kwijt": "angststoornis",
+    "nieuwe-huurder-zonder-huurtoeslag": "dubbele-bewoning",
+    "geen-adres-geen-uitkering": "geen-adres-geen-uitkering",
+    "moeder-wacht-op-uwv-keuring": "wachten-op-de-keuring",
+    "eiwitrijke-yoghurt": "yoghurt",
+    "zwangere-studente-zonder-urgentie": "zwangere-studente",
+}
+
+
+@pytest.mark.parametrize("casus_id, reis", sorted(REIS_VAN_CASUS.items()))
+def test_casus_van_een_reis_rekent_met_de_kans_en_looptijd_van_de_reis(casussen, casus_id, reis):
+    import json
+
+    plan = json.loads((DATA / "reizen" / f"{reis}.json").read_text(encoding="utf-8"))
+    k = _ruw(casus_id)["kosten"]
+    assert Decimal(str(k["kans_dreigend"])) == Decimal(str(plan["kans_dreigend"]))
+    assert k["horizon_jaren"] == plan["horizon_jaren"]
+    c = next(c for c in casussen if c.id == casus_id)
+    assert casus_als_plan(c)["kans_dreigend"] == plan["kans_dreigend"]
+
+
+def test_kans_en_looptijd_staan_bij_de_kosten_op_de_casuspagina(casussen):
+    from calculators.casussen.catalogus import kosten_html
+
+    c = next(c for c in casussen if c.id == "adhd-na-complexe-scheiding")
+    tekst = kosten_html(c)
+    assert "kans van 75 procent" in tekst and "over 2 jaar" in tekst
+    assert "rust thuis komt niet in één jaar" in tekst
+    assert "telt hier volledig mee" not in tekst
+
+
+@pytest.mark.parametrize("wijziging, melding", [
+    ({"kans_dreigend": 1.5}, "kosten.kans_dreigend"),
+    ({"kans_dreigend": "de helft"}, "als een getal van 0 tot en met 1"),
+    ({"horizon_jaren": 1.5}, "heel aantal jaren"),
+    ({"horizon_jaren": 0}, "kosten.horizon_jaren"),
+    ({"toelichting_kans": ""}, "toelichting_kans"),
+    ({"kans_dreigend": None}, "allebei"),
+    ({"kans_dreigend": None, "horizon_jaren": None}, "hoort bij kosten.kans_dreigend"),
+])
+def test_foute_kans_of_looptijd_geeft_nederlandse_melding(tmp_path, wijziging, melding):
+    data = _goede_casus()
+    for veld, waarde in wijziging.items():
+        if waarde is None:
+            data["kosten"].pop(veld)
+        else:
+            data["kosten"][veld] = waarde
+    with pytest.raises(DoorbraakFout) as e:
+        laad_casus(_schrijf(tmp_path, data))
+    assert melding in str(e.value) + " ".join(str(m) for m in e.value.meldingen)
 
 
 def test_plan_uit_de_adresregel(monkeypatch):
@@ -430,7 +515,11 @@ def test_plan_uit_de_adresregel(monkeypatch):
 
     assert plan_uit_query("") is None and plan_uit_query("andere=1") is None
     plan = plan_uit_query("casus=zwangere-studente-zonder-urgentie")
-    assert plan["scenarios"]["doorbraak"][0]["prijs_id"] == "verhuiskostenvergoeding-wmo"
+    eerste = next(r for r in _ruw("zwangere-studente-zonder-urgentie")["kosten"]["regels"] if r["scenario"] == "doorbraak")
+    assert plan["scenarios"]["doorbraak"][0]["prijs_id"] == eerste["prijs_id"]
+    # a Wmo moving allowance (paid instead of a home adaptation) is not the cost of getting a home
+    assert all(r["prijs_id"] != "verhuiskostenvergoeding-wmo" for r in plan["scenarios"]["doorbraak"])
+    assert plan["kans_dreigend"] == 0.5
     monkeypatch.setenv("QUERY_STRING", "casus=eiwitrijke-yoghurt")
     assert plan_uit_query()["titel"] == "Een bakje yoghurt dat in geen enkel vakje past"
     with pytest.raises(DoorbraakFout, match="bestaat niet"):
