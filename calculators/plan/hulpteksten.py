@@ -34,6 +34,7 @@ STAPPEN: tuple[tuple[str, str, str, str | None], ...] = (
     ("legitimiteit", "Stap 5: legitimiteit", "methode/stap-5-legitimiteit", None),
     ("rendement", "Stap 6: rendement", "methode/stap-6-rendement", None),
     ("betrokkenheid", "Betrokken: wie doet mee?", "methode/waardendriehoek", "Betrokken"),
+    ("knelpunten", "Knelpunten in het systeem", "patronen/systeemknelpunten", None),
     ("besluit", "Het besluit", "methode/doorbraakmethode", "Je hoeft het niet alleen te doen"),
 )
 

@@ -49,7 +49,7 @@ VOORBEELD = DATA / "voorbeelden" / "doorbraakplan-voorbeeld.json"
 OP_HET_SCHERM = {
     "titel", "datum", "kenmerk", "perspectief", "huidige_situatie", "dreigend_scenario", "doorbraak",
     "legitimiteit", "betrokkenheid", "domeinen", "maatwerkbudget", "scenarios", "kans_dreigend", "horizon_jaren",
-    "discontovoet", "besluit", "kans_toelichting",
+    "discontovoet", "besluit", "kans_toelichting", "knelpunten",
 }
 UITKOMSTEN = [("Nog geen besluit", ""), ("goedgekeurd", "goedgekeurd"), ("afgewezen", "afgewezen"),
               ("aangepast", "aangepast")]
@@ -111,6 +111,35 @@ class ArtikelRij:
         self.widget.add_class("dbw-rij")
 
 
+class KnelpuntRij:
+    """One knelpunt: which kind, which organisation and rule, and what blocks."""
+
+    def __init__(self, bouwer: PlanBouwer, soort: str = "geen-toegang", organisatie: str = "", regel: str = "",
+                 omschrijving: str = ""):
+        from calculators.patronen.gegevens import laad_patronen
+
+        opties = [(f"{k.naam}: {k.kort}", k.id) for k in laad_patronen().knelpunten]
+        self.soort = w.Dropdown(options=opties, value=soort, description="Soort knelpunt", style=STIJL,
+                                layout=w.Layout(width="auto", max_width="720px"))
+        self.organisatie = w.Text(value=organisatie, description="Welke organisatie?", style=STIJL, layout=BREED,
+                                  continuous_update=False)
+        self.regel = w.Text(value=regel, description="Welke regel of welk systeem?", style=STIJL, layout=BREED,
+                            continuous_update=False)
+        self.omschrijving = w.Textarea(value=omschrijving, description="Wat knelt er?", style=STIJL,
+                                       layout=w.Layout(width="100%", max_width="720px", height="70px"),
+                                       continuous_update=False)
+        self.weg = w.Button(description="Haal dit knelpunt weg", layout=w.Layout(width="auto"))
+        self.weg.on_click(lambda _b: bouwer.verwijder_knelpunt(self))
+        for veld in (self.soort, self.organisatie, self.regel, self.omschrijving):
+            veld.observe(lambda _c: bouwer._gewijzigd(), names="value")
+        self.widget = w.VBox([self.soort, self.organisatie, self.regel, self.omschrijving, self.weg])
+        self.widget.add_class("dbw-rij")
+
+    def als_dict(self) -> dict[str, str]:
+        return {"soort": self.soort.value, "organisatie": self.organisatie.value, "regel": self.regel.value,
+                "omschrijving": self.omschrijving.value}
+
+
 class PlanBouwer:
     """State and widgets of the plan builder (one per session)."""
 
@@ -164,6 +193,13 @@ class PlanBouwer:
                                       continuous_update=False)
         self.aanspreekpunt = w.Text(description="Wie is het ene aanspreekpunt? (functie, geen naam)", style=STIJL,
                                     layout=BREED, continuous_update=False)
+
+        # Knelpunten
+        self.knelpunten: list[KnelpuntRij] = []
+        self.knelpunt_box = w.VBox()
+        self.voeg_knelpunt = w.Button(description="Voeg een knelpunt toe", layout=w.Layout(width="auto"),
+                                      tooltip="Schrijf een regel of systeem op dat in de weg zit")
+        self.voeg_knelpunt.on_click(lambda _b: self._nieuw_knelpunt())
 
         # Besluit: the alternatives side by side and the choice
         self.vergelijking = w.HTML()
@@ -229,6 +265,7 @@ class PlanBouwer:
                    "Kies 'Nog een doorbraak toevoegen'. Je vult de huidige situatie maar één keer in.</p>"),
             self.rendement.widget, self.kans_toelichting,
             self._kop("betrokkenheid"), self.eigen_inzet, self.aanspreekpunt,
+            self._kop("knelpunten"), self.knelpunt_box, self.voeg_knelpunt,
             self._kop("besluit"), self.vergelijking, self.gekozen,
             self.besluit_door, w.HBox([self.besluit_datum, self.besluit_uitkomst],
                                       layout=w.Layout(flex_flow="row wrap")),
@@ -240,6 +277,7 @@ class PlanBouwer:
         ])
         self.widget.add_class("dbw-plan")
         self.zoek_artikel()
+        self._toon_knelpunten()
         self._na_rendement()
 
     def _kop(self, sleutel: str) -> w.HTML:
@@ -259,6 +297,7 @@ class PlanBouwer:
             "legitimiteit": [{"artikel": a.referentie, "motivering": a.motivering.value} for a in self.artikelen],
             "betrokkenheid": {"eigen_inzet": self.eigen_inzet.value, "aanspreekpunt": self.aanspreekpunt.value},
             "domeinen": list(self.domeinen.value),
+            "knelpunten": [k.als_dict() for k in self.knelpunten],
             "scenarios": {s: [regel_als_dict(x) for x in regels] for s, regels in r.scenarios.items()},
             "kans_dreigend": r.kans_dreigend, "horizon_jaren": r.horizon_jaren, "discontovoet": r.discontovoet,
         }
@@ -296,6 +335,8 @@ class PlanBouwer:
             self.eigen_inzet.value = plan.betrokkenheid.eigen_inzet
             self.aanspreekpunt.value = plan.betrokkenheid.aanspreekpunt
             self.artikelen = [ArtikelRij(self, a.artikel, a.motivering) for a in plan.legitimiteit]
+            self.knelpunten = [KnelpuntRij(self, k.soort, k.organisatie, k.regel, k.omschrijving)
+                               for k in plan.knelpunten]
             self.kans_toelichting.value = getattr(plan, "kans_toelichting", "") or ""
             self.bewaard = {k: v for k, v in plan_als_dict(plan).items() if k not in OP_HET_SCHERM}
             b = plan.besluit
@@ -311,6 +352,7 @@ class PlanBouwer:
         finally:
             self._stil = False
         self._toon_artikelen()
+        self._toon_knelpunten()
         self.rendement.zet_plan(rplan)  # calls _na_rendement, which fills the choice
         if b and b.gekozen_alternatief in [v for _, v in self.gekozen.options]:
             self.gekozen.value = b.gekozen_alternatief
@@ -399,6 +441,23 @@ class PlanBouwer:
             a.motivering.observe(lambda _c: self._gewijzigd(), names="value")
         self.artikel_box.children = [a.widget for a in self.artikelen] or [
             w.HTML("<p>Nog geen artikelen in je plan.</p>")]
+
+    # --- knelpunten ---------------------------------------------------------------------
+    def _nieuw_knelpunt(self) -> None:
+        self.knelpunten.append(KnelpuntRij(self))
+        self._toon_knelpunten()
+        self._gewijzigd()
+
+    def verwijder_knelpunt(self, rij: KnelpuntRij) -> None:
+        if rij in self.knelpunten:
+            self.knelpunten.remove(rij)
+        self._toon_knelpunten()
+        self._gewijzigd()
+
+    def _toon_knelpunten(self) -> None:
+        self.knelpunt_box.children = [k.widget for k in self.knelpunten] or [
+            w.HTML("<p>Nog geen knelpunten. Zit een regel of systeem in de weg? Schrijf het op. "
+                   "Zo kan je gemeente ervan leren.</p>")]
 
     # --- load --------------------------------------------------------------------------
     def _laad_upload(self) -> None:

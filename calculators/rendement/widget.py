@@ -405,6 +405,10 @@ class Rendement:
                                    tooltip="Voeg een regel toe met een bedrag dat je zelf invult")
         self.voeg_alt = w.Button(description="Nog een doorbraak toevoegen", layout=w.Layout(width="auto"),
                                  tooltip="Vergelijk een tweede oplossing, bijvoorbeeld doorbraak B")
+        self.kopieer_alt = w.Button(description="Nog een doorbraak, met dezelfde regels",
+                                    layout=w.Layout(width="auto"),
+                                    tooltip="Begin een nieuwe oplossing met een kopie van de regels van de vorige")
+        self.kopieer_alt.on_click(lambda _b: self._voeg_alternatief_toe(kopie=True))
         self.toevoeg_fout = w.HTML()
         self.zoek.observe(lambda _c: self._zoek(), names="value")
         self.voeg_prijs.on_click(lambda _b: self._voeg_prijs_toe())
@@ -453,7 +457,8 @@ class Rendement:
                    "Ze gaan dan voor de landelijke prijslijst.</p>"),
             self.tarieven, self.tarieven_status,
             self.doel, self.zoek, self.zoek_status, self.keuze,
-            w.HBox([self.voeg_prijs, self.voeg_eigen, self.voeg_alt], layout=w.Layout(flex_flow="row wrap")),
+            w.HBox([self.voeg_prijs, self.voeg_eigen, self.voeg_alt, self.kopieer_alt],
+                   layout=w.Layout(flex_flow="row wrap")),
             self.toevoeg_fout,
             self.scenario_box,
             w.HTML("<h2>3. Wat levert het op?</h2>"),
@@ -566,8 +571,10 @@ class Rendement:
         self.doel.options = list(self.rijen)
         self.doel.value = huidig if huidig in self.rijen else next(iter(self.rijen), None)
         self.voeg_alt.disabled = len(self.rijen) >= MAX_SCENARIOS
+        self.kopieer_alt.disabled = len(self.rijen) >= MAX_SCENARIOS
 
-    def _voeg_alternatief_toe(self) -> None:
+    def _voeg_alternatief_toe(self, kopie: bool = False) -> None:
+        """A new alternative, empty or (kopie) with the lines of the last alternative."""
         for letter in LETTERS:
             naam = f"doorbraak {letter}"
             if naam not in self.rijen:
@@ -576,7 +583,9 @@ class Rendement:
             return
         if len(self.rijen) >= MAX_SCENARIOS:
             return
-        self.rijen[naam] = []
+        vorige = [s for s in self.rijen if s.startswith("doorbraak")]
+        bron = self.rijen[vorige[-1]] if kopie and vorige else []
+        self.rijen[naam] = [RegelRij(self, naam, r.regel) for r in bron]
         self._bouw_scenarios()
         self.doel.value = naam
         self.herbereken()

@@ -94,6 +94,9 @@ def test_bewaren_en_weer_laden_geeft_precies_hetzelfde_plan():
     b.rendement.kans.value = "35"
     b.eigen_inzet.value = "De moeder gaat naar de budgetcursus."
     b.aanspreekpunt.value = "De consulent van het wijkteam"
+    b.voeg_knelpunt.click()
+    b.knelpunten[0].soort.value = "catch-22"
+    b.knelpunten[0].regel.value = "Geen woning zonder inkomen, geen inkomen zonder adres"
     b.besluit_uitkomst.value = "goedgekeurd"
     b.gekozen.value = "doorbraak B"
     b.maak_klaar.click()
@@ -103,6 +106,8 @@ def test_bewaren_en_weer_laden_geeft_precies_hetzelfde_plan():
     data = json.loads(inhoud)
     assert data["kans_dreigend"] == 0.35 and data["besluit"]["gekozen_alternatief"] == "doorbraak B"
     assert data["legitimiteit"] == [{"artikel": "Pw 35", "motivering": "Bijzondere kosten door de huurschuld."}]
+    assert data["knelpunten"] == [{"soort": "catch-22", "organisatie": "", "omschrijving": "",
+                                   "regel": "Geen woning zonder inkomen, geen inkomen zonder adres"}]
     tweede = _bouwer()
     tweede.upload.value = _upload(inhoud)
     assert "is geladen" in tweede.status.value
@@ -222,7 +227,7 @@ def test_catalogus_en_wetzoeker_openen_de_planbouwer(monkeypatch):
     casus = laad_casussen()[0]
     patronen = laad_patronen()
     for html_tekst in (detail_html(casus, patronen), casus_boek.pagina(casus, patronen)):
-        links = re.findall(r'href="([^"]*doorbraakplan[^"]*)"[^>]*>([^<]*doorbraakplan)</a>', html_tekst)
+        links = re.findall(r'href="([^"]*doorbraakplan[^"]*)"[^>]*>([^<]*doorbraakplan[^<]*)</a>', html_tekst)
         assert links and links[0][0] == f"/book/rekenhulpen/doorbraakplan.html?casus={casus.id}", links
     z = WettenZoeker()
     z.vraag.value = "Pw 35"

@@ -241,3 +241,20 @@ def test_afdrukversie_heeft_titel_datum_en_scheelt_kolommen():
     assert f"op {vandaag.day} {maanden[vandaag.month - 1]} {vandaag.year}" in pagina
     assert "Scheelt bij doorbraak</th>" in pagina and "Scheelt bij doorbraak B</th>" in pagina
     assert "@page{size:A4" in pagina and "overflow-wrap:anywhere" in pagina
+
+
+def test_nieuwe_doorbraak_met_dezelfde_regels_zonder_dubbel_invullen():
+    import json
+
+    r = _rekenhulp()
+    r.laad_voorbeeld.click()
+    regels_b = json.loads(VOORBEELD.read_text(encoding="utf-8"))["scenarios"]["doorbraak B"]
+    r.kopieer_alt.click()
+    plan = r.plan()
+    assert "doorbraak C" in plan.scenarios and r.doel.value == "doorbraak C"
+    assert len(plan.scenarios["doorbraak C"]) == len(regels_b)
+    assert [x.prijs_id for x in plan.scenarios["doorbraak C"]] == [x["prijs_id"] for x in regels_b]
+    # the copy is its own: changing it leaves doorbraak B alone
+    r.rijen["doorbraak C"][0].aantal.value = "3"
+    assert r.plan().scenarios["doorbraak C"][0].aantal == 3
+    assert r.plan().scenarios["doorbraak B"][0].aantal == regels_b[0]["aantal"]
