@@ -26,18 +26,18 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 import bm25s
 import numpy as np
+import simplemma
 import Stemmer
 from rapidfuzz import fuzz, process
 
 from calculators.kern.fouten import DoorbraakFout
+from calculators.kern.tekst import zonder_accenten
 
 #: Longest query (in characters) that is analysed; longer queries are cut (with a note).
 MAX_TEKENS = 500
@@ -52,6 +52,9 @@ MIN_DEEL = 4
 #: Shortest word that is corrected for typos, and the minimal similarity (0-100).
 MIN_CORRECTIE_LENGTE = 5
 CORRECTIE_DREMPEL = 80.0
+#: Reduce a word to its dictionary form (simplemma) before Snowball stemming, so irregular
+#: forms meet: 'woonde' -> 'wonen', 'betaalt' -> 'betalen', 'kinderen' -> 'kind'.
+LEMMA = True
 #: Length of the character n-grams (only used when ``ngram_gewicht`` > 0).
 NGRAM = 4
 NGRAM_VELD = "#ngram"
@@ -78,7 +81,7 @@ _WOORD = re.compile(r"\d+(?:[.:]\d+)*[^\W\d_]?|[^\W\d_]+", re.UNICODE)
 @lru_cache(maxsize=200_000)
 def normaliseer_woord(woord: str) -> str:
     """Lower case without accents: 'Cliënt' -> 'client'."""
-    return unicodedata.normalize("NFKD", woord).encode("ascii", "ignore").decode().lower()
+    return zonder_accenten(woord)
 
 
 def woorden_met_plek(tekst: str) -> list[tuple[str, int, int]]:
@@ -110,6 +113,10 @@ def stam(woord: str) -> str:
     """Dutch Snowball stem of a normalised word ('uitkeringen' -> 'uitker')."""
     if woord[:1].isdigit():
         return woord
+    if LEMMA:
+        lemma = normaliseer_woord(simplemma.lemmatize(woord, lang="nl"))
+        if lemma and lemma.isalpha():
+            woord = lemma
     return _stemmer().stemWord(woord)
 
 
@@ -246,6 +253,8 @@ class Zoekindex:
         for termen in doc_termen:
             for t in termen:
                 df[t] = df.get(t, 0) + 1
+        # Stems per document (without n-grams), for :meth:`dekking`.
+        self._doc_stammen = [frozenset(t for t in termen if not t.startswith("#")) for termen in doc_termen]
         self._idf = {t: math.log(1 + (self.n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
         self._bekende_stammen = set(df)
         self._indexen: dict[str, bm25s.BM25] = {}
@@ -477,6 +486,30 @@ class Zoekindex:
 
     def idf(self, term: str) -> float:
         return self._idf.get(term, 0.0)
+
+    def dekking(self, index: int, analyse: Vraaganalyse) -> float:
+        """Share (0-1) of the query's information that document ``index`` contains.
+
+        Every typed word weighs its IDF; a word the collection does not know at all weighs
+        the highest IDF (it is probably about something the collection does not cover). A
+        word counts fully when its stem is in the document, for half when only a synonym
+        or one of its compound parts is. This is the basis of the "how sure" label.
+        """
+        termen = list(dict.fromkeys(analyse.termen))
+        if not termen or index >= len(self._doc_stammen):
+            return 0.0
+        doc = self._doc_stammen[index]
+        hoogste = float(np.median(list(self._idf.values()))) if self._idf else 1.0
+        extra = set(analyse.synoniemen) | set(analyse.delen)
+        totaal = gedekt = 0.0
+        for t in termen:
+            g = self._idf.get(t, hoogste)
+            totaal += g
+            if t in doc:
+                gedekt += g
+            elif t in self._idf and (doc & extra):
+                gedekt += 0.5 * g
+        return gedekt / totaal if totaal else 0.0
 
     def beste_passage(self, index: int, analyse: Vraaganalyse) -> int | None:
         """Position of the passage of document ``index`` that matches the query best."""

@@ -449,6 +449,21 @@ def citeerzin(artikel: Artikel, lid: str | None = None) -> str:
     return f"Op grond van {deel} van de {artikel.wet.wet} (geldig vanaf {datum(artikel.wet.geldig_vanaf)})"
 
 
+def planzin(artikel: Artikel) -> str:
+    """A sentence for a plan that says what the article makes possible, with its conditions.
+
+    Built from the article's own B1 fields (never invented), for example: "Op grond van
+    artikel 35 van de Participatiewet (geldig vanaf ...): <mogelijk> Voorwaarden: <...>."
+    The B1 text keeps its own modal verbs, so "kan" stays "kan".
+    """
+    u = artikel.uitleg
+    zin = f"{citeerzin(artikel)}: {u.mogelijk.strip()}"
+    if u.voorwaarden:
+        voorwaarden = "; ".join(v.strip().rstrip(".") for v in u.voorwaarden)
+        zin += f" Voorwaarden: {voorwaarden}."
+    return zin
+
+
 def artikelen_per_domein(domein: str) -> list[Artikel]:
     """All articles tagged with this domein (see data/vocabulaire.yaml)."""
     return [a for a in alle_artikelen() if domein in a.domeinen]

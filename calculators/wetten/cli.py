@@ -8,7 +8,9 @@ import sys
 from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.opdrachtregel import print_json
 from calculators.kern.opmaak import datum
-from calculators.wetten.zoeker import MAX_TOP, zoek_wetten
+from calculators.wetten.uitspraken import uitspraken_bij
+from calculators.wetten.wijzigingen import wijzigingen_bij
+from calculators.wetten.zoeker import MAX_TOP, ONTHOUD_MELDING, zoek_wetten
 
 
 def registreer(sub) -> None:
@@ -33,16 +35,22 @@ def voer_uit(args: argparse.Namespace) -> int:
     for m in uitkomst.meldingen:  # notes (typo corrections, long question) never mix with JSON
         print(f"Let op: {m}", file=sys.stderr)
     if args.json:
-        print_json([t.als_dict() for t in uitkomst.treffers])
+        print_json(uitkomst.als_dict())
         return 0
-    if not uitkomst.treffers:
-        print("Geen artikelen gevonden. Probeer andere of minder woorden.")
-        return 0
+    if uitkomst.onthouden:
+        print(ONTHOUD_MELDING)
+        if not uitkomst.treffers:
+            return 0
+        print("Deze artikelen passen maar een beetje:")
     for nr, t in enumerate(uitkomst.treffers, start=1):
         a = t.artikel
         lid = f" (vooral lid {t.lid})" if t.lid else ""
-        print(f"{nr}. Artikel {a.artikel} {a.wetnaam}{lid} — geldig vanaf {datum(a.geldig_vanaf)}")
+        print(f"{nr}. Artikel {a.artikel} {a.wetnaam}{lid} — {t.zekerheid} — geldig vanaf {datum(a.geldig_vanaf)}")
         print(f"   {a.uitleg.mogelijk}")
+        for wz in wijzigingen_bij(a):
+            print(f"   Wetswijziging ({wz.vanaf}, {wz.status_tekst}): {wz.titel}. {wz.wat} {wz.url}")
+        for u in uitspraken_bij(a):
+            print(f"   Uitspraak {u.instantie} {datum(u.datum)} ({u.ecli}): {u.kern}")
         print(f"   {a.url}")
     print("Dit is geen juridisch advies. Controleer de tekst op wetten.overheid.nl.")
     return 0

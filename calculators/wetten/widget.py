@@ -19,8 +19,13 @@ from calculators.kern.vocabulaire import laad_vocabulaire
 from calculators.kern.widget import ALLE, keuzes, live_gebied, melding, stijl, zet_live
 from calculators.kern.zoeken import Vraaganalyse
 from calculators.plan.adres import plan_met_artikel
-from calculators.wetten.artikelen import Artikel, citeerzin, laad_wetten, zoek_referentie
+from calculators.wetten.artikelen import Artikel, laad_wetten, planzin, zoek_referentie
+from calculators.wetten.uitspraken import uitspraken_bij
+from calculators.wetten.wijzigingen import wijzigingen_bij
 from calculators.wetten.zoeker import (
+    GOED,
+    ONTHOUD_MELDING,
+    TWIJFEL,
     WetTreffer,
     filter_masker,
     laatst_gecontroleerd,
@@ -44,6 +49,11 @@ _CSS = (
     ".dbw-zin{width:100%;max-width:640px;font-size:15px;padding:4px;box-sizing:border-box;}"
     ".dbw-kopieer{margin-left:6px;min-height:32px;}"
     ".dbw-advies{border-left:4px solid #0b4f8a;padding:4px 10px;background:#eef4fa;}"
+    ".dbw-zeker{display:inline-block;padding:0 6px;border-radius:4px;font-size:14px;font-weight:bold;}"
+    ".dbw-zeker-goed{background:#e3f1e3;color:#1d5c1d;}"
+    ".dbw-zeker-misschien{background:#fff3cd;color:#5c4400;}"
+    ".dbw-zeker-twijfel{background:#f8e1e1;color:#7a1c1c;}"
+    ".dbw-wijziging{border-left:4px solid #7a1c1c;padding:4px 10px;background:#fdf0f0;}"
     "</style>"
 )
 
@@ -91,6 +101,46 @@ def _gerelateerd(a: Artikel) -> str:
     return "<p><strong>Hoort hierbij</strong></p><ul>" + "".join(regels) + "</ul>" if regels else ""
 
 
+def aantal_artikelen(n: int) -> str:
+    """ "1 artikel", "2 artikelen"."""
+    return f"{n} artikel" if n == 1 else f"{n} artikelen"
+
+
+def zekerheid_html(t: WetTreffer) -> str:
+    """The "how sure" label in words (never a raw score)."""
+    klasse = {GOED: "goed", TWIJFEL: "twijfel"}.get(t.zekerheid, "misschien")
+    return f"<span class='dbw-zeker dbw-zeker-{klasse}'>{html.escape(t.zekerheid.capitalize())}</span>"
+
+
+def uitspraken_html(a: Artikel) -> str:
+    """Real rulings about the article, each with court, date, ECLI, holding and source."""
+    lijst = uitspraken_bij(a)
+    if not lijst:
+        return ""
+    regels = "".join(
+        f"<li><strong>{html.escape(u.instantie)}, {html.escape(datum(u.datum))}</strong> "
+        f"(<a href='{html.escape(u.rechtspraak_url)}' target='_blank' rel='noopener'>{html.escape(u.ecli)}</a>): "
+        f"{html.escape(u.kern)} <a href='{html.escape(u.bron_url)}' target='_blank' rel='noopener'>Bron</a></li>"
+        for u in lijst
+    )
+    return f"<p><strong>Uitspraken van de rechter</strong></p><ul>{regels}</ul>"
+
+
+def wijzigingen_html(a: Artikel) -> str:
+    """Announced changes of the article: what, from when, status, remark and source."""
+    blokken = []
+    for wz in wijzigingen_bij(a):
+        opm = f"<br>{html.escape(wz.opmerking)}" if wz.opmerking else ""
+        blokken.append(
+            "<div class='dbw-wijziging'>"
+            f"<p><strong>Wetswijziging: {html.escape(wz.titel)}</strong> ({html.escape(wz.vanaf)}; "
+            f"status: {html.escape(wz.status_tekst)})<br>{html.escape(wz.wat)}{opm}<br>"
+            f"<a href='{html.escape(wz.url)}' target='_blank' rel='noopener'>Bron: {html.escape(wz.bron)}</a> "
+            f"· gecontroleerd op {html.escape(datum(wz.gecontroleerd))}</p></div>"
+        )
+    return "".join(blokken)
+
+
 def artikel_html(t: WetTreffer, analyse: Vraaganalyse | None, nummer: int) -> str:
     """One result as escaped HTML (see the module docstring for what it shows)."""
     a = t.artikel
@@ -106,12 +156,15 @@ def artikel_html(t: WetTreffer, analyse: Vraaganalyse | None, nummer: int) -> st
     samenvatting = "Officiële wettekst"
     if t.lid:
         samenvatting += f" (lid {html.escape(t.lid)} past het best)"
-    zin = citeerzin(a)
+    zin = planzin(a)
     ref = a.referentie + (f" lid {t.lid}" if t.direct and t.lid else "")
     zin_id = f"dbw-zin-{nummer}"
     return (
         "<article class='dbw-wet'>"
         f"<h3>{nummer}. Artikel {html.escape(a.artikel)} {html.escape(a.wetnaam)}</h3>"
+        + (f"<p>{zekerheid_html(t)}</p>" if analyse is not None else "")
+        + wijzigingen_html(a)
+        + 
         f"<p class='dbw-klein'>{html.escape(a.titel)} · geldig vanaf {html.escape(datum(a.geldig_vanaf))} · "
         f"<a href='{html.escape(a.url)}' target='_blank' rel='noopener'>Lees op wetten.overheid.nl</a></p>"
         f"<p><strong>Wat kan hiermee?</strong> {html.escape(a.uitleg.mogelijk)}</p>"
@@ -120,6 +173,7 @@ def artikel_html(t: WetTreffer, analyse: Vraaganalyse | None, nummer: int) -> st
         + _lijst("Voorwaarden", a.uitleg.voorwaarden)
         + _lijst("Let op, veel mensen denken dit", a.uitleg.misverstanden)
         + f"<details><summary>{samenvatting}</summary>{''.join(leden)}</details>"
+        + uitspraken_html(a)
         + _gerelateerd(a)
         + f"<p><label for='{zin_id}'><strong>Zin voor je plan</strong></label><br>"
         f"<input id='{zin_id}' class='dbw-zin' type='text' readonly value='{html.escape(zin, quote=True)}' "
@@ -196,13 +250,19 @@ class WettenZoeker:
             self.resultaten.value = ""
             return
         notities = "".join(melding(m, "info") for m in uitkomst.meldingen)
-        if uitkomst.treffers:
-            beste = uitkomst.treffers[0].artikel
-            tekst = (f"{len(uitkomst.treffers)} artikelen gevonden voor '{vraag[:80]}'. "
-                     f"Het beste: artikel {beste.artikel} {beste.wetnaam}.")
-            zet_live(self.status, notities + melding(tekst, "ok"))
-        else:
-            zet_live(self.status, notities)
+        if uitkomst.onthouden:
+            # Honest: no confident answers when nothing fits well; weak candidates stay folded.
+            zet_live(self.status, notities + melding(f"Je zocht op '{vraag[:80]}'. {ONTHOUD_MELDING}", "info"))
+            zwak = "".join(artikel_html(t, uitkomst.analyse, i) for i, t in enumerate(uitkomst.treffers[:3], start=1))
+            self.resultaten.value = (
+                f"<details><summary>Toon toch {aantal_artikelen(len(uitkomst.treffers[:3]))} dat maar een beetje "
+                f"past</summary>{zwak}</details>" if zwak else ""
+            )
+            return
+        beste = uitkomst.treffers[0]
+        tekst = (f"{aantal_artikelen(len(uitkomst.treffers))} gevonden voor '{vraag[:80]}'. "
+                 f"Het beste: artikel {beste.artikel.artikel} {beste.artikel.wetnaam} ({beste.zekerheid}).")
+        zet_live(self.status, notities + melding(tekst, "ok"))
         self.resultaten.value = "".join(
             artikel_html(t, uitkomst.analyse, i) for i, t in enumerate(uitkomst.treffers, start=1)
         )
@@ -225,7 +285,7 @@ class WettenZoeker:
         self._toon_lijst(list(s.artikelen), f"bij de situatie '{s.naam}'", s.uitleg)
 
     def _toon_lijst(self, artikelen: list[Artikel], waarbij: str, uitleg: str = "") -> None:
-        tekst = f"{len(artikelen)} artikelen {waarbij}."
+        tekst = f"{aantal_artikelen(len(artikelen))} {waarbij}."
         zet_live(self.status, melding(tekst, "ok" if artikelen else "info"))
         inleiding = f"<p>{html.escape(uitleg)}</p>" if uitleg else ""
         self.resultaten.value = inleiding + "".join(

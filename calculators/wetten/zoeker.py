@@ -10,6 +10,7 @@ titel       1.0     title, law name, abbreviation and article number
 uitleg      1.6     B1 explanation: what it makes possible, conditions,
                     misunderstandings, situations
 vragen      1.3     example questions stored with the article
+uitspraken  1.0     B1 holdings of real rulings (data/uitspraken.yaml)
 trefwoorden 1.0     remark (short summary), domeinen, geldstromen
 tekst       1.0     the official text (all leden)
 (n-grams)   0.2     character 4-grams of all words (weak fuzzy match)
@@ -39,25 +40,36 @@ from calculators.kern.synoniemen import laad_synoniemen
 from calculators.kern.vocabulaire import laad_vocabulaire
 from calculators.kern.zoeken import Vraaganalyse, Zoekindex
 from calculators.kern.yamlbestand import lees_yaml
+from calculators.wetten.uitspraken import uitspraken_bij
+from calculators.wetten.wijzigingen import wijzigingen_bij
 from calculators.wetten.artikelen import (
     Artikel,
     Wet,
     alle_artikelen,
     citeerzin,
     laad_wetten,
+    planzin,
     ontleed_referentie,
     zoek_referentie,
 )
 
-GEWICHTEN: dict[str, float] = {"titel": 1.0, "uitleg": 1.6, "vragen": 1.3, "trefwoorden": 1.0, "tekst": 1.0}
+#: Weight of the field with the B1 holdings of real rulings about the article (data/uitspraken.yaml).
+UITSPRAAK_GEWICHT = 1.0
+GEWICHTEN: dict[str, float] = {
+    "titel": 1.0, "uitleg": 1.6, "vragen": 1.3, "trefwoorden": 1.0, "tekst": 1.0, "uitspraken": UITSPRAAK_GEWICHT,
+}
 MAX_TOP = 100
 #: Ranking method and weight of the character n-gram field (weak fuzzy match for word
 #: forms); see zoeken.py. Chosen on the evaluation set, figures in tests/test_wetzoeker.py.
 NGRAM_GEWICHT = 0.2
 
 
-def document(a: Artikel) -> dict[str, str]:
-    """The searchable fields of one article (see the table in the module docstring)."""
+def document(a: Artikel, zonder_ecli: frozenset[str] = frozenset()) -> dict[str, str]:
+    """The searchable fields of one article (see the table in the module docstring).
+
+    ``zonder_ecli``: rulings left out of the index (the evaluation leaves out the rulings its
+    own questions were taken from, so a question never finds its own source).
+    """
     u = a.uitleg
     return {
         "titel": f"{a.titel}. {a.wetnaam} ({a.afkorting}) artikel {a.artikel}",
@@ -65,6 +77,7 @@ def document(a: Artikel) -> dict[str, str]:
         "vragen": "\n".join(a.voorbeeldvragen),
         "trefwoorden": "\n".join([a.opmerking, *a.domeinen, *a.geldstromen]),
         "tekst": a.tekst,
+        "uitspraken": "\n".join(x.kern for x in uitspraken_bij(a) if x.ecli.upper() not in zonder_ecli),
     }
 
 
@@ -74,12 +87,13 @@ def passages(a: Artikel) -> list[tuple[str, str]]:
 
 
 def maak_index(
-    artikelen: Sequence[Artikel], kopieen: int = 1, ngram_gewicht: float = NGRAM_GEWICHT
+    artikelen: Sequence[Artikel], kopieen: int = 1, ngram_gewicht: float = NGRAM_GEWICHT,
+    zonder_ecli: frozenset[str] = frozenset(), gewichten: dict[str, float] | None = None,
 ) -> Zoekindex:
     """A search index over the articles (``kopieen`` > 1 only for the benchmark)."""
-    docs = [document(a) for a in artikelen] * kopieen
+    docs = [document(a, zonder_ecli) for a in artikelen] * kopieen
     stukken = [passages(a) for a in artikelen] * kopieen
-    return Zoekindex(docs, GEWICHTEN, laad_synoniemen(), stukken, ngram_gewicht=ngram_gewicht)
+    return Zoekindex(docs, gewichten or GEWICHTEN, laad_synoniemen(), stukken, ngram_gewicht=ngram_gewicht)
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +116,12 @@ class WetTreffer:
     lid: str | None = None  # the lid that matches best (None: no numbered lid matched)
     lid_index: int | None = None  # position of that lid in artikel.leden
     direct: bool = False  # True when the query was a reference to this article
+    dekking: float = 1.0  # share of the question's information in this article (0-1)
+
+    @property
+    def zekerheid(self) -> str:
+        """How sure the match is, in words: "past goed", "past misschien" or "twijfelachtig"."""
+        return zekerheid(self.score, self.dekking, self.direct)
 
     def als_dict(self) -> dict:
         a = self.artikel
@@ -114,10 +134,14 @@ class WetTreffer:
             "geldig_vanaf": a.geldig_vanaf.isoformat(),
             "url": a.url,
             "score": round(self.score, 3),
+            "zekerheid": self.zekerheid,
             "lid": self.lid,
             "mogelijk": a.uitleg.mogelijk,
             "domeinen": list(a.domeinen),
             "citeerzin": citeerzin(a),
+            "plan_zin": planzin(a),
+            "uitspraken": [u.als_dict() for u in uitspraken_bij(a)],
+            "wijzigingen": [w.als_dict() for w in wijzigingen_bij(a)],
         }
 
 
@@ -128,6 +152,52 @@ class WetUitkomst:
     treffers: list[WetTreffer]
     meldingen: list[str] = field(default_factory=list)
     analyse: Vraaganalyse | None = None
+
+    @property
+    def onthouden(self) -> bool:
+        """True when no article fits well enough: the tool says so instead of answering."""
+        return not self.treffers or self.treffers[0].zekerheid == TWIJFEL
+
+    def als_dict(self) -> dict:
+        """The result for ``--json``: abstention, the note for the user and the hits."""
+        return {
+            "onthouden": self.onthouden,
+            "melding": ONTHOUD_MELDING if self.onthouden else None,
+            "meldingen": list(self.meldingen),
+            "treffers": [t.als_dict() for t in self.treffers],
+        }
+
+
+# --- how sure is a match ----------------------------------------------------------------
+# Calibrated on the project's own question set (data/evaluatie/wetvragen.yaml) and the
+# articles' example questions, NOT on the real-world set that is reported
+# (tests/wetten/test_evaluatie_praktijk.py). Negatives for the calibration: the same
+# questions with their correct articles filtered out of the index. The abstention line is
+# the strictest one that abstains on at most 5 % of the calibration questions whose
+# article is there; "past goed" is about the median of a correct first hit.
+GOED, MISSCHIEN, TWIJFEL = "past goed", "past misschien", "twijfelachtig"
+#: Below both: "twijfelachtig" (and when the best hit is, the tool abstains).
+TWIJFEL_DEKKING = 0.675
+TWIJFEL_SCORE = 19.0
+#: "past goed": most of the question is in the article and the score is solid, or a very high score.
+GOED_DEKKING = 0.8
+GOED_SCORE = 20.0
+GOED_SCORE_ALLEEN = 35.0
+ONTHOUD_MELDING = (
+    "Ik vind geen artikel dat goed past. Probeer andere woorden, of vraag het na bij een jurist "
+    "of de afdeling juridische zaken van je gemeente."
+)
+
+
+def zekerheid(score: float, dekking: float, direct: bool = False) -> str:
+    """The words for how sure a match is (see the calibration note above)."""
+    if direct:
+        return GOED
+    if dekking < TWIJFEL_DEKKING and score < TWIJFEL_SCORE:
+        return TWIJFEL
+    if (dekking >= GOED_DEKKING and score >= GOED_SCORE) or score >= GOED_SCORE_ALLEEN:
+        return GOED
+    return MISSCHIEN
 
 
 def wet_namen() -> list[str]:
@@ -208,7 +278,7 @@ def zoek_wetten(
         a = artikelen[t.index]
         j = index.beste_passage(t.index, uitkomst.analyse)
         lid = a.leden[j].nummer if j is not None else None
-        treffers.append(WetTreffer(a, t.score, lid, j))
+        treffers.append(WetTreffer(a, t.score, lid, j, dekking=index.dekking(t.index, uitkomst.analyse)))
     meldingen = list(uitkomst.analyse.meldingen)
     if not treffers:
         meldingen.append("Ik vond geen artikel dat past. Probeer andere of minder woorden, of zet een filter uit.")
