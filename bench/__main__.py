@@ -30,8 +30,9 @@ def _gekozen() -> list[str]:
     alleen = [x.strip() for x in os.environ.get("BENCH_ALLEEN", "").split(",") if x.strip()]
     onbekend = [x for x in alleen if x not in ONDERDELEN]
     if onbekend:
-        raise SystemExit(f"Onbekend onderdeel in BENCH_ALLEEN: {', '.join(onbekend)}. "
-                         f"Kies uit: {', '.join(ONDERDELEN)}.")
+        raise SystemExit(
+            f"Onbekend onderdeel in BENCH_ALLEEN: {', '.join(onbekend)}. Kies uit: {', '.join(ONDERDELEN)}."
+        )
     if alleen:
         return alleen
     return [o for o in ONDERDELEN if o != "soak" or os.environ.get("BENCH_SOAK") == "1"]
@@ -47,11 +48,36 @@ def _zorg_voor_boek() -> None:
         bouw(KOPIE)
 
 
+def _bewaar(pad, resultaten: dict, naam: str | None) -> dict:
+    """Write the results; parts measured meanwhile by another run (e.g. a soak run in the
+    background with its own BENCH_WERKMAP) are kept: read the file again and merge."""
+    UITVOER.mkdir(parents=True, exist_ok=True)
+    if pad.exists():
+        try:
+            op_schijf = json.loads(pad.read_text(encoding="utf-8"))
+        except ValueError:
+            op_schijf = {}
+        eigen = set(resultaten.get("eigen_onderdelen", []))
+        for ander, waarde in op_schijf.get("onderdelen", {}).items():
+            if ander not in eigen and ander != naam:
+                resultaten["onderdelen"][ander] = waarde
+    if naam:
+        resultaten.setdefault("eigen_onderdelen", [])
+        if naam not in resultaten["eigen_onderdelen"]:
+            resultaten["eigen_onderdelen"].append(naam)
+    pad.write_text(json.dumps(resultaten, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
+    return resultaten
+
+
 def main() -> int:
     gekozen = _gekozen()
     # Defaults chosen so that a run without soak stays near 15 minutes on 2 cores.
-    for naam, waarde in (("BENCH_WARM_RONDES", "3"), ("BENCH_INTERACTIES", "50"), ("BENCH_ZOEK_RONDES", "3"),
-                         ("BENCH_BOUW_INCR_RONDES", "2")):
+    for naam, waarde in (
+        ("BENCH_WARM_RONDES", "3"),
+        ("BENCH_INTERACTIES", "50"),
+        ("BENCH_ZOEK_RONDES", "3"),
+        ("BENCH_BOUW_INCR_RONDES", "2"),
+    ):
         os.environ.setdefault(naam, waarde)
     vorige_pad = UITVOER / "resultaten.json"
     for oud in UITVOER.glob("server-*.log"):  # logs of earlier runs
@@ -60,6 +86,7 @@ def main() -> int:
     if os.environ.get("BENCH_ALLEEN") and vorige_pad.exists():
         resultaten = json.loads(vorige_pad.read_text(encoding="utf-8"))
     resultaten.setdefault("onderdelen", {})
+    resultaten["eigen_onderdelen"] = []
     resultaten["omgeving"] = rapport.omgeving()
     resultaten["omgeving"]["belasting_begin"] = os.getloadavg()
     begin = time.monotonic()
@@ -69,29 +96,37 @@ def main() -> int:
         try:
             if naam == "bouwen":
                 from bench import bouwen
+
                 uitkomst = bouwen.meet(KOPIE)
             elif naam == "zoeken":
                 from bench import zoeken
+
                 uitkomst = zoeken.meet()
             else:
                 _zorg_voor_boek()
                 if naam == "laadtijd":
                     from bench import laadtijd
+
                     uitkomst = laadtijd.meet(KOPIE)
                 elif naam == "interactie":
                     from bench import interactie
+
                     uitkomst = interactie.meet(KOPIE)
                 elif naam == "sessies":
                     from bench import sessies
+
                     uitkomst = sessies.meet(KOPIE)
                 elif naam == "soak":
                     from bench import sessies
+
                     uitkomst = sessies.soak(KOPIE)
                 elif naam == "opruimen":
                     from bench import opruimen
+
                     uitkomst = opruimen.meet(KOPIE)
                 else:
                     from bench import balans
+
                     uitkomst = balans.meet(KOPIE)
         except Exception as fout:  # one broken part must not hide the others
             traceback.print_exc()
@@ -99,12 +134,11 @@ def main() -> int:
         uitkomst["duur_s"] = time.monotonic() - t0
         uitkomst["gemeten_op"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
         resultaten["onderdelen"][naam] = uitkomst
-        UITVOER.mkdir(parents=True, exist_ok=True)
-        vorige_pad.write_text(json.dumps(resultaten, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
+        _bewaar(vorige_pad, resultaten, naam)
     resultaten["omgeving"]["belasting_eind"] = os.getloadavg()
     resultaten["omgeving"]["duur_s"] = time.monotonic() - begin
     resultaten["omgeving"]["onderdelen_deze_run"] = gekozen
-    vorige_pad.write_text(json.dumps(resultaten, indent=2, ensure_ascii=False, default=str), encoding="utf-8")
+    resultaten = _bewaar(vorige_pad, resultaten, None)
     pad = rapport.schrijf(resultaten)
     log(f"klaar in {time.monotonic() - begin:.0f} s; resultaten in {pad}")
     return 0

@@ -36,7 +36,7 @@ def maak_config(map_: Path, poort: int, achter: list[int]) -> Path:
     """The example file with our ports, inside a minimal nginx main configuration."""
     tekst = VOORBEELD.read_text(encoding="utf-8")
     tekst = tekst.replace("listen 127.0.0.1:8080;", f"listen 127.0.0.1:{poort};")
-    for oud, nieuw in zip((8001, 8002), achter):
+    for oud, nieuw in zip((8001, 8002), achter, strict=False):
         tekst = tekst.replace(f"server 127.0.0.1:{oud} ", f"server 127.0.0.1:{nieuw} ")
     (map_ / "doorbraakwijzer.conf").write_text(tekst, encoding="utf-8")
     hoofd = map_ / "nginx.conf"
@@ -74,8 +74,12 @@ def meet(root: Path = KOPIE, sessies: int = 8, wijzigingen: int = 10) -> dict:
         test = subprocess.run([NGINX, "-t", "-c", str(conf), "-p", str(map_)], capture_output=True, text=True)
         if test.returncode != 0:
             return {"fout": "nginx -t keurt de configuratie af: " + test.stderr[-500:]}
-        nginx = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(map_)], stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.DEVNULL, start_new_session=True)
+        nginx = subprocess.Popen(
+            [NGINX, "-c", str(conf), "-p", str(map_)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         url = f"http://127.0.0.1:{poort}"
         wacht_op(url + "/doorbraakwijzer/status.json", 30)
         voor = [len(s.kernels()) for s in servers]
@@ -83,7 +87,7 @@ def meet(root: Path = KOPIE, sessies: int = 8, wijzigingen: int = 10) -> dict:
         tijden, fouten, cookies = [], [], 0
         with chromium() as browser:
             contexten = []
-            for i in range(sessies):
+            for _i in range(sessies):
                 c = nieuwe_context(browser)
                 p = c.new_page()
                 p.goto(url + "/voila/render/prijzen.ipynb", wait_until="commit", timeout=60_000)
@@ -102,7 +106,7 @@ def meet(root: Path = KOPIE, sessies: int = 8, wijzigingen: int = 10) -> dict:
             na = [len(s.kernels()) for s in servers]
             for c, _p in contexten:
                 c.close()
-        per_proces = [n - v for n, v in zip(na, voor)]
+        per_proces = [n - v for n, v in zip(na, voor, strict=False)]
         return {
             "sessies": sessies,
             "wijzigingen_per_sessie": wijzigingen,

@@ -30,8 +30,13 @@ WERKMAP = Path(os.environ.get("BENCH_WERKMAP", "/tmp/dbw-bench"))
 KOPIE = WERKMAP / "repo"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 ]
 
@@ -50,7 +55,7 @@ def env_getal(naam: str, standaard: float) -> float:
     try:
         return float(waarde)
     except ValueError:
-        raise SystemExit(f"{naam} moet een getal zijn, niet '{waarde}'.")
+        raise SystemExit(f"{naam} moet een getal zijn, niet '{waarde}'.") from None
 
 
 def log(tekst: str) -> None:
@@ -58,6 +63,7 @@ def log(tekst: str) -> None:
 
 
 # --- statistics ----------------------------------------------------------------------------
+
 
 def samenvatting(waarden: Sequence[float]) -> dict:
     """n, median, p95, min and max of a list of numbers (empty list: only n=0)."""
@@ -79,11 +85,13 @@ def mediaan(waarden: Sequence[float]) -> float | None:
 
 # --- repository copy -----------------------------------------------------------------------
 
+
 def repo_bestanden(bron: Path = ROOT) -> list[str]:
     """Tracked plus untracked, not ignored files of the working tree (no .venv, _build, ...)."""
     uit = subprocess.run(
         ["git", "-C", str(bron), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     ).stdout.decode("utf-8")
     return [p for p in uit.split("\0") if p and (bron / p).is_file()]
 
@@ -100,6 +108,7 @@ def maak_kopie(doel: Path = KOPIE, bron: Path = ROOT) -> Path:
 
 
 # --- server --------------------------------------------------------------------------------
+
 
 def vrije_poort() -> int:
     with socket.socket() as s:
@@ -165,10 +174,23 @@ class Server:
         self._log = open(self.logbestand, "w", encoding="utf-8")
         omgeving = dict(os.environ, PYTHONPATH=str(self.root))
         self.proces = subprocess.Popen(
-            [PY, str(ROOT / "bench" / "serverstart.py"), "--port", str(self.poort), "--pool", str(self.pool),
-             "--cull", str(self.cull_seconden), "--cull-interval", str(self.cull_interval)]
+            [
+                PY,
+                str(ROOT / "bench" / "serverstart.py"),
+                "--port",
+                str(self.poort),
+                "--pool",
+                str(self.pool),
+                "--cull",
+                str(self.cull_seconden),
+                "--cull-interval",
+                str(self.cull_interval),
+            ]
             + (["--cull-fix"] if self.cull_fix else []),
-            cwd=self.root, env=omgeving, stdout=self._log, stderr=subprocess.STDOUT,
+            cwd=self.root,
+            env=omgeving,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         _GESTART.append(self)
@@ -213,8 +235,10 @@ class Server:
         server_rss, server_uss = mb(psutil.Process(self.proces.pid)) if self.proces else (0.0, 0.0)
         kernels = [mb(k) for k in self.kernels()]
         return {
-            "server_rss": server_rss, "server_uss": server_uss,
-            "kernel_rss": [r for r, _ in kernels], "kernel_uss": [u for _, u in kernels],
+            "server_rss": server_rss,
+            "server_uss": server_uss,
+            "kernel_rss": [r for r, _ in kernels],
+            "kernel_uss": [u for _, u in kernels],
         }
 
     def stop(self) -> None:
@@ -262,6 +286,7 @@ def server(**opties) -> Iterator[Server]:
 
 # --- browser -------------------------------------------------------------------------------
 
+
 @contextlib.contextmanager
 def chromium(extra_args: Sequence[str] = ()) -> Iterator[object]:
     """A headless Debian Chromium (Playwright, sync API)."""
@@ -300,6 +325,7 @@ def nieuwe_context(browser):
 
 
 # --- discovery -----------------------------------------------------------------------------
+
 
 def rekenhulpen(root: Path = KOPIE) -> list[str]:
     """Names of the calculators: every dashboard notebook."""

@@ -63,8 +63,7 @@ WIJZIG_JS = r"""async (tekst, timeoutMs, modus, index, knop) => {
   });
 }"""
 
-EEN_WIJZIGING = (f"async ([tekst, timeoutMs, modus, index, knop]) => "
-                 f"({WIJZIG_JS})(tekst, timeoutMs, modus, index, knop)")
+EEN_WIJZIGING = f"async ([tekst, timeoutMs, modus, index, knop]) => ({WIJZIG_JS})(tekst, timeoutMs, modus, index, knop)"
 WAARDEN = """() => [...document.querySelectorAll(
       '.jupyter-widgets input[type=text], .jupyter-widgets input:not([type]), .jupyter-widgets textarea')]
       .filter((el) => el.getClientRects().length > 0).filter((el) => !el.disabled).map((el) => el.value)"""
@@ -151,8 +150,16 @@ def meet_rekenhulp(browser, url: str, naam: str, aantal: int, timeout_ms: int = 
             r = page.evaluate(EEN_WIJZIGING, [t, timeout_ms, modus, index, knop])
             (tijden.append(r["ms"]) if "ms" in r else fouten.append(r.get("fout", "?")))
             page.wait_for_timeout(150)
-        return {"naam": naam, "modus": modus, "veld": index, "invoer": soort, "knop": knop,
-                "fouten": len(fouten), "fout_soorten": sorted(set(fouten)), **samenvatting(tijden)}
+        return {
+            "naam": naam,
+            "modus": modus,
+            "veld": index,
+            "invoer": soort,
+            "knop": knop,
+            "fouten": len(fouten),
+            "fout_soorten": sorted(set(fouten)),
+            **samenvatting(tijden),
+        }
     except Exception as fout:
         return {"naam": naam, "overgeslagen": f"{type(fout).__name__}: {str(fout).splitlines()[0][:200]}"}
     finally:

@@ -66,8 +66,9 @@ def meet_pagina(browser, basis: str, soort: str, naam: str | None, pad: str, tim
         if soort == "voila":
             h = page.wait_for_function(_JS_VOILA, arg=BRUIKBAAR_SELECTOR, polling="raf", timeout=timeout_s * 1000)
         else:
-            h = page.wait_for_function(_JS_BOEK, arg=[naam, BRUIKBAAR_SELECTOR], polling="raf",
-                                       timeout=timeout_s * 1000)
+            h = page.wait_for_function(
+                _JS_BOEK, arg=[naam, BRUIKBAAR_SELECTOR], polling="raf", timeout=timeout_s * 1000
+            )
         return float(h.json_value())
     finally:
         context.close()
@@ -97,7 +98,7 @@ def meet(root=KOPIE) -> dict:
     for d in lijst:
         d.update({"koud_ms": [], "warm_ms": [], "fouten": [], "server_opstart_s": []})
     with chromium() as browser:
-        for r in range(rondes_koud):
+        for _r in range(rondes_koud):
             for d in lijst:
                 with server(root=root, cull_seconden=180, cull_interval=20) as s:
                     t, fout = _probeer(browser, s.url, d)
@@ -107,7 +108,7 @@ def meet(root=KOPIE) -> dict:
         with server(root=root, cull_seconden=180, cull_interval=20) as s:
             for d in lijst:  # one visit each first, not counted
                 _probeer(browser, s.url, d)
-            for r in range(rondes_warm):
+            for _r in range(rondes_warm):
                 for d in lijst:
                     wacht_tot_rustig(s)
                     t, fout = _probeer(browser, s.url, d)

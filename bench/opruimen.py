@@ -27,8 +27,13 @@ def meet(root: Path = KOPIE) -> dict:
     except Exception as fout:  # the trial fix is ours, not the product's: report, keep going
         log(f"opruimen met fix lukte niet: {fout}")
         met = None
-    return {"pogingen": POGINGEN, "niet_bruikbaar": zonder.count(False), "niet_bruikbaar_met_fix": met,
-            "cull_seconden": 8, "cull_interval": 2}
+    return {
+        "pogingen": POGINGEN,
+        "niet_bruikbaar": zonder.count(False),
+        "niet_bruikbaar_met_fix": met,
+        "cull_seconden": 8,
+        "cull_interval": 2,
+    }
 
 
 def _pogingen(root: Path, fix: bool) -> list[bool]:
@@ -46,8 +51,10 @@ def _pogingen(root: Path, fix: bool) -> list[bool]:
                 uitkomsten.append(False)
             finally:
                 context.close()
-            log(f"opruimen{' met fix' if fix else ''}: poging {i + 1}: "
-                f"{'bruikbaar' if uitkomsten[-1] else 'NIET bruikbaar'}")
+            log(
+                f"opruimen{' met fix' if fix else ''}: poging {i + 1}: "
+                f"{'bruikbaar' if uitkomsten[-1] else 'NIET bruikbaar'}"
+            )
     return uitkomsten
 
 

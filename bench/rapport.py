@@ -16,6 +16,7 @@ RESULTS = ROOT / "bench" / "RESULTS.md"
 
 # --- machine ---------------------------------------------------------------------------------
 
+
 def _cpu_model() -> str:
     try:
         for regel in Path("/proc/cpuinfo").read_text().splitlines():
@@ -55,6 +56,7 @@ def omgeving() -> dict:
 
 
 # --- formatting ------------------------------------------------------------------------------
+
 
 def ms(x) -> str:
     """Milliseconds; from 1000 ms on as seconds with one decimal (easier to read)."""
@@ -97,9 +99,10 @@ def _gemeten(deel: dict) -> str:
 
 # --- sections --------------------------------------------------------------------------------
 
+
 def _laadtijd(d: dict | None) -> list[str]:
     uit = ["## 1. Tijd tot je de rekenhulp kunt gebruiken", ""]
-    if (t := _fout(d)):
+    if t := _fout(d):
         return uit + [t, ""]
     uit += [
         "We meten in Chromium zonder scherm. De klok loopt vanaf het openen van de pagina.",
@@ -123,15 +126,17 @@ def _laadtijd(d: dict | None) -> list[str]:
         warm_ok = None if p["factor_warm"] is None else p["factor_warm"] <= d["doel_warm_factor"]
         if p["fouten"]:
             naam += f" ({len(p['fouten'])} keer niet bruikbaar binnen 60 s)"
-        uit.append(f"| {naam} | {ms(p['koud_mediaan'])} | {ms(p['warm_mediaan'])} | {keer(p['factor_warm'])} "
-                   f"| {oordeel(koud_ok)} | {oordeel(warm_ok)} |")
+        uit.append(
+            f"| {naam} | {ms(p['koud_mediaan'])} | {ms(p['warm_mediaan'])} | {keer(p['factor_warm'])} "
+            f"| {oordeel(koud_ok)} | {oordeel(warm_ok)} |"
+        )
     uit += ["", _gemeten(d), ""]
     return uit
 
 
 def _interactie(d: dict | None) -> list[str]:
     uit = ["## 2. Hoe snel de uitkomst verandert als je iets typt", ""]
-    if (t := _fout(d)):
+    if t := _fout(d):
         return uit + [t, ""]
     uit += [
         "We zetten steeds een nieuwe tekst in een veld van de rekenhulp.",
@@ -151,18 +156,23 @@ def _interactie(d: dict | None) -> list[str]:
         if "overgeslagen" in r:
             uit.append(f"| {r['naam']} | – | – | – | 0 | – | overgeslagen: {r['overgeslagen']} |")
             continue
-        veld = (f"veld {r['veld'] + 1} ({r['invoer']})" + (" en knop" if r.get("knop") else "")
-                + ("" if r["modus"] == "status" else ", hele uitvoer"))
+        veld = (
+            f"veld {r['veld'] + 1} ({r['invoer']})"
+            + (" en knop" if r.get("knop") else "")
+            + ("" if r["modus"] == "status" else ", hele uitvoer")
+        )
         ok = None if r.get("p95") is None else r["p95"] <= d["doel_p95_ms"]
-        uit.append(f"| {r['naam']} | {veld} | {ms(r.get('p50'))} | {ms(r.get('p95'))} | {r.get('n', 0)} "
-                   f"| {r['fouten']} | {oordeel(ok)} |")
+        uit.append(
+            f"| {r['naam']} | {veld} | {ms(r.get('p50'))} | {ms(r.get('p95'))} | {r.get('n', 0)} "
+            f"| {r['fouten']} | {oordeel(ok)} |"
+        )
     uit += ["", _gemeten(d), ""]
     return uit
 
 
 def _zoeken(d: dict | None) -> list[str]:
     uit = ["## 3. Zoeken met 1, 10 en 100 keer zoveel gegevens", ""]
-    if (t := _fout(d)):
+    if t := _fout(d):
         return uit + [t, ""]
     uit += [
         "We maken kopieën van de prijzen, wetsartikelen en casussen. Zo is er 10 of 100 keer zoveel.",
@@ -181,16 +191,24 @@ def _zoeken(d: dict | None) -> list[str]:
         for r in rijen or []:
             bouwen = r.get("bouw_ms", r.get("eerste_ms"))
             ok = oordeel(r["p95"] <= d["doel_p95_ms"]) if r["factor"] == 100 else ""
-            uit.append(f"| {titel} | {r['factor']}× | {getal(r['documenten'], 0)} | {ms(bouwen)} "
-                       f"| {getal(round(r['p50'], 1), 1)} ms | {getal(round(r['p95'], 1), 1)} ms | {ok} |")
-    uit += ["", "Bij de wetten bouwt `bench/zoeken_wetten.py` de index; die tijd staat in de kolom 'Index bouwen'.",
-            "Bij de prijzen is het de eerste zoekvraag, want die bouwt de index.", "", _gemeten(d), ""]
+            uit.append(
+                f"| {titel} | {r['factor']}× | {getal(r['documenten'], 0)} | {ms(bouwen)} "
+                f"| {getal(round(r['p50'], 1), 1)} ms | {getal(round(r['p95'], 1), 1)} ms | {ok} |"
+            )
+    uit += [
+        "",
+        "Bij de wetten bouwt `bench/zoeken_wetten.py` de index; die tijd staat in de kolom 'Index bouwen'.",
+        "Bij de prijzen is het de eerste zoekvraag, want die bouwt de index.",
+        "",
+        _gemeten(d),
+        "",
+    ]
     return uit
 
 
 def _bouwen(d: dict | None) -> list[str]:
     uit = ["## 4. Het boek bouwen", ""]
-    if (t := _fout(d)):
+    if t := _fout(d):
         return uit + [t, ""]
     clean, incr = d["clean_mediaan"], d["incrementeel_mediaan"]
     uit += [
@@ -217,7 +235,7 @@ def _bouwen(d: dict | None) -> list[str]:
 
 def _sessies(d: dict | None) -> list[str]:
     uit = ["## 5. Veel gebruikers tegelijk", ""]
-    if (t := _fout(d)):
+    if t := _fout(d):
         return uit + [t, ""]
     sec_per = d["niveaus"][0]["seconden"] if d["niveaus"] else 0
     uit += [
@@ -241,8 +259,12 @@ def _sessies(d: dict | None) -> list[str]:
     for r in d["niveaus"]:
         i = r["interactie"]
         b = r["bruikbaar_na_openen_ms"]
-        ok = (i.get("p95") is not None and i["p95"] <= d["doel_p95_ms"] and r["fouten"] == 0
-              and r["kernel_rss_piek_mb"] <= d["doel_mb_per_kernel"])
+        ok = (
+            i.get("p95") is not None
+            and i["p95"] <= d["doel_p95_ms"]
+            and r["fouten"] == 0
+            and r["kernel_rss_piek_mb"] <= d["doel_mb_per_kernel"]
+        )
         uit.append(
             f"| {r['sessies']} | {ms(i.get('p50'))} | {ms(i.get('p95'))} | {r['fouten']} "
             f"| {sec((b.get('p50') or 0) / 1000)} / {sec((b.get('max') or 0) / 1000)} "
@@ -267,9 +289,12 @@ def _sessies(d: dict | None) -> list[str]:
 def _soak(d: dict | None) -> list[str]:
     uit = ["## 6. Duurtest", ""]
     if d is None:
-        return uit + ["De duurtest draaide niet in deze run. Start hem met `BENCH_SOAK=1 make bench`.",
-                      "Hij duurt standaard 10 minuten (`BENCH_SOAK_MINUTEN`).", ""]
-    if (t := _fout(d)):
+        return uit + [
+            "De duurtest draaide niet in deze run. Start hem met `BENCH_SOAK=1 make bench`.",
+            "Hij duurt standaard 10 minuten (`BENCH_SOAK_MINUTEN`).",
+            "",
+        ]
+    if t := _fout(d):
         return uit + [t, ""]
     groei = d.get("groei_procent")
     ok = None if groei is None else (groei <= d["doel_groei_procent"] and d["fouten"] == 0)
@@ -291,35 +316,39 @@ def _soak(d: dict | None) -> list[str]:
 
 def _balans(d: dict | None) -> list[str]:
     uit = ["## 7. Test van de voorbeeldconfiguratie voor nginx", ""]
-    if (t := _fout(d)):
+    if t := _fout(d):
         return uit + [t, ""]
     i = d["interactie"]
-    uit += [
-        "We starten twee servers en Debian-nginx ervoor, alleen op 127.0.0.1.",
-        "nginx gebruikt `bench/nginx-doorbraakwijzer.conf`. Alleen de poorten zijn anders.",
-        f"Daarna openen {d['sessies']} gebruikers de prijzen-rekenhulp via nginx. Ieder typt {d['wijzigingen_per_sessie']} keer.",
-        "",
-        "| Gebruikers per server | Cookie gezet | Fouten | p50 | p95 | Oordeel |",
-        "|---|---|---|---|---|---|",
-        f"| {' en '.join(str(n) for n in d['sessies_per_proces'])} | {d['cookie_gezet']} van {d['sessies']} "
-        f"| {d['fouten']} | {ms(i.get('p50'))} | {ms(i.get('p95'))} | {oordeel(d['geslaagd'])} |",
-        "",
-        "Elke typeactie kreeg antwoord. De websocket kwam dus steeds bij de server met de juiste kernel.",
-        f"Versie: {d['nginx']}.",
-        "",
-        _gemeten(d),
-        "",
-    ] if d["geslaagd"] else [
-        "De test met nginx is niet gelukt.",
-        f"Fouten: {d['fouten']} ({', '.join(d['fout_soorten'])}). Gebruikers per server: {d['sessies_per_proces']}.",
-        "",
-    ]
+    uit += (
+        [
+            "We starten twee servers en Debian-nginx ervoor, alleen op 127.0.0.1.",
+            "nginx gebruikt `bench/nginx-doorbraakwijzer.conf`. Alleen de poorten zijn anders.",
+            f"Daarna openen {d['sessies']} gebruikers de prijzen-rekenhulp via nginx. Ieder typt {d['wijzigingen_per_sessie']} keer.",
+            "",
+            "| Gebruikers per server | Cookie gezet | Fouten | p50 | p95 | Oordeel |",
+            "|---|---|---|---|---|---|",
+            f"| {' en '.join(str(n) for n in d['sessies_per_proces'])} | {d['cookie_gezet']} van {d['sessies']} "
+            f"| {d['fouten']} | {ms(i.get('p50'))} | {ms(i.get('p95'))} | {oordeel(d['geslaagd'])} |",
+            "",
+            "Elke typeactie kreeg antwoord. De websocket kwam dus steeds bij de server met de juiste kernel.",
+            f"Versie: {d['nginx']}.",
+            "",
+            _gemeten(d),
+            "",
+        ]
+        if d["geslaagd"]
+        else [
+            "De test met nginx is niet gelukt.",
+            f"Fouten: {d['fouten']} ({', '.join(d['fout_soorten'])}). Gebruikers per server: {d['sessies_per_proces']}.",
+            "",
+        ]
+    )
     return uit
 
 
 def _opruimen(d: dict | None) -> list[str]:
     uit = ["## 8. Opruimen van kernels: een klaargezette kernel kan te vroeg stoppen", ""]
-    if (t := _fout(d)):
+    if t := _fout(d):
         return uit + [t, ""]
     uit += [
         "Per rekenhulp staat één kernel klaar. Voila beschermt die tegen opruimen zolang hij wacht.",
@@ -364,8 +393,11 @@ def _betekenis(r: dict) -> list[str]:
             f"De metingen draaiden op een gedeelde machine met {omg['nproc']} kernen.",
             "Er liepen tegelijk tests van andere ontwikkelaars. De cijfers zijn dus eerder te hoog dan te laag.",
             "",
-            (f"- **Typen gaat goed tot {beste} gebruikers tegelijk.** Dan is p95 hooguit 500 ms en zijn er geen fouten."
-             if beste else "- **Al bij 10 gebruikers tegelijk is typen te traag of gaat er iets mis.**"),
+            (
+                f"- **Typen gaat goed tot {beste} gebruikers tegelijk.** Dan is p95 hooguit 500 ms en zijn er geen fouten."
+                if beste
+                else "- **Al bij 10 gebruikers tegelijk is typen te traag of gaat er iets mis.**"
+            ),
             f"- **Openen is het zwakke punt.** Openen {laatste['sessies']} mensen tegelijk de rekenhulp? "
             f"Dan wacht de helft {sec(open_mediaan, 0)} of langer. De laatste wacht {sec(open_max, 0)}.",
             "  Elke gebruiker krijgt een eigen kernel. Die moet starten en de rekenhulp opbouwen. Dat kost veel rekenkracht.",
@@ -451,46 +483,66 @@ def _samenvatting(r: dict) -> list[str]:
         koud = max((p["koud_mediaan"] for p in calc if p["koud_mediaan"] is not None), default=None)
         factor = max((p["factor_warm"] for p in calc if p["factor_warm"] is not None), default=None)
         fout = sum(len(p["fouten"]) for p in calc)
-        rijen.append(f"| 1. Koud bruikbaar (traagste pagina) | ≤ 5 s | {ms(koud)} "
-                     f"| {oordeel(None if koud is None else koud <= 5000 and not fout)} |")
-        rijen.append(f"| 1. Warm ÷ vloer (slechtste pagina) | ≤ 2× | {keer(factor)} (vloer {ms(l['vloer_ms'])}) "
-                     f"| {oordeel(None if factor is None else factor <= 2)} |")
+        rijen.append(
+            f"| 1. Koud bruikbaar (traagste pagina) | ≤ 5 s | {ms(koud)} "
+            f"| {oordeel(None if koud is None else koud <= 5000 and not fout)} |"
+        )
+        rijen.append(
+            f"| 1. Warm ÷ vloer (slechtste pagina) | ≤ 2× | {keer(factor)} (vloer {ms(l['vloer_ms'])}) "
+            f"| {oordeel(None if factor is None else factor <= 2)} |"
+        )
     i = d.get("interactie")
     if i and "rekenhulpen" in i:
         p95 = [x["p95"] for x in i["rekenhulpen"] if x.get("p95") is not None]
-        rijen.append(f"| 2. Typen → uitkomst, p95 (slechtste rekenhulp) | ≤ 100 ms | {ms(max(p95, default=None))} "
-                     f"| {oordeel(None if not p95 else max(p95) <= 100)} |")
+        rijen.append(
+            f"| 2. Typen → uitkomst, p95 (slechtste rekenhulp) | ≤ 100 ms | {ms(max(p95, default=None))} "
+            f"| {oordeel(None if not p95 else max(p95) <= 100)} |"
+        )
     z = d.get("zoeken")
     if z and "rondes" in z:
         for naam in ("prijzen", "wetten", "casussen"):
             rij = next((x for x in z.get(naam) or [] if isinstance(x, dict) and x.get("factor") == 100), None)
             if rij:
-                rijen.append(f"| 3. Zoeken in {naam} bij 100×, p95 | ≤ 50 ms | {getal(round(rij['p95'], 1), 1)} ms "
-                             f"| {oordeel(rij['p95'] <= 50)} |")
+                rijen.append(
+                    f"| 3. Zoeken in {naam} bij 100×, p95 | ≤ 50 ms | {getal(round(rij['p95'], 1), 1)} ms "
+                    f"| {oordeel(rij['p95'] <= 50)} |"
+                )
     b = d.get("bouwen")
     if b and "clean_mediaan" in b:
-        rijen.append(f"| 4. Boek schoon bouwen | ≤ 90 s | {sec(b['clean_mediaan'])} | {oordeel(b['clean_mediaan'] <= 90)} |")
-        rijen.append(f"| 4. Boek bouwen na één wijziging | ≤ 15 s | {sec(b['incrementeel_mediaan'])} "
-                     f"| {oordeel(b['incrementeel_mediaan'] <= 15)} |")
+        rijen.append(
+            f"| 4. Boek schoon bouwen | ≤ 90 s | {sec(b['clean_mediaan'])} | {oordeel(b['clean_mediaan'] <= 90)} |"
+        )
+        rijen.append(
+            f"| 4. Boek bouwen na één wijziging | ≤ 15 s | {sec(b['incrementeel_mediaan'])} "
+            f"| {oordeel(b['incrementeel_mediaan'] <= 15)} |"
+        )
     s = d.get("sessies")
     if s and "niveaus" in s:
         for n in s["niveaus"]:
             p95 = n["interactie"].get("p95")
             ok = p95 is not None and p95 <= 500 and n["fouten"] == 0 and n["kernel_rss_piek_mb"] <= 150
-            rijen.append(f"| 5. {n['sessies']} gebruikers tegelijk | p95 ≤ 500 ms, 0 fouten, ≤ 150 MB per kernel "
-                         f"| {ms(p95)}, {n['fouten']} fouten, {mb(n['kernel_rss_piek_mb'])} | {oordeel(ok)} |")
-            rijen.append(f"| 5. Kernels opgeruimd na {n['sessies']} gebruikers | terug naar {n['kernels_voor']} "
-                         f"| {n['kernels_na_cull']} | {oordeel(n['kernels_na_cull'] <= n['kernels_voor'])} |")
+            rijen.append(
+                f"| 5. {n['sessies']} gebruikers tegelijk | p95 ≤ 500 ms, 0 fouten, ≤ 150 MB per kernel "
+                f"| {ms(p95)}, {n['fouten']} fouten, {mb(n['kernel_rss_piek_mb'])} | {oordeel(ok)} |"
+            )
+            rijen.append(
+                f"| 5. Kernels opgeruimd na {n['sessies']} gebruikers | terug naar {n['kernels_voor']} "
+                f"| {n['kernels_na_cull']} | {oordeel(n['kernels_na_cull'] <= n['kernels_voor'])} |"
+            )
     k = d.get("soak")
     if k and "groei_procent" in k and k["groei_procent"] is not None:
-        rijen.append(f"| 6. Duurtest geheugengroei | ≤ 10 %, 0 fouten | {getal(round(k['groei_procent'], 1), 1)} %, "
-                     f"{k['fouten']} fouten | {oordeel(k['groei_procent'] <= 10 and k['fouten'] == 0)} |")
+        rijen.append(
+            f"| 6. Duurtest geheugengroei | ≤ 10 %, 0 fouten | {getal(round(k['groei_procent'], 1), 1)} %, "
+            f"{k['fouten']} fouten | {oordeel(k['groei_procent'] <= 10 and k['fouten'] == 0)} |"
+        )
     else:
         rijen.append("| 6. Duurtest | ≤ 10 % groei, 0 fouten | niet gedraaid | niet gemeten |")
     o = d.get("opruimen")
     if o and "pogingen" in o:
-        rijen.append(f"| 8. Klaargezette kernel overleeft het opruimen | 0 keer stuk | {o['niet_bruikbaar']} "
-                     f"van {o['pogingen']} keer stuk | {oordeel(o['niet_bruikbaar'] == 0)} |")
+        rijen.append(
+            f"| 8. Klaargezette kernel overleeft het opruimen | 0 keer stuk | {o['niet_bruikbaar']} "
+            f"van {o['pogingen']} keer stuk | {oordeel(o['niet_bruikbaar'] == 0)} |"
+        )
     n = d.get("balans")
     if n and "geslaagd" in n:
         rijen.append(f"| 7. nginx met twee servers | werkt | {n['fouten']} fouten | {oordeel(n['geslaagd'])} |")

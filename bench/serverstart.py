@@ -18,8 +18,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pool", type=int, default=1)
     parser.add_argument("--cull", type=int, default=900, help="seconden tot een ongebruikte kernel stopt")
     parser.add_argument("--cull-interval", type=int, default=60)
-    parser.add_argument("--cull-fix", action="store_true",
-                        help="proef: markeer een kernel als actief zodra Voila hem uit de pool haalt")
+    parser.add_argument(
+        "--cull-fix", action="store_true", help="proef: markeer een kernel als actief zodra Voila hem uit de pool haalt"
+    )
     args = parser.parse_args(argv)
 
     import calculators.server.app as server

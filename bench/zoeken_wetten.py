@@ -65,12 +65,16 @@ def main(argv: list[str] | None = None) -> int:
     vragen = [v.vraag for v in laad_evaluatie()]
     print(f"Wetzoeker: {len(artikelen)} artikelen, {len(vragen)} vragen x {RONDES} rondes, top {TOP}")
     print("Tijd per vraag in ms; 'cpu' telt alleen rekentijd van dit proces (niet verstoord door andere processen).")
-    print(f"{'factor':>6} {'artikelen':>9} {'bouwen (s)':>10} {'p50':>7} {'p95':>7} {'max':>7}"
-          f" {'cpu p50':>8} {'cpu p95':>8}")
+    print(
+        f"{'factor':>6} {'artikelen':>9} {'bouwen (s)':>10} {'p50':>7} {'p95':>7} {'max':>7}"
+        f" {'cpu p50':>8} {'cpu p95':>8}"
+    )
     for factor in FACTOREN:
         r = meet(factor, artikelen, vragen)
-        print(f"{r['factor']:>6} {r['documenten']:>9} {r['bouw_s']:>10.2f} {r['p50']:>7.2f}"
-              f" {r['p95']:>7.2f} {r['max']:>7.2f} {r['cpu_p50']:>8.2f} {r['cpu_p95']:>8.2f}")
+        print(
+            f"{r['factor']:>6} {r['documenten']:>9} {r['bouw_s']:>10.2f} {r['p50']:>7.2f}"
+            f" {r['p95']:>7.2f} {r['max']:>7.2f} {r['cpu_p50']:>8.2f} {r['cpu_p95']:>8.2f}"
+        )
     return 0
 
 

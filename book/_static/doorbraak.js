@@ -16,21 +16,49 @@
     blok.classList.add("rekenhulp-statisch");
   }
 
-  function pasHoogteAan(frame) {
+  /* Height of what the calculator really shows. Empty cells are hidden (height 0), so we take
+     the visible cells only; the document itself grows with the frame, so it is no measure. */
+  function inhoudHoogte(doc) {
+    var cellen = doc.querySelectorAll(".jp-Cell");
+    var boven = Infinity, onder = -Infinity;
+    for (var i = 0; i < cellen.length; i++) {
+      var r = cellen[i].getBoundingClientRect();
+      if (r.height <= 0) continue;
+      if (r.top < boven) boven = r.top;
+      if (r.bottom > onder) onder = r.bottom;
+    }
+    var extra = doc.getElementById("doorbraak-herstart");
+    var h = onder > boven ? onder - boven : 0;
+    if (extra) h += extra.getBoundingClientRect().height;
+    if (!h) {
+      /* No notebook (e.g. the "druk" page): the body's own content. */
+      var main = doc.querySelector("main") || doc.body;
+      h = main ? main.scrollHeight : 0;
+    }
+    return Math.ceil(h);
+  }
+
+  function pasHoogteAan(frame, blok) {
     try {
       var doc = frame.contentDocument;
       if (!doc || !doc.body) return;
-      /* Measure the rendered notebook, not the document: the document grows with the frame. */
-      var cellen = doc.querySelectorAll(".jp-Cell");
-      if (!cellen.length) return;
-      var h = Math.ceil(cellen[cellen.length - 1].getBoundingClientRect().bottom -
-                        cellen[0].getBoundingClientRect().top) + 48;
+      var h = inhoudHoogte(doc) + 48;
       var nu = parseInt(frame.style.height || "0", 10);
       if (h > 150 && Math.abs(h - nu) > 8) frame.style.height = h + "px";
+      /* The kernel died or restarted: say so above the frame too. */
+      var melding = doc.getElementById("doorbraak-herstart");
+      if (melding && blok && !blok.classList.contains("rekenhulp-herstart")) {
+        blok.classList.add("rekenhulp-herstart");
+        toonFallback(blok, melding.querySelector("p").textContent);
+        blok.classList.remove("rekenhulp-statisch");
+      }
     } catch (e) { /* other origin: keep the given height */ }
   }
 
   function startRekenhulp(blok) {
+    if (blok.querySelector("iframe.rekenhulp-frame")) return;
+    var knop = blok.querySelector(".rekenhulp-start");
+    if (knop) knop.parentNode.removeChild(knop);
     var src = blok.getAttribute("data-src");
     var titel = blok.getAttribute("data-titel") || "Rekenhulp";
     var hoogte = parseInt(blok.getAttribute("data-hoogte") || "800", 10);
@@ -40,23 +68,43 @@
     frame.title = titel;
     frame.src = src + zoek;
     frame.style.height = hoogte + "px";
-    frame.setAttribute("loading", "eager");
+    var status = blok.querySelector(".rekenhulp-status");
+    status.textContent = "De rekenhulp wordt geladen…";
     frame.addEventListener("load", function () {
-      pasHoogteAan(frame);
+      pasHoogteAan(frame, blok);
       try {
-        var ro = new ResizeObserver(function () { pasHoogteAan(frame); });
+        var ro = new ResizeObserver(function () { pasHoogteAan(frame, blok); });
+        ro.observe(frame.contentDocument.body);
         frame.contentDocument.querySelectorAll(".jp-Cell").forEach(function (c) { ro.observe(c); });
       } catch (e) { /* no ResizeObserver */ }
       /* Widgets render after load and change size while used: check now and then too. */
-      window.setInterval(function () { pasHoogteAan(frame); }, 700);
-      var status = blok.querySelector(".rekenhulp-status");
-      status.textContent = "De rekenhulp is geladen.";
-      status.classList.add("visually-hidden");
+      window.setInterval(function () { pasHoogteAan(frame, blok); }, 700);
+      if (!blok.classList.contains("rekenhulp-herstart")) {
+        status.textContent = "De rekenhulp is geladen.";
+        status.classList.add("visually-hidden");
+      }
     });
     blok.insertBefore(frame, blok.querySelector(".rekenhulp-fallback"));
     blok.classList.add("rekenhulp-live");
-    /* Opened with a starting point (?casus=...): go straight to the calculator. */
-    if (zoek) blok.scrollIntoView({ block: "start" });
+  }
+
+  /* A calculator costs a kernel on the server: start it only when the reader gets near it,
+     or clicks the button. Opened with a starting point (?casus=...): start and go there. */
+  function wachtOpLezer(blok, waarnemer) {
+    var knop = document.createElement("button");
+    knop.type = "button";
+    knop.className = "rekenhulp-start";
+    knop.textContent = "Open de rekenhulp";
+    knop.addEventListener("click", function () {
+      if (waarnemer) waarnemer.unobserve(blok);
+      startRekenhulp(blok);
+      var f = blok.querySelector("iframe.rekenhulp-frame");
+      if (f) f.focus();
+    });
+    var status = blok.querySelector(".rekenhulp-status");
+    status.textContent = "De rekenhulp start als je hier bent, of als je op de knop klikt.";
+    status.parentNode.insertBefore(knop, status.nextSibling);
+    if (waarnemer) waarnemer.observe(blok);
   }
 
   function rekenhulpen() {
@@ -71,8 +119,25 @@
     fetch("/doorbraakwijzer/status.json", { cache: "no-store" })
       .then(function (r) { return r.ok ? r.json() : null; })
       .then(function (s) {
-        blokken.forEach(function (b) {
-          if (s && s.rekenserver) startRekenhulp(b); else toonFallback(b, uit);
+        if (!(s && s.rekenserver)) { blokken.forEach(function (b) { toonFallback(b, uit); }); return; }
+        var direct = !!window.location.search;
+        var waarnemer = null;
+        if (!direct && "IntersectionObserver" in window) {
+          waarnemer = new IntersectionObserver(function (items) {
+            items.forEach(function (it) {
+              if (it.isIntersecting) { waarnemer.unobserve(it.target); startRekenhulp(it.target); }
+            });
+          }, { rootMargin: "300px 0px" });
+        }
+        blokken.forEach(function (b, i) {
+          if (direct) {
+            startRekenhulp(b);
+            if (i === 0) b.scrollIntoView({ block: "start" });
+          } else if (waarnemer) {
+            wachtOpLezer(b, waarnemer);
+          } else {
+            startRekenhulp(b);
+          }
         });
       })
       .catch(function () { blokken.forEach(function (b) { toonFallback(b, uit); }); });

@@ -7,17 +7,25 @@ cross-origin or framing problems.
 
 What is exposed, on purpose:
 - ``/`` and everything below: the static book (path traversal is refused by Tornado's
-  StaticFileHandler);
-- ``/voila/render/<naam>.ipynb``: a calculator (sources stripped);
+  StaticFileHandler; hidden files such as ``/.buildinfo`` are not served);
+- ``/voila/render/<naam>.ipynb``: a calculator (sources stripped), at most ``--max-kernels``
+  visitors at once (beyond that: a Dutch "busy" page, HTTP 503 with Retry-After);
 - ``/voila/static``, ``/voila/labextensions``, the kernel websocket of a running
-  calculator (Voila only lets widget messages through, never ``execute_request``);
+  calculator (Voila only lets widget messages through, never ``execute_request``; we also
+  strip tracebacks and stderr, so no server path reaches the browser);
 - ``/doorbraakwijzer/status.json``: tells a book page that the calculators run.
-Not exposed: the notebook tree, the contents API, terminals, starting kernels by REST.
+Not exposed: the notebook tree, the contents API, terminals, login/logout, starting kernels by REST.
+
+Before anything starts, every data file is loaded through its loader
+(:func:`calculators.gegevens.controleer_alle_gegevens`): a corrupt file stops the server
+with exit code 2 and a Dutch message naming file, row and column.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextvars
+import html
 import json
 import logging
 import os
@@ -30,14 +38,18 @@ import tornado.web
 
 from calculators.kern.paden import BUILD_HTML, DASHBOARDS, ROOT
 
+SJABLOON = Path(__file__).resolve().parent / "jupyter" / "voila" / "templates" / "doorbraak"
+
 CSP = "; ".join(
     [
         "default-src 'self'",
-        "script-src 'self' 'unsafe-inline' 'unsafe-eval' blob:",
+        # Voila's lab front end needs inline scripts (page config, widget state) but not eval.
+        "script-src 'self' 'unsafe-inline' blob:",
         "style-src 'self' 'unsafe-inline'",
         "img-src 'self' data: blob:",
         "font-src 'self' data:",
-        "connect-src 'self' ws: wss:",
+        # 'self' also covers ws:/wss: to this host and port (CSP level 3), nothing else.
+        "connect-src 'self'",
         "worker-src 'self' blob:",
         "frame-src 'self' blob:",
         "frame-ancestors 'self'",
@@ -46,39 +58,136 @@ CSP = "; ".join(
         "base-uri 'self'",
     ]
 )
+PERMISSIONS_POLICY = ", ".join(
+    f"{naam}=()"
+    for naam in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+        "display-capture",
+        "serial",
+        "hid",
+    )
+)
 BEVEILIGINGSKOPPEN = {
     "Content-Security-Policy": CSP,
+    "Permissions-Policy": PERMISSIONS_POLICY,
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "SAMEORIGIN",
     "Cross-Origin-Opener-Policy": "same-origin",
 }
+#: Voila's static assets (JS, CSS, fonts) only change with a new Voila version.
+STATISCH_CACHE_SECONDEN = 7 * 24 * 3600
+
+#: Memory we plan per calculator kernel (measured: about 120 MB RSS, see bench/RESULTS.md).
+MB_PER_KERNEL = 150
+#: Kernels per core: kernels mostly wait for a reader; starting one costs about a core-second.
+KERNELS_PER_KERN = 10
+#: Seconds before the idle culler stops a kernel nobody is connected to (never-connected or
+#: page closed without the shutdown call).
+CULL_SECONDEN = 40
+CULL_INTERVAL = 10
+DRUK_WACHT_SECONDEN = 60
+
+TEKST_DRUK = "Het is nu druk, probeer het over een minuut opnieuw."
+TEKST_HERSTART = "De rekenhulp is opnieuw gestart. Laad de pagina opnieuw."
+FOUTTEKSTEN = {
+    400: "Dit adres klopt niet.",
+    403: "Deze pagina mag je niet openen.",
+    404: "Deze pagina bestaat niet.",
+    405: "Dit kan op deze pagina niet.",
+    503: TEKST_DRUK,
+}
+
+
+def foutpagina(status: int, uitleg: str | None = None) -> str:
+    """A small Dutch error page (no scripts, no server details)."""
+    kop = FOUTTEKSTEN.get(status, "Er ging iets mis. Probeer het later opnieuw.")
+    extra = f"<p>{html.escape(uitleg)}</p>" if uitleg else ""
+    return (
+        '<!doctype html><html lang="nl"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{status} – Doorbraakwijzer</title></head><body><main>"
+        f"<h1>{html.escape(kop)}</h1>{extra}"
+        '<p><a href="/" target="_top">Naar de voorpagina van Doorbraakwijzer</a></p>'
+        "</main></body></html>"
+    )
+
+
+def _meminfo_mb(veld: str) -> float | None:
+    try:
+        for regel in Path("/proc/meminfo").read_text(encoding="ascii").splitlines():
+            if regel.startswith(veld + ":"):
+                return int(regel.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+def standaard_kernelgrens(geheugen_mb: float | None = None, kernen: int | None = None) -> int:
+    """How many visitors may have a calculator open at once on this machine.
+
+    The smaller of: half the memory divided by :data:`MB_PER_KERNEL`, and
+    :data:`KERNELS_PER_KERN` per core. At least 2.
+    """
+    if geheugen_mb is None:
+        geheugen_mb = _meminfo_mb("MemTotal") or 4096.0
+    if kernen is None:
+        kernen = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(2, min(int(geheugen_mb * 0.5 // MB_PER_KERNEL), KERNELS_PER_KERN * max(1, kernen)))
+
+
+def _geheel_getal(naam: str, tekst: str, minimum: int) -> int:
+    try:
+        waarde = int(tekst)
+    except ValueError:
+        raise SystemExit(f"{naam} moet een geheel getal zijn, niet '{tekst}'.") from None
+    if waarde < minimum:
+        raise SystemExit(f"{naam} moet minstens {minimum} zijn, niet {waarde}.")
+    return waarde
 
 
 class Beveiligingskoppen(tornado.web.OutputTransform):
-    """Adds the security headers to every HTTP response."""
+    """Adds the security headers to every HTTP response; long cache for Voila's static files."""
+
+    def __init__(self, request):
+        super().__init__(request)
+        self._statisch = request.path.startswith(("/voila/static/", "/voila/labextensions/"))
 
     def transform_first_chunk(self, status_code, headers, chunk, finishing):
         for naam, waarde in BEVEILIGINGSKOPPEN.items():
             headers[naam] = waarde
         headers.pop("Server", None)
+        if self._statisch and status_code == 200:
+            headers["Cache-Control"] = f"public, max-age={STATISCH_CACHE_SECONDEN}"
         return status_code, headers, chunk
 
 
-class BoekHandler(tornado.web.StaticFileHandler):
-    """Serves the built book; a folder gets its index.html; unknown paths get a Dutch 404."""
+class NederlandseFouten(tornado.web.RequestHandler):
+    """Mixin: every HTML error page in Dutch, without server details."""
 
     def write_error(self, status_code: int, **kwargs) -> None:
         self.set_header("Content-Type", "text/html; charset=utf-8")
-        tekst = {404: "Deze pagina bestaat niet.", 403: "Deze pagina mag je niet openen."}.get(
-            status_code, "Er ging iets mis."
-        )
-        self.finish(
-            '<!doctype html><html lang="nl"><head><meta charset="utf-8">'
-            f"<title>{status_code} – Doorbraakwijzer</title></head><body><main>"
-            f"<h1>{tekst}</h1><p><a href=\"/\">Naar de voorpagina van Doorbraakwijzer</a></p>"
-            "</main></body></html>"
-        )
+        self.finish(foutpagina(status_code))
+
+
+class BoekHandler(NederlandseFouten, tornado.web.StaticFileHandler):
+    """Serves the built book; a folder gets its index.html; unknown paths get a Dutch 404.
+
+    Hidden files and folders (``.buildinfo``, ``.doctrees``) and paths with a NUL byte are
+    never served.
+    """
+
+    def parse_url_path(self, url_path: str) -> str:
+        if "\x00" in url_path or any(deel.startswith(".") for deel in url_path.split("/") if deel):
+            raise tornado.web.HTTPError(404)
+        return super().parse_url_path(url_path)
 
 
 class StatusHandler(tornado.web.RequestHandler):
@@ -88,26 +197,156 @@ class StatusHandler(tornado.web.RequestHandler):
         self.finish(json.dumps({"rekenserver": True}))
 
 
-# Voila routes we do not want: the notebook tree and the contents API.
-_WEG = (re.compile(r"/voila/tree"), re.compile(r"/voila/api/contents"))
+# Voila routes we do not want: the notebook tree, the contents API, login and logout (no
+# accounts here; /logout gave a 500).
+_WEG = (re.compile(r"/voila/tree"), re.compile(r"/voila/api/contents"), re.compile(r"^/?log(in|out)"))
+
+#: Set by a render request for the duration of that request: has it got its kernel yet?
+_BEZOEK: contextvars.ContextVar[dict | None] = contextvars.ContextVar("doorbraak_bezoek", default=None)
 
 
-def maak_app():
+def _veilig_bericht(msg_type: str, content: dict) -> dict | None:
+    """The content the browser may see for a kernel message; ``None``: do not send it.
+
+    Tracebacks and error values can hold server paths and code: an error reaches the browser
+    as a Dutch sentence only. Output on stderr (warnings with file names) is not sent.
+    """
+    if msg_type == "error":
+        return {
+            "ename": "Fout",
+            "evalue": "De rekenhulp kon dit niet uitrekenen.",
+            "traceback": ["De rekenhulp kon dit niet uitrekenen. Controleer wat je invulde."],
+        }
+    if msg_type == "execute_reply" and content.get("status") == "error":
+        return {
+            **{k: v for k, v in content.items() if k not in ("traceback", "evalue", "ename")},
+            "ename": "Fout",
+            "evalue": "",
+            "traceback": [],
+        }
+    if msg_type == "stream" and content.get("name") == "stderr":
+        return None
+    return content
+
+
+def filter_kernelbericht(bericht: bytes | str | dict) -> bytes | str | dict | None:
+    """Apply :func:`_veilig_bericht` to a websocket message (v1 binary, JSON text or dict)."""
+    from jupyter_server.services.kernels.connection.base import (
+        deserialize_msg_from_ws_v1,
+        serialize_msg_to_ws_v1,
+    )
+
+    if isinstance(bericht, bytes):
+        try:
+            kanaal, delen = deserialize_msg_from_ws_v1(bericht)
+            kop = json.loads(delen[0])
+            soort = kop.get("msg_type", "")
+            if soort not in ("error", "execute_reply", "stream"):
+                return bericht
+            inhoud = _veilig_bericht(soort, json.loads(delen[3]))
+        except (ValueError, IndexError, UnicodeDecodeError):
+            return None  # unreadable: do not pass on what we cannot check
+        if inhoud is None:
+            return None
+        delen = [*delen[:3], json.dumps(inhoud).encode("utf-8"), *delen[4:]]
+        return serialize_msg_to_ws_v1(delen, kanaal)
+    gegevens = bericht
+    if isinstance(bericht, str):
+        try:
+            gegevens = json.loads(bericht)
+        except ValueError:
+            return None
+    if not isinstance(gegevens, dict):
+        return bericht
+    soort = (gegevens.get("header") or {}).get("msg_type", "")
+    if soort not in ("error", "execute_reply", "stream"):
+        return bericht
+    inhoud = _veilig_bericht(soort, gegevens.get("content") or {})
+    if inhoud is None:
+        return None
+    gegevens = {**gegevens, "content": inhoud}
+    return json.dumps(gegevens) if isinstance(bericht, str) else gegevens
+
+
+def _fout_in_cel(uitvoer: dict) -> None:
+    """Replace a cell error (Voila's English 'There was an error…') by a Dutch message.
+
+    A ``DoorbraakFout`` carries a complete Dutch message for the user; anything else becomes
+    a general Dutch sentence (details stay in the server log).
+    """
+    if uitvoer.get("ename") == "DoorbraakFout" and uitvoer.get("evalue"):
+        tekst = str(uitvoer["evalue"])
+    else:
+        tekst = "De rekenhulp kan nu niet starten. Probeer het later opnieuw."
+    uitvoer["ename"] = "Fout"
+    uitvoer["evalue"] = tekst
+    uitvoer["traceback"] = [tekst]
+
+
+def _installeer_nederlandse_celfouten() -> None:
+    """Voila strips cell errors into an English text; keep our Dutch DoorbraakFout instead."""
+    from voila.execute import VoilaExecutor
+
+    if getattr(VoilaExecutor, "_doorbraak", False):
+        return
+
+    def strip_code_cell_errors(self, cell):
+        if cell.get("cell_type") != "code":
+            return cell
+        for uitvoer in cell.get("outputs", []):
+            if uitvoer.get("output_type") == "error":
+                _fout_in_cel(uitvoer)
+        return cell
+
+    VoilaExecutor.strip_code_cell_errors = strip_code_cell_errors
+    VoilaExecutor._doorbraak = True
+
+
+def maak_app(max_kernels: int | None = None):
     """The Voila application with the book on the same origin (voila imported here, lazily)."""
+    import jinja2
+    from jupyter_server.base.handlers import JupyterHandler
     from voila.app import Voila
+    from voila.tornado.handler import TornadoVoilaHandler
+    from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
+
+    _installeer_nederlandse_celfouten()
+    grens = max_kernels or standaard_kernelgrens()
 
     class DoorbraakVoila(Voila):
         """Voila with the book on the same origin and without the notebook tree."""
 
         name = "doorbraakwijzer"
         boek_map = str(BUILD_HTML)
+        kernelgrens = grens
 
         def init_settings(self):
             settings = super().init_settings()
             settings["transforms"] = [Beveiligingskoppen]
-            settings["xsrf_cookies"] = False
+            # XSRF stays on: the page's shutdown-on-close call sends the _xsrf cookie back.
+            settings["xsrf_cookies"] = True
+            settings["xsrf_cookie_kwargs"] = {"samesite": "Strict", "path": "/"}
+            settings["compress_response"] = True
+            self.identity_provider.cookie_options = {"samesite": "Strict"}
+            # Error pages of Jupyter handlers: our Dutch templates first.
+            oud = settings["jinja2_env"]
+            settings["jinja2_env"] = oud.overlay(
+                loader=jinja2.ChoiceLoader([jinja2.FileSystemLoader(str(SJABLOON)), oud.loader])
+            )
+            self._bezoeken: set[int] = set()
             self._markeer_opgehaalde_kernel_actief()
             return settings
+
+        def bezette_kernels(self) -> int:
+            """Kernels of visitors (running or starting), not counting idle preheated ones."""
+            km = self.kernel_manager
+            klaar_in_pool = set()
+            for pool in getattr(km, "_pools", {}).values():
+                for taak in pool:
+                    if taak.done() and not taak.cancelled() and taak.exception() is None:
+                        klaar_in_pool.add(taak.result().get("kernel_id"))
+            lopend = [k for k in km.list_kernel_ids() if k not in klaar_in_pool]
+            return len(lopend)
 
         def _markeer_opgehaalde_kernel_actief(self):
             """A kernel taken from the preheated pool counts as just used.
@@ -116,24 +355,35 @@ def maak_app():
             kernel had been idle longer than cull_idle_timeout, the culler could stop it in
             those seconds and the visitor would never get a working calculator (found and
             measured by bench/opruimen.py). Marking it active when it leaves the pool closes
-            that window.
+            that window. It also tells the kernel cap that this request has its kernel.
             """
             from jupyter_server._tz import utcnow
 
             km = self.kernel_manager
             ophalen = getattr(km, "get_rendered_notebook", None)
-            if ophalen is None:  # no preheating
-                return
+            if ophalen is not None:
 
-            async def get_rendered_notebook(*args, **kwargs):
-                gevonden = await ophalen(*args, **kwargs)
-                try:
-                    km.get_kernel(gevonden[2]).last_activity = utcnow()
-                except (KeyError, IndexError, TypeError):
-                    pass
-                return gevonden
+                async def get_rendered_notebook(*args, **kwargs):
+                    gevonden = await ophalen(*args, **kwargs)
+                    bezoek = _BEZOEK.get()
+                    if bezoek is not None:
+                        bezoek["kernel"] = True
+                    try:
+                        km.get_kernel(gevonden[2]).last_activity = utcnow()
+                    except (KeyError, IndexError, TypeError):
+                        pass
+                    return gevonden
 
-            km.get_rendered_notebook = get_rendered_notebook
+                km.get_rendered_notebook = get_rendered_notebook
+            starten = km.start_kernel
+
+            async def start_kernel(*args, **kwargs):
+                bezoek = _BEZOEK.get()
+                if bezoek is not None:
+                    bezoek["kernel"] = True
+                return await starten(*args, **kwargs)
+
+            km.start_kernel = start_kernel
 
         def stop(self):
             """Shut down every kernel (pool included) before Voila removes its files."""
@@ -144,17 +394,70 @@ def maak_app():
             super().stop()
 
         def init_handlers(self):
+            app = self
+            wachtend: list[dict] = []
+
+            class RekenhulpHandler(TornadoVoilaHandler):
+                """A calculator page, within the kernel cap; the _xsrf cookie is set here."""
+
+                async def get(self, path=None):
+                    bezig = sum(1 for b in wachtend if not b["kernel"])
+                    if app.bezette_kernels() + bezig >= app.kernelgrens:
+                        self.set_status(503)
+                        self.set_header("Retry-After", str(DRUK_WACHT_SECONDEN))
+                        self.set_header("Content-Type", "text/html; charset=utf-8")
+                        self.set_header("Cache-Control", "no-store")
+                        self.finish(foutpagina(503))
+                        return
+                    self.xsrf_token  # noqa: B018 - sets the _xsrf cookie the shutdown call needs
+                    bezoek = {"kernel": False}
+                    wachtend.append(bezoek)
+                    token = _BEZOEK.set(bezoek)
+                    try:
+                        await super().get(path)
+                    finally:
+                        _BEZOEK.reset(token)
+                        wachtend.remove(bezoek)
+
+            class VeiligeKernelWebsocket(VoilaKernelWebsocketHandler):
+                """The kernel websocket without tracebacks or stderr for the browser."""
+
+                def write_message(self, message, binary=False):
+                    veilig = filter_kernelbericht(message)
+                    if veilig is None:
+                        return None
+                    return super().write_message(veilig, binary)
+
+            vervang = {TornadoVoilaHandler: RekenhulpHandler, VoilaKernelWebsocketHandler: VeiligeKernelWebsocket}
             handlers = []
             for h in super().init_handlers():
                 patroon = h[0]
                 if patroon.rstrip("/") == self.server_url.rstrip("/") or any(w.search(patroon) for w in _WEG):
                     continue
-                handlers.append(h)
+                klasse = vervang.get(h[1], h[1])
+                if not issubclass(klasse, JupyterHandler) and issubclass(klasse, tornado.web.RequestHandler):
+                    klasse = _met_nederlandse_fouten(klasse)
+                handlers.append((h[0], klasse, *h[2:]))
             handlers.append((r"/doorbraakwijzer/status\.json", StatusHandler))
             handlers.append((r"/(.*)", BoekHandler, {"path": self.boek_map, "default_filename": "index.html"}))
             return handlers
 
     return DoorbraakVoila()
+
+
+def _met_nederlandse_fouten(klasse: type) -> type:
+    """A subclass of a (static file) handler: Dutch error pages, and a 404 (not a 500) for
+    a path it cannot parse (``/voila/templates/x`` crashed Voila's template handler)."""
+
+    def parse_url_path(self, url_path):
+        if "\x00" in url_path:
+            raise tornado.web.HTTPError(404)
+        try:
+            return klasse.parse_url_path(self, url_path)
+        except (ValueError, AssertionError, IndexError):
+            raise tornado.web.HTTPError(404) from None
+
+    return type(klasse.__name__, (NederlandseFouten, klasse), {"parse_url_path": parse_url_path})
 
 
 def voila_argumenten(poort: int, host: str, pool: int) -> list[str]:
@@ -172,11 +475,28 @@ def voila_argumenten(poort: int, host: str, pool: int) -> list[str]:
         f"--VoilaConfiguration.default_pool_size={pool}",
         "--VoilaConfiguration.file_allowlist=[]",
         "--VoilaExecutor.timeout=60",
-        "--MappingKernelManager.cull_idle_timeout=900",
-        "--MappingKernelManager.cull_interval=60",
+        "--VoilaExecutor.cell_error_instruction=",
+        "--VoilaExecutor.cell_timeout_instruction=Laad de pagina opnieuw.",
+        # A kernel nobody is connected to (page closed, or never opened) stops within a minute;
+        # a connected reader keeps it (cull_connected=False).
+        f"--MappingKernelManager.cull_idle_timeout={CULL_SECONDEN}",
+        f"--MappingKernelManager.cull_interval={CULL_INTERVAL}",
         "--MappingKernelManager.cull_connected=False",
         "--Voila.log_level=ERROR",
     ]
+
+
+def controleer_gegevens() -> int:
+    """Exit code 0 when every data file loads; otherwise 2 with the Dutch message on stderr."""
+    from calculators.gegevens import controleer_alle_gegevens
+    from calculators.kern.fouten import DoorbraakFout
+
+    try:
+        controleer_alle_gegevens()
+    except DoorbraakFout as fout:
+        print(fout, file=sys.stderr, flush=True)
+        return 2
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -184,17 +504,32 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
     parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     parser.add_argument("--pool", type=int, default=int(os.environ.get("POOL", "1")))
+    parser.add_argument(
+        "--max-kernels",
+        default=os.environ.get("MAX_KERNELS", ""),
+        help="hoeveel bezoekers tegelijk een rekenhulp open mogen hebben "
+        f"(standaard op deze machine: {standaard_kernelgrens()})",
+    )
     args = parser.parse_args(argv)
+    grens = _geheel_getal("--max-kernels", args.max_kernels, 1) if str(args.max_kernels).strip() else None
     if not (BUILD_HTML / "index.html").exists():
         print("Het handboek is nog niet gebouwd. Gebruik 'make serve'.", file=sys.stderr)
         return 2
-    print(f"Doorbraakwijzer draait op http://{args.host}:{args.port}/  (stoppen: Ctrl-C)", flush=True)
+    code = controleer_gegevens()
+    if code:
+        return code
+    app = maak_app(grens)
+    print(
+        f"Doorbraakwijzer draait op http://{args.host}:{args.port}/  (stoppen: Ctrl-C; "
+        f"tot {app.kernelgrens} bezoekers tegelijk)",
+        flush=True,
+    )
     # The calculator kernels import the package from the repository.
     os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
     # Our Voila template (calculators/server/jupyter/voila/templates/doorbraak): lab without CDN links.
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
-        p for p in (str(Path(__file__).resolve().parent / "jupyter"), os.environ.get("JUPYTER_PATH", "")) if p)
-    app = maak_app()
+        p for p in (str(Path(__file__).resolve().parent / "jupyter"), os.environ.get("JUPYTER_PATH", "")) if p
+    )
     logging.getLogger("tornado.general").setLevel(logging.ERROR)  # "closed stream" noise at shutdown
     try:
         app.initialize(voila_argumenten(args.port, args.host, args.pool))
