@@ -9,19 +9,17 @@ of texts, so it stays fast when the data grows.
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 import numpy as np
 from rapidfuzz import fuzz, process
+
+from calculators.kern.tekst import plat
 
 MIN_DEELWOORD = 4
 
 
 def normaliseer(tekst: str) -> str:
     """Lower case, no accents, only letters, digits and single spaces."""
-    tekst = unicodedata.normalize("NFKD", str(tekst)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", " ", tekst.lower()).strip()
+    return plat(tekst)
 
 
 def woorden(tekst: str) -> list[str]:

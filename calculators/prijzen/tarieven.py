@@ -23,20 +23,29 @@ from __future__ import annotations
 import csv
 import io
 import re
-import unicodedata
 import zipfile
 from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
+from calculators.kern.bestanden import lees_bytes
 from calculators.kern.fouten import DoorbraakFout, Melding
-from calculators.kern.opmaak import lees_bedrag
+from calculators.kern.opmaak import MAX_BEDRAG, ontleed_getal
+from calculators.kern.tekst import plat
+from calculators.kern.veilig import is_formule
 from calculators.kern.vocabulaire import laad_vocabulaire
 from calculators.prijzen.prijslijst import EENHEDEN, Prijs, laad_prijzen, prijs_per_id
 
 MAX_BYTES = 5_000_000
 MAX_RIJEN = 5_000
+MAX_CEL = 1_000  # characters in one cell
+# Zip bomb limits for .xlsx (checked in the zip directory before anything is unpacked).
+XLSX_MAX_UITGEPAKT = 20_000_000  # bytes, all members together (5.000 rows need about 3 MB)
+XLSX_MAX_LID = 15_000_000  # bytes, one member
+XLSX_MAX_VERHOUDING = 100  # unpacked / packed, for members above 1 MB
+XLSX_MAX_LEDEN = 200
+XLSX_MAX_KOLOMMEN = 50
 VERPLICHT = ["item", "eenheid", "bedrag", "jaar", "geldstroom"]
 KOLOMNAMEN = {
     "id": {"id", "code", "landelijkid", "prijsid"},
@@ -55,13 +64,11 @@ BETROUWBAARHEID_LOKAAL = "redelijk"
 
 def _plat(tekst: str) -> str:
     """Lower case, no accents, only letters and digits (for matching names)."""
-    tekst = unicodedata.normalize("NFKD", str(tekst)).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]", "", tekst.lower())
+    return plat(tekst, "")
 
 
 def _slug(tekst: str) -> str:
-    tekst = unicodedata.normalize("NFKD", str(tekst)).encode("ascii", "ignore").decode()
-    return re.sub(r"-+", "-", re.sub(r"[^a-z0-9]+", "-", tekst.lower())).strip("-")[:60].strip("-") or "item"
+    return plat(tekst, "-")[:60].strip("-") or "item"
 
 
 def _kolom_voor(kop: str) -> str | None:
@@ -113,21 +120,69 @@ def _csv_rijen(data: bytes, bestand: str) -> list[list]:
         raise DoorbraakFout(f"Het bestand {bestand} is geen geldig CSV-bestand ({e}).") from None
 
 
+def _controleer_zip(data: bytes, bestand: str) -> None:
+    """Refuse a zip bomb before openpyxl unpacks anything: the zip directory tells the
+    unpacked size of every member; check the total, each member, the ratio and the count."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            leden = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise DoorbraakFout(f"Het bestand {bestand} is geen geldig Excel-bestand (.xlsx).") from None
+    te_groot = DoorbraakFout(
+        f"Het bestand {bestand} wordt uitgepakt te groot (meer dan {XLSX_MAX_UITGEPAKT // 1_000_000} MB). "
+        "Een lijst met tarieven is veel kleiner. Bewaar alleen het blad met tarieven, of sla het op als CSV."
+    )
+    if len(leden) > XLSX_MAX_LEDEN:
+        raise te_groot
+    totaal = 0
+    for lid in leden:
+        totaal += lid.file_size
+        if lid.file_size > XLSX_MAX_LID or totaal > XLSX_MAX_UITGEPAKT:
+            raise te_groot
+        if lid.file_size > 1_000_000 and lid.file_size > XLSX_MAX_VERHOUDING * max(lid.compress_size, 1):
+            raise te_groot
+
+
 def _xlsx_rijen(data: bytes, bestand: str) -> list[list]:
     from openpyxl import load_workbook
 
+    _controleer_zip(data, bestand)
     try:
         boek = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, EOFError):
         raise DoorbraakFout(f"Het bestand {bestand} is geen geldig Excel-bestand (.xlsx).") from None
     try:
         blad = next((b for b in boek.worksheets if _plat(b.title) == "tarieven"), boek.worksheets[0])
         rijen = []
-        for rij in blad.iter_rows(values_only=True):
+        for rij in blad.iter_rows(values_only=True, max_col=XLSX_MAX_KOLOMMEN):
             rijen.append(list(rij))
-            if len(rijen) > MAX_RIJEN + 1:
+            if len(rijen) > MAX_RIJEN + 20:  # a title above the header is allowed
                 break
+        if any(c is None for r in rijen for c in r) and _formules_zonder_waarde(data, blad.title, rijen):
+            raise DoorbraakFout(
+                f"Het bestand {bestand} bevat formules zonder uitkomst. Excel bewaart de uitkomst pas als je "
+                "het bestand in Excel opent en opslaat. Open het in Excel, sla het op en probeer het opnieuw. "
+                "Of sla het op als CSV."
+            )
         return rijen
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, EOFError):
+        raise DoorbraakFout(f"Het bestand {bestand} is geen geldig Excel-bestand (.xlsx).") from None
+    finally:
+        boek.close()
+
+
+def _formules_zonder_waarde(data: bytes, titel: str, waarden: list[list]) -> bool:
+    """True when a cell holds a formula but no stored result: ``data_only`` reads it as
+    empty (a file written by a program and never opened in Excel)."""
+    from openpyxl import load_workbook
+
+    boek = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    try:
+        for rij, uitkomsten in zip(boek[titel].iter_rows(values_only=True, max_col=XLSX_MAX_KOLOMMEN), waarden):
+            for cel, uitkomst in zip(rij, uitkomsten):
+                if uitkomst is None and isinstance(cel, str) and cel.startswith("="):
+                    return True
+        return False
     finally:
         boek.close()
 
@@ -138,19 +193,8 @@ def _rijen(bron: Path | str | bytes, bestandsnaam: str | None) -> tuple[list[lis
         bestand = bestandsnaam or "tarieven.csv"
     else:
         pad = Path(bron)
-        bestand = bestandsnaam or pad.name
-        try:
-            if pad.stat().st_size > MAX_BYTES:
-                raise DoorbraakFout(f"Het bestand {bestand} is te groot (meer dan 5 MB).")
-            data = pad.read_bytes()
-        except FileNotFoundError:
-            raise DoorbraakFout(f"Het bestand {bestand} bestaat niet. Controleer de naam en de map.") from None
-        except IsADirectoryError:
-            raise DoorbraakFout(f"{bestand} is een map, geen bestand.") from None
-        except PermissionError:
-            raise DoorbraakFout(f"Het bestand {bestand} mag niet gelezen worden. Controleer de rechten.") from None
-        except OSError:
-            raise DoorbraakFout(f"Het bestand {bestand} kan niet gelezen worden.") from None
+        bestand = bestandsnaam or pad.name or str(bron)
+        data = lees_bytes(bron, limiet=MAX_BYTES, naam=f"Het bestand {bestandsnaam or bron}")
     if len(data) > MAX_BYTES:
         raise DoorbraakFout(f"Het bestand {bestand} is te groot (meer dan 5 MB).")
     if not data.strip():
@@ -193,24 +237,13 @@ def _lees_jaar(waarde) -> int:
     return int(tekst)
 
 
-_BEDRAG = re.compile(r"^-?(?:\d+|\d{1,3}(?:\.\d{3})+)(?:,\d+)?$|^-?\d+\.\d+$")
-
-
 def _lees_bedrag(waarde) -> Decimal:
-    """An amount from a cell: numbers from .xlsx as they are; text the Dutch way.
-
-    Text may carry € and spaces, thousand dots and a decimal comma (``€ 1.234,56``), or a
-    decimal point without thousand separators (``1234.56``). Anything else (``1,234.56``,
-    ``1.2.3``) is refused instead of guessed.
-    """
-    if isinstance(waarde, (int, float, Decimal)) and not isinstance(waarde, bool):
-        return lees_bedrag(waarde)
-    schoon = re.sub(r"[\s\u00a0€]|EUR", "", _tekst(waarde), flags=re.I)
-    if not _BEDRAG.match(schoon):
-        raise ValueError
-    if "," not in schoon and not re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+", schoon):
-        return Decimal(schoon)  # 1234.56 or 1234: a decimal point, no thousand dots
-    return lees_bedrag(schoon)
+    """An amount from a cell: numbers from .xlsx as they are; text by the strict Dutch rules
+    of :func:`~calculators.kern.opmaak.ontleed_getal` (``€ 1.234,56``, ``1234,56``, ``1234.56``;
+    never ``1,234.56`` or ``1.2.3``). Raises ``ValueError`` with the Dutch reason."""
+    if isinstance(waarde, str):
+        waarde = _tekst(waarde)
+    return ontleed_getal(waarde, maximum=MAX_BEDRAG, soort="bedrag")
 
 
 def _lees_eenheid(waarde: str) -> str:
@@ -289,6 +322,11 @@ def lees_tarieven(
             continue  # empty line (Excel often adds ;;;; at the end)
         fout = lambda tekst, kolom=None: meldingen.append(Melding(tekst, bestand, nr, kolom))  # noqa: E731
         start = len(meldingen)
+        for kolom, waarde in cel.items():
+            if len(_tekst(waarde)) > MAX_CEL:
+                fout(f"deze cel is te lang (meer dan {MAX_CEL} tekens)", kolom)
+        if len(meldingen) > start:
+            continue
 
         ident = _tekst(cel.get("id"))
         basis = None
@@ -329,11 +367,8 @@ def lees_tarieven(
                 if bedrag < 0:
                     fout("het bedrag is negatief; vul 0 of meer in", "bedrag")
                     bedrag = None
-                elif bedrag > Decimal("100000000"):
-                    fout("het bedrag is onwaarschijnlijk groot", "bedrag")
-                    bedrag = None
-            except (DoorbraakFout, ValueError):
-                fout(f"'{_tekst(ruw_bedrag)[:40]}' is geen bedrag; gebruik cijfers, bijvoorbeeld 1.250,00", "bedrag")
+            except ValueError as e:
+                fout(f"'{_tekst(ruw_bedrag)[:40]}' {e}", "bedrag")
 
         jaar = None
         ruw_jaar = cel.get("jaar")
@@ -407,6 +442,20 @@ def lees_tarieven(
     if not prijzen:
         raise DoorbraakFout(f"In {bestand} staan geen tarieven onder de kolomnamen.")
     return prijzen
+
+
+def formule_waarschuwing(lokaal: Iterable[Prijs]) -> str | None:
+    """A Dutch warning when names or sources start like a spreadsheet formula (= + - @).
+
+    They are loaded as text; every export (CSV, Markdown) puts a ' in front of them
+    (:func:`calculators.kern.veilig.neutraliseer`), so Excel does not run them."""
+    namen = [p.item for p in lokaal if any(is_formule(x) for x in (p.item, p.omschrijving, p.bron_titel))]
+    if not namen:
+        return None
+    voorbeeld = namen[0][:40]
+    return (f"Let op: {len(namen)} {'regel begint' if len(namen) == 1 else 'regels beginnen'} met =, +, - of @ "
+            f"(bijvoorbeeld '{voorbeeld}'). Excel kan dat als formule lezen. In de downloads staat er daarom "
+            "een ' voor. Controleer of dit echt je tarieven zijn.")
 
 
 def combineer(nationaal: Iterable[Prijs], lokaal: Iterable[Prijs]) -> list[Prijs]:
