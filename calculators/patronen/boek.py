@@ -5,7 +5,7 @@
 - ``{knelpunten}``: the three kinds of system bottleneck with causes, examples and what helps.
 - ``{woonfuik}``: the road to eviction as an inline SVG funnel, with the steps as an ordered
   list (the text alternative) and the signals per step.
-- ``{rubrieken}``: the indicators per domein — a bar per domein (HTML/CSS) next to a table.
+- ``{rubrieken}``: the indicators with their herkomst, and a count per domein in our own list (no chart).
 - ``{ggz}``, ``{jeugdzorg}``, ``{geldproblemen}``: the three-way analyses as cards.
 - ``{reispatronen}``: journey patterns, the 16-of-100 bar and the helping factors.
 
@@ -23,7 +23,7 @@ from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
 from calculators.kern.vocabulaire import laad_vocabulaire
-from calculators.patronen.gegevens import PATRONEN, klein, laad_patronen
+from calculators.patronen.gegevens import HERKOMST, PATRONEN, klein, laad_patronen
 
 EIGEN = "(eigen toevoeging)"
 _VERBORGEN = 'style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap"'
@@ -203,36 +203,36 @@ def rubrieken_per_domein(p) -> list[tuple[str, list]]:
 
 
 class RubriekenDirective(_PatroonDirective):
-    """All rubrieken: a bar chart of counts per domein (with a table) and the full list."""
+    """All rubrieken with their herkomst (report, inferred, own), and counts in our own list.
+
+    No chart: the counts describe our own list, not data of the region.
+    """
 
     def bouw(self, p):
         groepen = rubrieken_per_domein(p)
-        hoogste = max(len(l) for _, l in groepen)
-        balken = "".join(
-            f'<div class="balk-rij" style="display:flex;align-items:center;gap:.5em;margin:2px 0">'
-            f'<span class="balk-label" style="width:9em">{_e(d)}</span>'
-            f'<span style="flex:1"><span class="balk" style="display:block;width:{100 * len(l) / hoogste:.0f}%;'
-            f'background:#0b4f8a;height:1em"></span></span>'
-            f'<span class="balk-getal" style="width:2em">{len(l)}</span></div>'
+        tabel_aantal = "".join(
+            f'<tr><th scope="row">{_e(d)}</th><td>{len(l)}</td>'
+            f'<td>{sum(r.herkomst == "rapport" for r in l)}</td></tr>'
             for d, l in groepen
         )
-        tabel_aantal = "".join(f'<tr><th scope="row">{_e(d)}</th><td>{len(l)}</td></tr>' for d, l in groepen)
         kop = (
-            '<div class="diagram-met-tabel" style="display:grid;grid-template-columns:repeat(auto-fit,minmax(18em,1fr));gap:1em">'
-            '<div class="balken" aria-hidden="true">' + balken + "</div>"
-            '<table class="dbw-tabel"><caption>Aantal rubrieken per domein</caption>'
-            '<thead><tr><th scope="col">Domein</th><th scope="col">Rubrieken</th></tr></thead>'
+            '<div class="tabel-scroll" tabindex="0" role="region" aria-label="Aantal rubrieken in onze eigen lijst">'
+            '<table class="dbw-tabel"><caption>Aantal rubrieken per domein in onze eigen lijst '
+            "(geen gegevens van de regio)</caption>"
+            '<thead><tr><th scope="col">Domein</th><th scope="col">In onze lijst</th>'
+            '<th scope="col">Waarvan genoemd in de rapporten</th></tr></thead>'
             f"<tbody>{tabel_aantal}</tbody></table></div>"
         )
         rijen = "".join(
-            f'<tr id="rubriek-{_e(r.id)}"><td>{_e(r.naam)}{" <em>" + EIGEN + "</em>" if r.eigen_toevoeging else ""}</td>'
-            f"<td>{_e(d)}</td><td>{_e(r.uitleg)}</td></tr>"
+            f'<tr id="rubriek-{_e(r.id)}"><td>{_e(r.naam)}</td>'
+            f"<td>{_e(d)}</td><td>{_e(HERKOMST[r.herkomst])}</td><td>{_e(r.uitleg)}</td></tr>"
             for d, lijst in groepen for r in lijst
         )
         lijst = (
             '<div class="tabel-scroll" tabindex="0" role="region" aria-label="Alle rubrieken">'
-            '<table class="dbw-tabel rubrieken"><caption>Rubrieken om een situatie te beschrijven</caption>'
-            '<thead><tr><th scope="col">Rubriek</th><th scope="col">Domein</th><th scope="col">Wat betekent het?</th></tr></thead>'
+            '<table class="dbw-tabel rubrieken"><caption>Rubrieken om een situatie te beschrijven, met hun herkomst</caption>'
+            '<thead><tr><th scope="col">Rubriek</th><th scope="col">Domein</th><th scope="col">Herkomst</th>'
+            '<th scope="col">Wat betekent het?</th></tr></thead>'
             f"<tbody>{rijen}</tbody></table></div>"
         )
         return [self.raw(kop), self.raw(lijst)]

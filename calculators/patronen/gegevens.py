@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -66,11 +66,28 @@ class BronnenBestand(_Basis):
     bronnen: list[Bron] = Field(min_length=1)
 
 
+#: Where a rubriek comes from: named in the reports, inferred from their text, or our own addition.
+HERKOMST: dict[str, str] = {
+    "rapport": "Genoemd in de rapporten",
+    "afgeleid": "Afgeleid uit de rapporten",
+    "eigen": "Eigen toevoeging",
+}
+
+
 class Rubriek(_MetBron):
     id: str = Field(pattern=ID_PATROON)
     naam: str = Field(min_length=1)
     domein: str
     uitleg: str = Field(min_length=1)
+    herkomst: Literal["rapport", "afgeleid", "eigen"]
+
+    @model_validator(mode="after")
+    def _herkomst_past(self):
+        if (self.herkomst == "eigen") != self.eigen_toevoeging:
+            raise ValueError("herkomst: eigen hoort bij eigen_toevoeging: true, en andersom")
+        if self.herkomst != "eigen" and not self.bron:
+            raise ValueError(f"herkomst: {self.herkomst} vraagt een bron: noem het rapport")
+        return self
 
 
 class RubriekenBestand(_Basis):

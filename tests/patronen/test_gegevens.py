@@ -104,6 +104,51 @@ def test_onbekend_artikel_bestaat_niet():
     assert artikel_bestaat("pw 52")
 
 
+def test_herkomst_van_de_rubrieken_vier_uit_de_rapporten(p):
+    """The reports name four rubrieken; the rest is inferred from their text, or our own."""
+    uit_rapport = {r.naam.lower() for r in p.rubrieken if r.herkomst == "rapport"}
+    assert uit_rapport == {"geen postadres", "verslavingsprobleem", "fraudevordering", "geen startkwalificatie"}
+    assert {r.id for r in p.rubrieken if r.herkomst == "eigen"} == {r.id for r in p.rubrieken if r.eigen_toevoeging}
+    ruw = yaml.safe_load((PATRONEN / "rubrieken.yaml").read_text(encoding="utf-8"))["rubrieken"]
+    assert all(r["herkomst"] in ("rapport", "afgeleid", "eigen") for r in ruw)  # in the file, not a default
+
+
+def _rubriek(**extra) -> dict:
+    return {"id": "x", "naam": "X", "domein": "wonen", "uitleg": "Iets.", "bron": ["analyse"]} | extra
+
+
+@pytest.mark.parametrize("rubriek, melding", [
+    (_rubriek(), "rubrieken.0.herkomst"),
+    (_rubriek(herkomst="verzonnen"), "rubrieken.0.herkomst"),
+    (_rubriek(herkomst="eigen"), "eigen_toevoeging: true"),
+    (_rubriek(herkomst="rapport", bron=[], eigen_toevoeging=True), "herkomst: eigen"),
+])
+def test_herkomst_is_verplicht_en_past_bij_bron(tmp_path, rubriek, melding):
+    pad = tmp_path / "rubrieken.yaml"
+    pad.write_text(yaml.safe_dump({"rubrieken": [rubriek]}), encoding="utf-8")
+    with pytest.raises(DoorbraakFout) as e:
+        laad_rubrieken(pad)
+    assert "rubrieken.yaml" in str(e.value) and melding in str(e.value)
+
+
+def test_rubriekentabel_toont_herkomst_en_geen_grafiek(p):
+    import re
+
+    from calculators.patronen.boek import RubriekenDirective
+
+    html = "".join(n.astext() for n in RubriekenDirective.bouw(RubriekenDirective, p))
+    assert 'class="balk' not in html and "Aantal rubrieken per domein in onze eigen lijst" in html
+    labels = {"rapport": "Genoemd in de rapporten", "afgeleid": "Afgeleid uit de rapporten", "eigen": "Eigen toevoeging"}
+    for r in p.rubrieken:
+        rij = re.search(rf'<tr id="rubriek-{r.id}">(.*?)</tr>', html).group(1)
+        assert f"<td>{labels[r.herkomst]}</td>" in rij, r.id
+    # the count per domein: rubrieken in our list, and how many of those the reports name
+    for d in {r.domein for r in p.rubrieken}:
+        lijst = [r for r in p.rubrieken if r.domein == d]
+        genoemd = len([r for r in lijst if r.herkomst == "rapport"])
+        assert f'<th scope="row">{d}</th><td>{len(lijst)}</td><td>{genoemd}</td>' in html, d
+
+
 # --- bad input ----------------------------------------------------------------------------
 def _kopie(tmp_path: Path) -> Path:
     doel = tmp_path / "patronen"
@@ -128,7 +173,8 @@ def test_kapotte_yaml_noemt_regel(tmp_path):
 def test_onbekend_domein_noemt_bestand_record_en_veld(tmp_path):
     pad = tmp_path / "rubrieken.yaml"
     pad.write_text(yaml.safe_dump({"rubrieken": [
-        {"id": "x", "naam": "X", "domein": "sport", "uitleg": "Iets.", "bron": ["update"]}]}), encoding="utf-8")
+        {"id": "x", "naam": "X", "domein": "sport", "uitleg": "Iets.", "bron": ["update"], "herkomst": "afgeleid"}]}),
+        encoding="utf-8")
     with pytest.raises(DoorbraakFout) as e:
         laad_rubrieken(pad)
     assert "rubrieken.yaml" in str(e.value) and "rubrieken.0.domein" in str(e.value) and "sport" in str(e.value)
@@ -146,7 +192,8 @@ def test_dubbele_id_wordt_geweigerd(tmp_path):
 def test_zonder_bron_en_niet_eigen_wordt_geweigerd(tmp_path):
     pad = tmp_path / "rubrieken.yaml"
     pad.write_text(yaml.safe_dump({"rubrieken": [
-        {"id": "x", "naam": "X", "domein": "wonen", "uitleg": "Iets.", "bron": []}]}), encoding="utf-8")
+        {"id": "x", "naam": "X", "domein": "wonen", "uitleg": "Iets.", "bron": [], "herkomst": "afgeleid"}]}),
+        encoding="utf-8")
     with pytest.raises(DoorbraakFout, match="eigen_toevoeging"):
         laad_rubrieken(pad)
 
