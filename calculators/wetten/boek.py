@@ -27,6 +27,8 @@ from sphinx.util.docutils import SphinxDirective, SphinxRole
 from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.opmaak import datum
 from calculators.wetten.artikelen import WETTEN_MAP, Artikel, alle_artikelen, laad_wetten, ontleed_referentie
+from calculators.wetten.uitspraken import UITSPRAKEN_YAML, uitspraken_bij
+from calculators.wetten.wijzigingen import WIJZIGINGEN_YAML, wijzigingen_bij
 from calculators.wetten.zoeker import laatst_gecontroleerd
 
 logger = logging.getLogger(__name__)
@@ -60,6 +62,9 @@ def artikel_link(artikel: Artikel, lid: str | None, tekst: str | None = None) ->
 def _noteer_afhankelijkheid(env) -> None:
     for pad in sorted(WETTEN_MAP.glob("*.yaml")):
         env.note_dependency(str(pad))
+    for pad in (UITSPRAKEN_YAML, WIJZIGINGEN_YAML):
+        if pad.exists():
+            env.note_dependency(str(pad))
 
 
 
@@ -130,11 +135,54 @@ def wettekst_html(artikel: Artikel) -> str:
     )
 
 
+def _link(tekst: str, url: str) -> nodes.reference:
+    return nodes.reference("", tekst, refuri=url, internal=False)
+
+
+def wijzigingen_nodes(artikel: Artikel) -> list[nodes.Node]:
+    """Announced changes of the article: what, from when, status, remark and source."""
+    uit: list[nodes.Node] = []
+    for wz in wijzigingen_bij(artikel):
+        blok = nodes.container(classes=["wetswijziging"])
+        kop = nodes.paragraph()
+        kop += nodes.strong(text=f"Wetswijziging: {wz.titel}")
+        kop += nodes.Text(f" ({wz.vanaf}; status: {wz.status_tekst})")
+        blok += kop
+        blok += nodes.paragraph(text=wz.wat)
+        if wz.opmerking:
+            blok += nodes.paragraph(text=wz.opmerking)
+        bron = nodes.paragraph()
+        bron += nodes.Text("Bron: ")
+        bron += _link(wz.bron, wz.url)
+        bron += nodes.Text(f" (gecontroleerd op {datum(wz.gecontroleerd)})")
+        blok += bron
+        uit.append(blok)
+    return uit
+
+
+def uitspraken_nodes(artikel: Artikel) -> list[nodes.Node]:
+    """Real rulings about the article: court, date, ECLI (link), holding and where it was read."""
+    lijst = uitspraken_bij(artikel)
+    if not lijst:
+        return []
+    ul = nodes.bullet_list(classes=["uitspraken"])
+    for u in lijst:
+        p = nodes.paragraph()
+        p += nodes.strong(text=f"{u.instantie}, {datum(u.datum)}")
+        p += nodes.Text(" (")
+        p += _link(u.ecli, u.rechtspraak_url)
+        p += nodes.Text(f"): {u.kern} ")
+        p += _link("Bron", u.bron_url)
+        ul += nodes.list_item("", p)
+    return [_kopje("Uitspraken van de rechter"), ul]
+
+
 def artikel_sectie(artikel: Artikel, document) -> nodes.section:
     """One article as a section with anchor, explanation and official text."""
     sectie = nodes.section(ids=[artikel.anker], names=[artikel.anker], classes=["wetsartikel"])
     sectie += nodes.title(text=f"Artikel {artikel.artikel}: {artikel.titel}")
     u = artikel.uitleg
+    sectie += wijzigingen_nodes(artikel)
     sectie += _kopje("Dit mag wél")
     sectie += nodes.paragraph(text=u.mogelijk)
     if u.voorwaarden:
@@ -149,6 +197,7 @@ def artikel_sectie(artikel: Artikel, document) -> nodes.section:
     if artikel.voorbeeldvragen:
         sectie += _kopje("Vragen die hierbij passen")
         sectie += _lijst(artikel.voorbeeldvragen)
+    sectie += uitspraken_nodes(artikel)
     if artikel.gerelateerd:
         sectie += _kopje("Zie ook")
         lijst = nodes.bullet_list()

@@ -133,3 +133,25 @@ def test_extra_artikel_toont_zijn_herkomst_en_deel_van_artikel():
     assert "Dit is een deel van het artikel" in blok
     assert "nog niet extra gecontroleerd" not in wettekst_html(zoek_referentie("Pw 52"))
     assert 'href="https://wetten.overheid.nl/BWBR0005537/2026-07-01#Artikel484"' in wettekst_html(zoek_referentie("Awb 4:84"))
+
+
+def test_wijziging_en_uitspraak_staan_in_de_sectie_van_het_artikel(gebouwd):
+    from calculators.wetten.uitspraken import laad_uitspraken
+    from calculators.wetten.wijzigingen import laad_wijzigingen
+
+    uit, _ = gebouwd
+    for wz in laad_wijzigingen():
+        for ref in wz.artikelen:
+            a = zoek_referentie(ref)
+            pagina = (uit / "book" / "wetten" / f"{a.wet.slug}.html").read_text(encoding="utf-8")
+            begin = pagina.index(f'id="{a.anker}"')
+            eind = pagina.find('id="artikel-', begin + 10)
+            sectie = pagina[begin: eind if eind > 0 else None]
+            assert html.escape(wz.titel, quote=False) in sectie and wz.status_tekst in sectie, (wz.id, ref)
+    for u in laad_uitspraken():
+        for ref in u.artikelen:
+            a = zoek_referentie(ref)
+            pagina = (uit / "book" / "wetten" / f"{a.wet.slug}.html").read_text(encoding="utf-8")
+            begin = pagina.index(f'id="{a.anker}"')
+            eind = pagina.find('id="artikel-', begin + 10)
+            assert u.ecli in pagina[begin: eind if eind > 0 else None], (u.ecli, ref)
