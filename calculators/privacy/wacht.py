@@ -43,13 +43,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+import phonenumbers
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from calculators.kern.bestanden import STDIN, lees_tekst
 from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.opmaak import getal
 from calculators.kern.paden import DATA
 from calculators.kern.schema import pydantic_meldingen
-from calculators.kern.bestanden import STDIN, lees_tekst
 from calculators.kern.yamlbestand import laad_yaml, lees_yaml
 
 PRIVACY_DATA = DATA / "privacy"
@@ -317,7 +318,21 @@ _RE_DATUM_WOORD = re.compile(
 _RE_GEBOREN = re.compile(r"(geboren|geb\.|geboortedatum|geboortejaar)\W{0,3}(\w+\W+){0,3}$", re.IGNORECASE)
 _RE_GEBOORTEJAAR = re.compile(r"\b(?:geboren\s+in|geboortejaar\s*:?)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
 _RE_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w])")
-_RE_TELEFOON = re.compile(r"(?<![\w€.,+])(?:\+\s?31|0031|0)(?:[\s\-()]*\d){9}(?![\d,])")
+#: Phone numbers are found with ``phonenumbers`` (Dutch and international formats).
+_GEEN_PERSOONLIJK_NUMMER = {
+    phonenumbers.PhoneNumberType.TOLL_FREE,
+    phonenumbers.PhoneNumberType.PREMIUM_RATE,
+    phonenumbers.PhoneNumberType.SHARED_COST,
+}
+
+
+def _is_servicenummer(tekst: str) -> bool:
+    """True for an organisation's service number (0800, 0900, ...), which is not personal data."""
+    try:
+        nummer = phonenumbers.parse(tekst, "NL")
+    except phonenumbers.NumberParseException:
+        return False
+    return phonenumbers.number_type(nummer) in _GEEN_PERSOONLIJK_NUMMER
 _RE_BSN = re.compile(r"(?<![\w€.,])(\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?![\w]|[.,]\d)")
 _RE_IBAN = re.compile(r"(?<![\w])([A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?)(?![\w])")
 _RE_POSTCODE = re.compile(r"(?<![\w€.,])([1-9]\d{3})\s?([A-Z]{2})(?![\w])")
@@ -527,6 +542,8 @@ def _deduce_kandidaten(tekst: str, begin: int) -> list[_Kandidaat]:
         elif tag == "bsn":
             soort = "BSN"
         elif "telefoon" in tag:
+            if _is_servicenummer(stuk):
+                continue
             soort = "telefoonnummer"
         elif "email" in tag:
             soort = "e-mailadres"
@@ -604,14 +621,10 @@ def _patroon_kandidaten(tekst: str) -> list[_Kandidaat]:
 
         if bsn.is_valid(m.group(1)):
             voeg("BSN", m.start(1), m.end(1))
-    for m in _RE_TELEFOON.finditer(tekst):
-        cijfers = re.sub(r"\D", "", m.group(0))
-        if cijfers.startswith("0031"):
-            cijfers = "0" + cijfers[4:]
-        elif cijfers.startswith("31") and m.group(0).lstrip().startswith("+"):
-            cijfers = "0" + cijfers[2:]
-        if len(cijfers) == 10 and not cijfers.startswith(("0800", "0900", "0909", "0906")):
-            voeg("telefoonnummer", m.start(), m.end())
+    for treffer in phonenumbers.PhoneNumberMatcher(tekst, "NL", leniency=phonenumbers.Leniency.VALID):
+        # Service numbers of organisations (0800, 0900, ...) are not personal data.
+        if phonenumbers.number_type(treffer.number) not in _GEEN_PERSOONLIJK_NUMMER:  # not a service number
+            voeg("telefoonnummer", treffer.start, treffer.end)
     for m in _RE_KENTEKEN.finditer(tekst):
         voeg("kenteken", m.start(), m.end())
     for m in _RE_DOSSIER.finditer(tekst):

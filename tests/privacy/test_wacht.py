@@ -76,10 +76,19 @@ def test_iban_alleen_met_geldig_controlegetal():
     assert "IBAN" not in soorten("Rekening NL91 ABNA 0417 1643 01 stond op de aanmaning.")
 
 
+def test_servicenummers_van_organisaties_zijn_geen_persoonsgegeven():
+    from calculators.privacy.wacht import controleer_tekst
+
+    tekst = "Bel het Juridisch Loket op 0800-8020 of de Belastingtelefoon 0800-0543, of 0900-1234567."
+    assert [b for b in controleer_tekst(tekst) if b.soort == "telefoonnummer"] == []
+
+
 @pytest.mark.parametrize("tekst, stuk, soort", [
     ("Bel haar op 06-23456789 als het misgaat.", "06-23456789", "telefoonnummer"),
     ("Hij belde vanaf +31 6 12345678 naar het wijkteam.", "+31 6 12345678", "telefoonnummer"),
     ("Het vaste nummer is 013 - 1234567.", "013 - 1234567", "telefoonnummer"),
+    ("Haar broer in België heeft +32 470 12 34 56.", "+32 470 12 34 56", "telefoonnummer"),
+    ("Het nummer 0031 13 123 4567 staat op de brief.", "0031 13 123 4567", "telefoonnummer"),
     ("Mail naar k.devries@hotmail.com voor de stukken.", "k.devries@hotmail.com", "e-mailadres"),
     ("Ze verhuisde naar een kamer in 5038 KL.", "5038 KL", "postcode"),
     ("Het gezin woont op de Lindelaan 14.", "Lindelaan 14", "adres"),
