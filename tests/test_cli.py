@@ -5,7 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def cli(*args, invoer=None):
@@ -50,3 +52,37 @@ def test_prijs_onbekende_geldstroom():
 def test_prijs_top_geen_getal():
     r = cli("prijs", "x", "--top", "veel")
     assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
+def _onderdelen() -> list[str]:
+    import argparse
+
+    from calculators.cli import maak_parser
+
+    acties = [a for a in maak_parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    return sorted(acties[0].choices)
+
+
+def test_elk_onderdeel_staat_in_de_hulp():
+    r = cli("--help")
+    for naam in _onderdelen():
+        assert naam in r.stdout, naam
+
+
+def test_geen_onderdeel_ontbreekt_in_de_lijst():
+    """The explicit list in calculators/cli.py names every capability that has a cli.py."""
+    pakket = ROOT / "calculators"
+    met_cli = {p.parent.name for p in pakket.glob("*/cli.py")}
+    from calculators.cli import ONDERDELEN
+
+    geregistreerd = {m.__name__.split(".")[1] for m in ONDERDELEN}
+    assert met_cli == geregistreerd
+
+
+@pytest.mark.parametrize("onderdeel", _onderdelen())
+def test_rookproef_elk_onderdeel_als_echt_proces(onderdeel):
+    """One real process per subcommand (the other CLI tests run in-process): Dutch help, exit 0."""
+    r = cli(onderdeel, "--help")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("gebruik: python -m calculators " + onderdeel)
+    assert "opties:" in r.stdout and "usage:" not in r.stdout
