@@ -130,29 +130,25 @@ def _vrije_tekst(plan: Doorbraakplan) -> list[tuple[str, str]]:
     return [(v, t) for v, t in uit if t and t.strip()]
 
 
-def privacy_waarschuwing(naam: str, plan: Doorbraakplan) -> Waarschuwing | None:
-    """Run the privacy guard over the plan's free text (one pass); ``None`` when nothing is found."""
+def privacy_waarschuwing(naam: str, plan: Doorbraakplan, cache: dict[str, list[str]] | None = None) -> Waarschuwing | None:
+    """Run the privacy guard over the plan's free text; ``None`` when nothing is found.
+
+    The guard costs time per character, so every distinct field text is checked once per
+    overview (``cache``: text → kinds found); plans often share line descriptions and phrases.
+    """
     from calculators.privacy.wacht import controleer_tekst
 
-    delen = _vrije_tekst(plan)
-    if not delen:
-        return None
-    # One text, one pass of the guard; offsets map findings back to their field.
-    tekst, grenzen, pos = [], [], 0
-    for veld, t in delen:
+    cache = {} if cache is None else cache
+    soorten: list[str] = []
+    velden: list[str] = []
+    for veld, t in _vrije_tekst(plan):
         t = t.strip()
-        if not t.endswith((".", "!", "?")):
-            t += "."
-        grenzen.append((pos, pos + len(t), veld))
-        tekst.append(t)
-        pos += len(t) + 2
-    bevindingen = controleer_tekst("\n\n".join(tekst))  # fields are separated by an empty line
-    if not bevindingen:
-        return None
-    soorten = list(dict.fromkeys(b.soort for b in bevindingen))
-    velden = list(dict.fromkeys(next((v for a, e, v in grenzen if a <= b.begin < e + 2), "het plan")
-                                for b in bevindingen))
-    return Waarschuwing(naam, soorten, velden)
+        if t not in cache:
+            cache[t] = list(dict.fromkeys(b.soort for b in controleer_tekst(t)))
+        if cache[t]:
+            soorten.extend(x for x in cache[t] if x not in soorten)
+            velden.append(veld)
+    return Waarschuwing(naam, soorten, velden) if soorten else None
 
 
 def in_filter(plan: Doorbraakplan, f: Filters) -> bool:
@@ -180,8 +176,13 @@ def _tel(reeks: pd.Series) -> dict[str, int]:
 
 def maak_overzicht(plannen: Mapping[str, Doorbraakplan], ongeldig: Iterable[tuple[str, str]] = (),
                    prijzen: Mapping[str, Prijs] | Iterable[Prijs] | None = None,
-                   filters: Filters | None = None, privacy: bool = True) -> Overzicht:
-    """All views over ``plannen`` (name → plan), after ``filters``."""
+                   filters: Filters | None = None, privacy: bool = True,
+                   privacy_cache: dict[str, list[str]] | None = None) -> Overzicht:
+    """All views over ``plannen`` (name → plan), after ``filters``.
+
+    ``privacy_cache`` (text → kinds found) may be kept between calls, so a new filter does not
+    check the same text again.
+    """
     f = filters or Filters()
     index = rm._index(prijzen)
     gekozen = {n: p for n, p in sorted(plannen.items()) if in_filter(p, f)}
@@ -189,6 +190,7 @@ def maak_overzicht(plannen: Mapping[str, Doorbraakplan], ongeldig: Iterable[tupl
     wet_rijen, dom_rijen, knel_rijen, geld_rijen, budget_rijen = [], [], [], [], []
     zonder_kosten: list[str] = []
     waarschuwingen: list[Waarschuwing] = []
+    gezien: dict[str, list[str]] = {} if privacy_cache is None else privacy_cache
     for naam, plan in gekozen.items():
         for a in dict.fromkeys(_artikel(x.artikel) for x in plan.legitimiteit):
             wet_rijen.append((naam, a))
@@ -204,7 +206,7 @@ def maak_overzicht(plannen: Mapping[str, Doorbraakplan], ongeldig: Iterable[tupl
         else:
             zonder_kosten.append(naam)
         if privacy:
-            w = privacy_waarschuwing(naam, plan)
+            w = privacy_waarschuwing(naam, plan, gezien)
             if w is not None:
                 waarschuwingen.append(w)
 
