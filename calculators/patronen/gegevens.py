@@ -31,6 +31,7 @@ from calculators.kern.paden import DATA
 from calculators.kern.schema import pydantic_meldingen
 from calculators.kern.vocabulaire import laad_vocabulaire
 from calculators.kern.yamlbestand import lees_yaml
+from calculators.wetten.artikelen import zoek_referentie
 
 PATRONEN = DATA / "patronen"
 ID_PATROON = r"^[a-z0-9][a-z0-9-]*$"
@@ -333,38 +334,12 @@ def laad_reispatronen(pad: Path | str | None = None) -> Reispatronen:
 
 # --- article references -------------------------------------------------------------------
 def artikel_bestaat(ref: str) -> bool:
-    """True when ``ref`` (e.g. ``"Pw 52"``, ``"Wmo 2015 2.3.5"``) resolves to an article record.
-
-    Uses :func:`calculators.wetten.artikelen.zoek_referentie`; while that module is missing it reads
-    ``data/wetten/*.yaml`` directly (afkorting + artikel).
-    """
-    try:
-        from calculators.wetten.artikelen import zoek_referentie  # type: ignore
-    except ImportError:
-        return _normaliseer_ref(ref) in _bekende_refs()
+    """True when ``ref`` (e.g. ``"Pw 52"``, ``"Wmo 2015 2.3.5"``) resolves to an article record."""
     try:
         zoek_referentie(ref)
     except DoorbraakFout:
         return False
     return True
-
-
-def _normaliseer_ref(ref: str) -> str:
-    ref = re.sub(r"\s+lid\s+\S+$", "", str(ref).strip(), flags=re.I)
-    return re.sub(r"\s+", " ", ref).lower()
-
-
-@lru_cache(maxsize=1)
-def _bekende_refs() -> frozenset[str]:
-    refs = set()
-    for pad in sorted((DATA / "wetten").glob("*.yaml")):
-        try:
-            ruw = lees_yaml(pad, f"Het bestand {pad.name}", leeg_mag=True) or {}
-        except DoorbraakFout:
-            continue
-        for a in ruw.get("artikelen", []) or []:
-            refs.add(_normaliseer_ref(f"{ruw.get('afkorting', '')} {a.get('artikel', '')}"))
-    return frozenset(refs)
 
 
 # --- everything together ------------------------------------------------------------------
