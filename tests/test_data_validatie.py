@@ -31,6 +31,7 @@ LADERS = [
     ("evaluatie/wetvragen.yaml", "calculators.wetten.zoeker", "laad_evaluatie"),
     ("voorbeelden/plan-voorbeeld.json", "calculators.rendement.export", "laad_voorbeeldplan"),
     ("privacy/", "calculators.privacy.wacht", "laad_privacy_gegevens"),
+    ("verouderde-termen.yaml", "calculators.taal.termen", "laad_termen"),
 ]
 
 
