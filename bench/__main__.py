@@ -1,7 +1,7 @@
 """``make bench`` = ``.venv/bin/python -m bench``: run all measurements, write bench/RESULTS.md.
 
 Environment (all optional):
-- ``BENCH_ALLEEN=zoeken,bouwen``: run only these parts (bouwen, zoeken, laadtijd, interactie,
+- ``BENCH_ALLEEN=zoeken,bouwen``: run only these parts (bouwen, zoeken, monitor, laadtijd, interactie,
   sessies, balans, opruimen, soak); the other parts keep their figures from the previous run
   (``bench/uitvoer/resultaten.json``).
 - ``BENCH_SESSIE_SECONDEN`` (60): duration per level of simultaneous sessions;
@@ -23,7 +23,7 @@ import traceback
 from bench import rapport
 from bench.gemeen import KOPIE, UITVOER, log, maak_kopie
 
-ONDERDELEN = ("bouwen", "zoeken", "laadtijd", "interactie", "sessies", "balans", "opruimen", "soak")
+ONDERDELEN = ("bouwen", "zoeken", "monitor", "laadtijd", "interactie", "sessies", "balans", "opruimen", "soak")
 
 
 def _gekozen() -> list[str]:
@@ -102,6 +102,10 @@ def main() -> int:
                 from bench import zoeken
 
                 uitkomst = zoeken.meet()
+            elif naam == "monitor":
+                from bench import monitor
+
+                uitkomst = monitor.meet()
             else:
                 _zorg_voor_boek()
                 if naam == "laadtijd":

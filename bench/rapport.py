@@ -206,6 +206,30 @@ def _zoeken(d: dict | None) -> list[str]:
     return uit
 
 
+def _monitor(d: dict | None) -> list[str]:
+    uit = ["## Monitor: 1.000 planbestanden optellen", ""]
+    if d is None:
+        return uit + ["Nog niet gemeten: `BENCH_ALLEEN=monitor make bench`.", ""]
+    if (t := _fout(d)):
+        return uit + [t, ""]
+    uit += [
+        f"We maken {getal(d['aantal'], 0)} planbestanden uit de voorbeeldmap. De verhaalvelden zijn per plan anders.",
+        f"Dan draaien we `python -m calculators monitor MAP --json` {d['rondes']} keer (mediaan).",
+        "",
+        "| Wat | Tijd | Doel ≤ 5 s |",
+        "|---|---|---|",
+        f"| Hele opdracht, met privacycontrole | {sec(d['cli_s'])} | {oordeel(d['cli_s'] <= d['doel_s'])} |",
+        f"| Binnen één proces, met privacycontrole | {sec(d['binnen_met_privacy_s'])} | {oordeel(d['binnen_met_privacy_s'] <= d['doel_s'])} |",
+        f"| Binnen één proces, zonder privacycontrole | {sec(d['binnen_zonder_privacy_s'])} | {oordeel(d['binnen_zonder_privacy_s'] <= d['doel_s'])} |",
+        f"| waarvan bestanden lezen | {sec(d['lezen_s'], 2)} | |",
+        f"| waarvan plannen controleren (planmodel) | {sec(d['plannen_s'], 2)} | |",
+        f"| waarvan optellen met privacycontrole | {sec(d['overzicht_met_privacy_s'], 2)} | |",
+        f"| waarvan optellen zonder privacycontrole | {sec(d['overzicht_zonder_privacy_s'], 2)} | |",
+        "", _gemeten(d), "",
+    ]
+    return uit
+
+
 def _bouwen(d: dict | None) -> list[str]:
     uit = ["## 4. Het boek bouwen", ""]
     if t := _fout(d):
@@ -466,6 +490,7 @@ def schrijf(r: dict, pad: Path = RESULTS) -> Path:
     koppen += _samenvatting(r) + [""]
     tekst = koppen
     tekst += _laadtijd(d.get("laadtijd")) + _interactie(d.get("interactie")) + _zoeken(d.get("zoeken"))
+    tekst += _monitor(d.get("monitor"))
     tekst += _bouwen(d.get("bouwen")) + _sessies(d.get("sessies")) + _soak(d.get("soak")) + _balans(d.get("balans"))
     tekst += _opruimen(d.get("opruimen"))
     tekst += _betekenis(r)

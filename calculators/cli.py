@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from calculators.casussen import cli as casus_cli
 from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.opdrachtregel import FOUT_CODE, NederlandseParser, print_json
+from calculators.kern.veilig import TerminalUitvoer
 from calculators.monitor import cli as monitor_cli
 from calculators.plan import cli as plan_cli
 from calculators.prijzen import cli as prijs_cli
@@ -41,6 +42,17 @@ def maak_parser() -> NederlandseParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # User text (tariff names, case fields) may hold terminal escape sequences: every
+    # line we print goes through kern.veilig.voor_terminal.
+    oud_uit, oud_fout = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = TerminalUitvoer(oud_uit), TerminalUitvoer(oud_fout)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = oud_uit, oud_fout
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = maak_parser()
     try:
         args = parser.parse_args(argv)

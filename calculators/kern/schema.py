@@ -72,13 +72,11 @@ def lees_csv_rijen(pad, model, kolommen: list[str], voorbewerk=None):
 
     from pydantic import ValidationError
 
+    from calculators.kern.bestanden import lees_tekst
     from calculators.kern.fouten import DoorbraakFout
 
-    try:
-        tekst = pad.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as e:
-        raise DoorbraakFout(f"Het bestand {pad.name} kan niet gelezen worden ({e}).") from None
-    lezer = csv.DictReader(io.StringIO(tekst))
+    tekst = lees_tekst(pad, naam=f"Het bestand {pad.name}")
+    lezer = csv.DictReader(io.StringIO(tekst, newline=""))
     kop = lezer.fieldnames or []
     ontbreekt = [k for k in kolommen if k not in kop]
     onbekend = [k for k in kop if k not in kolommen]
@@ -91,6 +89,13 @@ def lees_csv_rijen(pad, model, kolommen: list[str], voorbewerk=None):
         raise DoorbraakFout(f"De kolommen van {pad.name} kloppen niet: " + "; ".join(delen) + ".")
     rijen, meldingen = [], []
     for nr, ruw in enumerate(lezer, start=2):
+        extra = ruw.pop(None, None)  # cells beyond the header (DictReader's restkey)
+        if extra is not None:
+            meldingen.append(Melding(
+                f"deze rij heeft {len(kop) + len(extra)} cellen, maar er zijn maar {len(kop)} kolommen; "
+                "staat er een komma te veel in (zet tekst met een komma tussen aanhalingstekens)?",
+                bestand=pad.name, rij=nr))
+            continue
         if voorbewerk is not None:
             ruw = voorbewerk(ruw)
         try:

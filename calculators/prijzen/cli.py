@@ -9,6 +9,7 @@ Options beyond the search words:
 from __future__ import annotations
 
 import argparse
+import sys
 
 from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.opdrachtregel import print_json
@@ -58,10 +59,14 @@ def voer_uit(args: argparse.Namespace) -> int:
                 f"Voor {args.prijspeil} is geen prijsindex. Kies bij --prijspeil een jaar van {eerste} tot en met {laatste}."
             )
     prijzen = laad_prijzen()
-    if args.tarieven:
-        from calculators.prijzen.tarieven import combineer, lees_tarieven
+    if args.tarieven is not None:  # an empty name is an error, not "no tariffs"
+        from calculators.prijzen.tarieven import combineer, formule_waarschuwing, lees_tarieven
 
-        prijzen = combineer(prijzen, lees_tarieven(args.tarieven, nationaal=prijzen))
+        lokaal = lees_tarieven(args.tarieven, nationaal=prijzen)
+        waarschuwing = formule_waarschuwing(lokaal)
+        if waarschuwing:
+            print(waarschuwing, file=sys.stderr)
+        prijzen = combineer(prijzen, lokaal)
     treffers = zoek_prijzen(args.zoekwoorden, prijzen, geldstroom=args.geldstroom, domein=args.domein, top=args.top)
     peil = _op_peil(treffers, args.prijspeil)
     if args.json:

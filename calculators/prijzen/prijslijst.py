@@ -263,12 +263,15 @@ def mand_totalen(regels: Iterable[MandRegel]) -> dict[str, Decimal]:
 def mand_als_csv(regels: Iterable[MandRegel]) -> str:
     """The basket as CSV text (semicolon separated with decimal comma, as Dutch Excel opens it)."""
     from calculators.kern.opmaak import getal
+    from calculators.kern.veilig import neutraliseer
 
     uit = io.StringIO()
     w = csv.writer(uit, delimiter=";")
     w.writerow(["item", "eenheid", "bedrag", "aantal", "subtotaal", "jaar", "geldstroom", "bron", "bron_url"])
     for r in regels:
         p = r.prijs
-        w.writerow([p.item, p.eenheid, getal(p.bedrag), getal(r.aantal), getal(r.subtotaal),
-                    p.jaar, p.geldstroom, p.bron_titel, p.bron_url])
+        # names and sources from an uploaded file may start with = + - @: never a formula in Excel
+        w.writerow([neutraliseer(p.item), neutraliseer(p.eenheid), getal(p.bedrag), getal(r.aantal),
+                    getal(r.subtotaal), p.jaar, neutraliseer(p.geldstroom), neutraliseer(p.bron_titel),
+                    neutraliseer(p.bron_url)])
     return uit.getvalue()

@@ -8,13 +8,13 @@ from decimal import Decimal
 import ipywidgets as w
 
 from calculators.kern.fouten import DoorbraakFout
-from calculators.kern.opmaak import euro, getal, lees_bedrag
+from calculators.kern.opmaak import MAX_AANTAL, euro, getal, lees_getal
 from calculators.kern.paden import DATA
 from calculators.kern.vocabulaire import laad_vocabulaire
 from calculators.kern.widget import downloadlink, keuzes, live_gebied, melding, stijl, zet_live
 from calculators.prijzen.prijslijst import MandRegel, Prijs, laad_prijzen, mand_als_csv, mand_totalen, zoek_prijzen
 from calculators.prijzen.prijspeil import jaren, probeer_op_prijspeil
-from calculators.prijzen.tarieven import combineer, lees_tarieven
+from calculators.prijzen.tarieven import combineer, formule_waarschuwing, lees_tarieven
 
 AANTAL_RESULTATEN = 10
 
@@ -51,6 +51,7 @@ class PrijsZoeker:
         self.prijzen = list(self.nationaal)
         voc = laad_vocabulaire()
         self.mand: dict[str, MandRegel] = {}
+        self._fout_in: set[str] = set()  # ids whose aantal field holds an invalid value
 
         self.zoek = w.Text(
             description="Zoekwoorden",
@@ -155,9 +156,11 @@ class PrijsZoeker:
             zet_live(self.upload_status, melding(f"Je bestand is niet geladen. {e}"))
             return
         self.prijzen = combineer(self.nationaal, lokaal)
+        waarschuwing = formule_waarschuwing(lokaal)
         zet_live(self.upload_status, melding(
             f"{len(lokaal)} eigen tarieven geladen uit {bestand['name']}. "
-            "Ze vervangen of vullen de landelijke lijst aan.", "ok"))
+            "Ze vervangen of vullen de landelijke lijst aan.", "ok")
+            + (melding(waarschuwing, "info") if waarschuwing else ""))
         self.ververs()
 
     # --- basket -----------------------------------------------------------------------
@@ -174,15 +177,27 @@ class PrijsZoeker:
         self._toon_mand()
 
     def _zet_aantal(self, ident: str, veld: w.Text, fout: w.HTML) -> None:
+        # Validate before changing anything. While a field is wrong, the totals and the
+        # download are hidden: they would not match what the field shows.
         try:
-            aantal = lees_bedrag(veld.value, "aantal")
+            aantal = lees_getal(veld.value, "aantal", maximum=MAX_AANTAL)
             if aantal < 0:
                 raise DoorbraakFout("Het aantal mag niet negatief zijn. Vul 0 of meer in.")
+            nieuw = MandRegel(self.mand[ident].prijs, aantal)
+            euro(nieuw.subtotaal)  # the amount must be showable before it is taken over
         except DoorbraakFout as e:
+            self._fout_in.add(ident)
             fout.value = melding(str(e))
+            self._toon_totaal()
             return
+        except Exception:  # never a traceback in the calculator
+            self._fout_in.add(ident)
+            fout.value = melding("Dit aantal kan ik niet verwerken. Vul een kleiner getal in, bijvoorbeeld 2.")
+            self._toon_totaal()
+            return
+        self._fout_in.discard(ident)
         fout.value = ""
-        self.mand[ident] = MandRegel(self.mand[ident].prijs, aantal)
+        self.mand[ident] = nieuw
         self._toon_totaal()
 
     def _toon_mand(self) -> None:
@@ -207,8 +222,14 @@ class PrijsZoeker:
 
     def _toon_totaal(self) -> None:
         regels = list(self.mand.values())
+        self._fout_in &= set(self.mand)
         if not regels:
             zet_live(self.totaal, "")
+            self.download.value = ""
+            return
+        if self._fout_in:
+            zet_live(self.totaal, melding("Een aantal in je mandje klopt niet. Verbeter het eerst. "
+                                          "Dan zie je het totaal en kun je het mandje downloaden."))
             self.download.value = ""
             return
         totalen = mand_totalen(regels)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from calculators.kern.fouten import DoorbraakFout
+from calculators.kern.bestanden import lees_bytes
 from calculators.kern.opdrachtregel import print_json
 from calculators.prijzen.prijslijst import laad_prijzen
-from calculators.prijzen.tarieven import combineer, lees_tarieven
-from calculators.rendement.export import lees_json, samenvatting_html, samenvatting_markdown, uitkomst_tekst
+from calculators.prijzen.tarieven import combineer, formule_waarschuwing, lees_tarieven
+from calculators.rendement.export import MAX_BESTAND, lees_json, samenvatting_html, samenvatting_markdown, uitkomst_tekst
 from calculators.rendement.model import bereken
 
 
@@ -31,21 +32,18 @@ def registreer(sub) -> None:
 
 
 def lees_bestand(pad: str) -> bytes:
-    bestand = Path(pad)
-    try:
-        if bestand.is_dir():
-            raise DoorbraakFout(f"'{pad}' is een map. Geef een planbestand (JSON).")
-        return bestand.read_bytes()
-    except FileNotFoundError:
-        raise DoorbraakFout(f"Het bestand '{pad}' bestaat niet.") from None
-    except OSError as e:
-        raise DoorbraakFout(f"Het bestand '{pad}' kan niet gelezen worden ({e.strerror}).") from None
+    """The plan file's bytes (``-`` for standard input): a regular file, at most MAX_BESTAND bytes."""
+    return lees_bytes(pad, limiet=MAX_BESTAND)
 
 
 def voer_uit(args: argparse.Namespace) -> int:
     prijzen = laad_prijzen()
-    if args.tarieven:
-        prijzen = combineer(prijzen, lees_tarieven(args.tarieven, nationaal=prijzen))
+    if args.tarieven is not None:  # an empty name is an error, not "no tariffs"
+        lokaal = lees_tarieven(args.tarieven, nationaal=prijzen)
+        waarschuwing = formule_waarschuwing(lokaal)
+        if waarschuwing:
+            print(waarschuwing, file=sys.stderr)
+        prijzen = combineer(prijzen, lokaal)
     plan = lees_json(lees_bestand(args.plan), prijzen, bestand=Path(args.plan).name)
     if args.afdrukversie:
         print(samenvatting_html(plan, prijzen))

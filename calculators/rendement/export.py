@@ -19,6 +19,7 @@ from typing import Any
 from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.opmaak import datum, euro, getal
 from calculators.kern.paden import DATA
+from calculators.kern.veilig import losse_surrogaat, neutraliseer
 from calculators.prijzen.prijslijst import Prijs
 from calculators.rendement.model import (
     NIETS_DOEN,
@@ -128,7 +129,27 @@ def lees_json(tekst: str | bytes, prijzen: Iterable[Prijs] | Mapping[str, Prijs]
         else:
             plek = ""
         raise DoorbraakFout(f"Het bestand {naam} is geen geldige JSON.{plek}") from None
+    _controleer_tekens(data, naam)
     return lees_plan(data, prijzen, bestand=bestand)
+
+
+def _controleer_tekens(waarde: Any, naam: str, plek: str = "") -> None:
+    """Refuse lone surrogates (``\ud800``: half an emoji, as JavaScript cuts it). They cannot
+    be written as UTF-8, so the plan could not be saved or printed; refuse before loading."""
+    if isinstance(waarde, str):
+        if losse_surrogaat(waarde) is not None:
+            waar = f" bij '{plek}'" if plek else ""
+            raise DoorbraakFout(
+                f"Het bestand {naam} bevat{waar} een kapot teken (een half emoji-teken, \\ud800 tot \\udfff). "
+                "Haal dat teken weg of typ het opnieuw, en laad het plan dan opnieuw."
+            )
+    elif isinstance(waarde, dict):
+        for k, v in waarde.items():
+            _controleer_tekens(k, naam, plek)
+            _controleer_tekens(v, naam, f"{plek}.{k}" if plek else str(k))
+    elif isinstance(waarde, list):
+        for i, v in enumerate(waarde):
+            _controleer_tekens(v, naam, f"{plek}.{i + 1}")
 
 
 def laad_voorbeeldplan(pad: Path | str | None = None,
@@ -145,8 +166,8 @@ def laad_voorbeeldplan(pad: Path | str | None = None,
 # --- printable summary ---------------------------------------------------------------
 
 def _md(tekst: str) -> str:
-    """Escape text for a Markdown table cell."""
-    return str(tekst).replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|").replace("\n", " ")
+    """Escape text for a Markdown table cell; a formula start (= + - @) gets a ' in front."""
+    return str(neutraliseer(str(tekst))).replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|").replace("\n", " ")
 
 
 def gebruikte_prijzen(plan: Plan, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None) -> list[Prijs]:

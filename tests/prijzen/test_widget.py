@@ -53,15 +53,17 @@ def test_mandje_telt_per_geldstroom_en_houdt_alles_bij_fout_aantal():
     z._voeg_toe(0)
     verwacht = format_currency(2 * csv_bedrag(p.id), "EUR", locale="nl_NL")
     assert verwacht in z.totaal.value and p.geldstroom in z.totaal.value
-    # a wrong quantity gives a Dutch message and keeps the basket as it was
+    # a wrong quantity gives a Dutch message; the basket keeps its value, and while the
+    # field shows the wrong text no total or download is shown (they would not match it)
     rij = z.mand_box.children[0]
     aantal, fout = rij.children[1], rij.children[3]
     aantal.value = "twee"
-    assert "geen bedrag" in fout.value or "aantal" in fout.value
-    assert verwacht in z.totaal.value
+    assert "geen getal" in fout.value and "aantal" in fout.value
+    assert verwacht not in z.totaal.value and "klopt niet" in z.totaal.value and z.download.value == ""
     aantal.value = "-1"
-    assert "negatief" in fout.value
-    assert verwacht in z.totaal.value
+    assert "negatief" in fout.value and z.download.value == ""
+    aantal.value = "2"
+    assert fout.value == "" and verwacht in z.totaal.value
     assert "mandje-doorbraakwijzer.csv" in z.download.value
 
 
