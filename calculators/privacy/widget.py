@@ -13,6 +13,7 @@ import ipywidgets as w
 
 from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.widget import live_gebied, melding, stijl, zet_live
+from calculators.kern.veilig import zonder_losse_surrogaten
 from calculators.privacy.wacht import Bevinding, controleer_casus, controleer_tekst, lees_casus_tekst, warm_op
 
 #: The widget checks at most this many characters (about 40 pages); the CLI takes more.
@@ -137,7 +138,8 @@ class PrivacyControle:
 
     def controleer(self) -> list[Bevinding]:
         """Check the text in the box and show the result; returns the findings."""
-        tekst = self.invoer.value or ""
+        # Half an emoji from the browser (a lone surrogate) cannot be sent back as UTF-8.
+        tekst = zonder_losse_surrogaten(self.invoer.value or "")
         if not tekst.strip():
             zet_live(self.uitslag, melding("Het vak is leeg. Plak eerst je tekst.", "info"))
             return []
@@ -153,6 +155,10 @@ class PrivacyControle:
                 bevindingen = controleer_tekst(tekst)
         except DoorbraakFout as fout:
             zet_live(self.uitslag, melding(str(fout)))
+            return []
+        except Exception:  # never a traceback (or a stale result) in the calculator
+            zet_live(self.uitslag, melding("Het controleren is niet gelukt. Er is niets bewaard. "
+                                           "Probeer het opnieuw, of controleer de tekst in kleinere delen."))
             return []
         zet_live(self.uitslag, uitslag_html(tekst, bevindingen, markeer=not self.is_casus.value))
         return bevindingen

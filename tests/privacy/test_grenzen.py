@@ -71,3 +71,30 @@ def test_ongeldige_utf8_noemt_de_plek(tmp_path, capsys):
     code = main(["privacy", str(pad)])
     fout = capsys.readouterr().err
     assert code == 2 and "tekst.txt" in fout and "regel 2, teken 10" in fout and "codec" not in fout
+
+
+def test_half_emoji_uit_de_browser_breekt_de_rekenhulp_niet():
+    from calculators.privacy.widget import PrivacyControle
+
+    c = PrivacyControle()
+    c.is_casus.value = False
+    c.invoer.value = "Meneer Kowalski kreeg een brief \ud83d."
+    c.controleer()
+    assert "Kowalski" in c.uitslag.value
+    c.uitslag.value.encode("utf-8")  # what the kernel sends to the browser must be valid UTF-8
+
+
+def test_onverwachte_fout_geeft_nederlandse_melding_en_geen_oude_uitslag(monkeypatch):
+    from calculators.privacy import widget
+
+    c = widget.PrivacyControle()
+    c.invoer.value = "Meneer Kowalski kreeg een brief."
+    c.controleer()
+    assert "Kowalski" in c.uitslag.value
+
+    def stuk(_tekst):
+        raise RuntimeError("intern")
+
+    monkeypatch.setattr(widget, "controleer_tekst", stuk)
+    assert c.controleer() == []
+    assert "niet gelukt" in c.uitslag.value and "Kowalski" not in c.uitslag.value and "intern" not in c.uitslag.value
