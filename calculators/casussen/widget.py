@@ -18,6 +18,7 @@ from calculators.casussen.catalogus import (
 )
 from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.vocabulaire import laad_vocabulaire
+from calculators.kern.veilig import zonder_losse_surrogaten
 from calculators.kern.widget import keuzes, live_gebied, melding, stijl, zet_live
 from calculators.patronen.gegevens import Patronen, klein, laad_patronen
 from calculators.plan.adres import plan_met_casus
@@ -136,7 +137,7 @@ class CasusCatalogus:
                 "doorbraaktype": self.doorbraaktype.value or None}
 
     def ververs(self) -> None:
-        vraag = (self.zoek.value or "")[:500]
+        vraag = zonder_losse_surrogaten((self.zoek.value or "")[:500])  # half an emoji cannot go back as UTF-8
         treffers = self.zoeker.zoek(vraag, top=MAX_KAARTEN, **self.filters())
         for i, (tekst, knop, box) in enumerate(self.kaarten):
             if i < len(treffers):

@@ -31,3 +31,12 @@ def test_aliasbom_in_een_casusbestand(capsys, tmp_path):
     pad.write_text("\n".join(regels), encoding="utf-8")
     code, _, fout = _cli(capsys, "controleer", str(pad))
     assert code == 2 and "bom.yaml" in fout and "anker" in fout
+
+
+def test_half_emoji_in_het_zoekvak():
+    from calculators.casussen.widget import CasusCatalogus
+
+    c = CasusCatalogus()
+    c.zoek.value = "huurschuld \ud83d"
+    assert "huurschuld" in c.status.value
+    c.status.value.encode("utf-8")  # what goes to the browser must be valid UTF-8
