@@ -45,7 +45,7 @@ def registreer(sub) -> None:
     s = acties.add_parser("schema", help="toon het JSON Schema van het planbestand",
                           description="Toon het JSON Schema van het planbestand.")
     s.set_defaults(func=schema)
-    p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
+    p.set_defaults(func=lambda args: p.error("kies een actie: controleer, afdruk of schema"))
 
 
 def _prijzen(args: argparse.Namespace):

@@ -112,3 +112,22 @@ def test_rooktest_als_apart_proces():
                        cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["compleet"] is True
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@given(inhoud=st.one_of(st.binary(max_size=300), st.sampled_from(
+    [b"", b"{", b"{}", b"[]", b'{"scenarios": {"huidig": [{"bedrag": 1e999}]}}', b'{"titel": "\\u0000"}'])))
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_willekeurige_inhoud_code_0_of_2_zonder_traceback(inhoud, tmp_path, capsys):
+    pad = tmp_path / "plan.json"
+    pad.write_bytes(inhoud)
+    code, uit, fout = draai(capsys, "controleer", str(pad), "--json")
+    assert code in (0, 2)
+    assert "Traceback" not in uit + fout and "onverwachts" not in fout
+    if code == 0:
+        assert set(json.loads(uit)) == {"compleet", "ontbreekt", "waardendriehoek", "meldingen"}
+    else:
+        assert fout.startswith("Fout: ")

@@ -352,3 +352,43 @@ def test_schema_beschrijft_alle_velden_en_verbiedt_onbekende():
     regel = s["$defs"]["PlanRegel"]["properties"]
     assert regel["bedrag"]["maximum"] == float(rm.MAX_BEDRAG)
     assert s["$defs"]["Knelpunt"]["properties"]["soort"]["enum"] == ["geen-toegang", "mismatch", "catch-22"]
+
+
+# --- properties --------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_TEKST = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=80)
+_REGEL = st.builds(
+    lambda omschrijving, centen, aantal, soort, geld: {
+        "omschrijving": omschrijving, "bedrag": Decimal(centen).scaleb(-2), "aantal": Decimal(aantal).scaleb(-4),
+        "soort": soort, "geldstroom": geld},
+    _TEKST, st.integers(0, 10**10), st.integers(0, 10**10), st.sampled_from(["jaarlijks", "eenmalig"]),
+    st.sampled_from(["Wmo", "Jeugdwet", "Participatiewet", "Overig"]))
+
+
+@given(titel=_TEKST, perspectief=_TEKST, kans=st.integers(0, 10**4), horizon=st.integers(1, 10),
+       regels=st.lists(_REGEL, max_size=4), budget=st.integers(0, 10**8))
+@settings(max_examples=60)
+def test_opslaan_en_openen_verandert_niets(titel, perspectief, kans, horizon, regels, budget):
+    data = {"titel": titel, "perspectief": perspectief, "kans_dreigend": Decimal(kans).scaleb(-4),
+            "horizon_jaren": horizon, "maatwerkbudget": Decimal(budget).scaleb(-2),
+            "scenarios": {"huidig": regels, "dreigend": regels[:1], "doorbraak": regels[1:]}}
+    plan = lees_planbestand(data)
+    tekst = schrijf_planbestand(plan)
+    terug = lees_planbestand(tekst.encode("utf-8"))
+    assert terug == plan
+    assert schrijf_planbestand(terug) == tekst
+    assert terug.titel == titel.strip() and terug.maatwerkbudget == Decimal(budget).scaleb(-2)
+
+
+@given(inhoud=st.one_of(st.binary(max_size=300), _TEKST.map(str.encode),
+                        st.sampled_from([b"{}", b"[]", b"null", b'{"scenarios": 5}', b'{"legitimiteit": [{}]}',
+                                         b'{"besluit": {"uitkomst": 1}}', b'{"datum": 1e400}', b"\xef\xbb\xbf{}"])))
+@settings(max_examples=80)
+def test_elke_inhoud_geeft_een_plan_of_een_nederlandse_fout(inhoud):
+    try:
+        lees_planbestand(inhoud)
+    except DoorbraakFout as e:
+        assert str(e) and "Traceback" not in str(e) and "pydantic" not in str(e).lower()
