@@ -136,6 +136,9 @@ class Casus(_Basis):
     wat_werkte: list[str] = Field(min_length=1)
     reispatroon: str
     les: str = Field(min_length=10)
+    #: The example journey (``data/reizen/<reis>.json``, ``book/reizen/<reis>.md``) that tells this story;
+    #: the case then uses that journey's chance and horizon (checked on loading).
+    reis: str | None = Field(default=None, pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=80)
 
     @field_validator("titel", "probleem", "doorbraak", "les")
     @classmethod
@@ -298,7 +301,33 @@ def controleer_verwijzingen(casus: Casus, bestand: str, patronen: Patronen, prij
             fout(f"onbekende prijs-id '{r.prijs_id}' (niet in de prijslijst)", f"kosten.regels.{i}.prijs_id")
     if casus.kosten.plan_bestand:
         m += _controleer_plan(casus.kosten.plan_bestand, bestand)
+    if casus.reis:
+        m += _controleer_reis(casus, bestand)
     return m
+
+
+REIZEN = DATA / "reizen"
+
+
+def _controleer_reis(casus: Casus, bestand: str) -> list[Melding]:
+    """The journey exists, and the case's chance and horizon are the journey's."""
+    pad = REIZEN / f"{casus.reis}.json"
+    try:
+        plan = json.loads(lees_tekst(pad, limiet=MAX_BESTAND, naam=pad.name))
+    except (DoorbraakFout, ValueError):
+        return [Melding(f"de reis '{casus.reis}' bestaat niet: data/reizen/{casus.reis}.json ontbreekt of is geen JSON",
+                        bestand=bestand, kolom="reis")]
+    kans, horizon = kans_en_horizon(casus)
+    try:
+        reis_kans, reis_horizon = Decimal(str(plan["kans_dreigend"])), int(plan["horizon_jaren"])
+    except (KeyError, TypeError, ValueError, ArithmeticError):
+        return [Melding(f"het plan van de reis '{casus.reis}' heeft geen kans_dreigend of horizon_jaren",
+                        bestand=bestand, kolom="reis")]
+    if (kans, horizon) != (reis_kans, reis_horizon):
+        return [Melding(f"de reis '{casus.reis}' rekent met een kans van {getal(reis_kans * 100, 0)} procent over "
+                        f"{reis_horizon} jaar; zet kosten.kans_dreigend en kosten.horizon_jaren gelijk",
+                        bestand=bestand, kolom="kosten.kans_dreigend")]
+    return []
 
 
 def _plan_pad(naam: str) -> Path:

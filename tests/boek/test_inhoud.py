@@ -79,3 +79,6 @@ def test_casuskaart_toont_tekst_als_tekst_en_rekent_de_kosten_uit():
     achterkant = kaart_html(casus, 1, {}, antwoorden=True)
     for bedrag in kosten_samenvatting(casus).values():
         assert euro(bedrag) in achterkant
+    # the back shows the chance and horizon the story supports, not "kans 100%"
+    procent = (casus.kosten.kans_dreigend * 100).normalize()
+    assert f"kans van {procent:f} procent" in achterkant and "kans 100%" not in achterkant

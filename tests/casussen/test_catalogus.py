@@ -477,6 +477,23 @@ def test_casus_van_een_reis_rekent_met_de_kans_en_looptijd_van_de_reis(casussen,
     assert k["horizon_jaren"] == plan["horizon_jaren"]
     c = next(c for c in casussen if c.id == casus_id)
     assert casus_als_plan(c)["kans_dreigend"] == plan["kans_dreigend"]
+    assert c.reis == reis
+
+
+def test_alleen_deze_casussen_noemen_een_reis(casussen):
+    assert {c.id: c.reis for c in casussen if c.reis} == REIS_VAN_CASUS
+
+
+def test_casus_met_andere_kans_dan_zijn_reis_wordt_geweigerd(tmp_path):
+    data = _goede_casus()  # the yoghurt, whose journey computes with 75 % over 1 year
+    data["kosten"]["kans_dreigend"] = 0.5
+    with pytest.raises(DoorbraakFout) as e:
+        laad_casus(_schrijf(tmp_path, data))
+    assert "de reis 'yoghurt' rekent met een kans van 75 procent over 1 jaar" in " ".join(str(m) for m in e.value.meldingen)
+    data["kosten"]["kans_dreigend"], data["reis"] = 0.75, "bestaat-niet"
+    with pytest.raises(DoorbraakFout) as e:
+        laad_casus(_schrijf(tmp_path, data))
+    assert "data/reizen/bestaat-niet.json ontbreekt" in " ".join(str(m) for m in e.value.meldingen)
 
 
 def test_kans_en_looptijd_staan_bij_de_kosten_op_de_casuspagina(casussen):
