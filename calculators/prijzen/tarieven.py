@@ -178,8 +178,9 @@ def _formules_zonder_waarde(data: bytes, titel: str, waarden: list[list]) -> boo
 
     boek = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     try:
-        for rij, uitkomsten in zip(boek[titel].iter_rows(values_only=True, max_col=XLSX_MAX_KOLOMMEN), waarden):
-            for cel, uitkomst in zip(rij, uitkomsten):
+        formules = boek[titel].iter_rows(values_only=True, max_col=XLSX_MAX_KOLOMMEN)
+        for rij, uitkomsten in zip(formules, waarden, strict=False):
+            for cel, uitkomst in zip(rij, uitkomsten, strict=False):
                 if uitkomst is None and isinstance(cel, str) and cel.startswith("="):
                     return True
         return False

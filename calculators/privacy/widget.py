@@ -12,8 +12,8 @@ import threading
 import ipywidgets as w
 
 from calculators.kern.fouten import DoorbraakFout
-from calculators.kern.widget import live_gebied, melding, stijl, zet_live
 from calculators.kern.veilig import zonder_losse_surrogaten
+from calculators.kern.widget import live_gebied, melding, stijl, zet_live
 from calculators.privacy.wacht import Bevinding, controleer_casus, controleer_tekst, lees_casus_tekst, warm_op
 
 #: The widget checks at most this many characters (about 40 pages); the CLI takes more.

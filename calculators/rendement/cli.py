@@ -10,7 +10,13 @@ from calculators.kern.bestanden import lees_bytes
 from calculators.kern.opdrachtregel import print_json
 from calculators.prijzen.prijslijst import laad_prijzen
 from calculators.prijzen.tarieven import combineer, formule_waarschuwing, lees_tarieven
-from calculators.rendement.export import MAX_BESTAND, lees_json, samenvatting_html, samenvatting_markdown, uitkomst_tekst
+from calculators.rendement.export import (
+    MAX_BESTAND,
+    lees_json,
+    samenvatting_html,
+    samenvatting_markdown,
+    uitkomst_tekst,
+)
 from calculators.rendement.model import bereken
 
 

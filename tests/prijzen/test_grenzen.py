@@ -10,7 +10,6 @@ import re
 import shutil
 import zipfile
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
