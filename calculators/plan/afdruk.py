@@ -339,6 +339,10 @@ def als_html(afdruk: Afdruk) -> str:
 
 def als_pdf(afdruk: Afdruk) -> bytes:
     """The HTML rendered by WeasyPrint (A4, footer, page numbers). Nothing is fetched."""
+    import logging
+
+    for naam in ("weasyprint", "weasyprint.progress", "fontTools"):
+        logging.getLogger(naam).setLevel(logging.WARNING)
     try:
         import weasyprint
         from weasyprint.urls import URLFetcher, URLFetchingError
@@ -346,11 +350,6 @@ def als_pdf(afdruk: Afdruk) -> bytes:
         raise DoorbraakFout(
             "Een PDF maken lukt hier niet: WeasyPrint of de systeembibliotheek pango ontbreekt "
             f"({type(e).__name__}). Maak een HTML-bestand en druk dat af als PDF.") from None
-
-    import logging
-
-    for naam in ("weasyprint", "weasyprint.progress", "fontTools"):
-        logging.getLogger(naam).setLevel(logging.WARNING)
 
     class _NietsOphalen(URLFetcher):
         def fetch(self, url, headers=None):  # noqa: D401 - WeasyPrint API
