@@ -19,7 +19,7 @@ from typing import Any
 from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.opmaak import datum, euro, getal
 from calculators.kern.paden import DATA
-from calculators.kern.veilig import losse_surrogaat, neutraliseer
+from calculators.kern.veilig import losse_surrogaat, neutraliseer, zonder_losse_surrogaten
 from calculators.prijzen.prijslijst import Prijs
 from calculators.rendement.model import (
     NIETS_DOEN,
@@ -87,7 +87,9 @@ def _json_exact(waarde: Any) -> str:
     tekst = json.dumps(vervang(waarde), ensure_ascii=False, indent=2)
     for i, g in enumerate(getallen):
         tekst = tekst.replace(f'"{merk}{i}@@"', g, 1)
-    return tekst + "\n"
+    # a lone surrogate typed in the browser (half an emoji) cannot be saved as UTF-8; the
+    # browser shows it as U+FFFD, so the file does too (the download matches the screen)
+    return zonder_losse_surrogaten(tekst) + "\n"
 
 
 def _getal_tekst(d: Decimal) -> str:
@@ -269,7 +271,7 @@ def samenvatting_markdown(plan: Plan, prijzen: Iterable[Prijs] | Mapping[str, Pr
     uit.append("")
     uit.append("Let op: dit is een schatting, geen zekerheid. Prijzen zijn niet geïndexeerd.")
     uit.append("")
-    return "\n".join(uit)
+    return zonder_losse_surrogaten("\n".join(uit))
 
 
 # Print layout: A4, every table fits the page width (long words and links wrap, amounts never do).
@@ -292,7 +294,7 @@ def samenvatting_html(plan: Plan, prijzen: Iterable[Prijs] | Mapping[str, Prijs]
 
     md = samenvatting_markdown(plan, prijzen, op)
     lichaam = MarkdownIt("commonmark", {"html": False}).enable("table").render(md)
-    titel = html.escape(plan.titel or TITEL_STANDAARD)
+    titel = html.escape(zonder_losse_surrogaten(plan.titel or TITEL_STANDAARD))
     return (
         "<!doctype html><html lang='nl'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"

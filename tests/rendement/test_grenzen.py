@@ -94,3 +94,20 @@ def test_rekenhulp_houdt_plan_en_download_bij_een_kapot_teken():
     r._laad_tekst(plan_tekst(titel="Tweede \\ud800 plan").replace("\\\\ud800", "\\ud800"), "tweede.json")
     assert "kapot teken" in r.laad_status.value and "blijft zoals het was" in r.laad_status.value
     assert r.downloads.value == voor and r.plan().titel == "Eerste plan"
+
+
+def test_getypt_half_emoji_houdt_de_downloads_bij():
+    import base64
+    import re
+
+    from calculators.rendement.widget import Rendement
+
+    r = Rendement()
+    r._laad_tekst(plan_tekst(omschrijving="Eigen hulp"), "plan.json")
+    rij = next(iter(r.rijen.values()))[0]
+    rij.omschrijving.value = "Wooncoach \ud83d"  # the browser sends half an emoji
+    bestanden = [base64.b64decode(d).decode("utf-8")
+                 for d in re.findall(r'base64,([^"]+)"', r.downloads.value)]
+    assert len(bestanden) == 3
+    assert all("Wooncoach \ufffd" in b for b in bestanden)  # what the browser shows for it
+    assert "Eigen hulp" not in bestanden[0]
