@@ -330,11 +330,31 @@ def _omgeving():
                        trim_blocks=True, lstrip_blocks=True)
 
 
+def css_tekst(tekst: str) -> str:
+    """A CSS string literal for any text: every character but letters, digits and spaces is a
+    hex escape, so user text can never end the string, the rule or the <style> element."""
+    delen = []
+    for teken in tekst:
+        if teken.isascii() and (teken.isalnum() or teken == " "):
+            delen.append(teken)
+        else:
+            delen.append(f"\\{ord(teken):06x}")
+    return '"' + "".join(delen) + '"'
+
+
 def als_html(afdruk: Afdruk) -> str:
-    """The document as one stand-alone HTML page (no external files)."""
+    """The document as one stand-alone HTML page (no external files).
+
+    The footer (title and date) and page numbers are CSS page-margin boxes, so both
+    WeasyPrint and a browser's print show them on every page.
+    """
+    from markupsafe import Markup
+
     sjabloon = _omgeving().get_template("plan.html.j2")
     css = (SJABLONEN / "afdruk.css").read_text(encoding="utf-8")
-    return sjabloon.render(a=afdruk, css=css, datum_tekst=datum(afdruk.datum), soort=lambda b: type(b).__name__)
+    voet = Markup(f"@page {{ @bottom-left {{ content: {css_tekst(afdruk.voettekst)}; }} }}")
+    return sjabloon.render(a=afdruk, css=css, voet_css=voet, datum_tekst=datum(afdruk.datum),
+                           soort=lambda b: type(b).__name__)
 
 
 def als_pdf(afdruk: Afdruk) -> bytes:

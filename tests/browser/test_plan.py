@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import urllib.request
 from pathlib import Path
 
@@ -56,3 +57,23 @@ def test_afgedrukte_webpagina_is_toegankelijk(pagina, statisch_url, boek_build, 
     assert pagina.locator("h1").inner_text().startswith("Voorbeeld: gezin")
     assert axe_overtredingen(pagina) == []
     assert not pagina.extern, pagina.extern
+
+
+def test_browserafdruk_heeft_voettekst_en_paginanummers(browser, tmp_path):
+    from calculators.plan.afdruk import als_html, maak_afdruk
+    from calculators.plan.model import lees_planbestand
+
+    afdruk = maak_afdruk(lees_planbestand(VOORBEELD))
+    pad = tmp_path / "plan.html"
+    pad.write_text(als_html(afdruk), encoding="utf-8")
+    pagina = browser.new_page()
+    pagina.goto(pad.as_uri())
+    pdf = pypdf.PdfReader(io.BytesIO(pagina.pdf(prefer_css_page_size=True)))
+    pagina.close()
+    n = len(pdf.pages)
+    laatste = _zonder_spaties(pdf.pages[-1].extract_text())
+    assert f"Pagina{n}van{n}" in laatste and _zonder_spaties(afdruk.voettekst) in laatste
+
+
+def _zonder_spaties(t: str) -> str:
+    return re.sub(r"\s+", "", t)
