@@ -29,6 +29,7 @@ from calculators.privacy import boek as privacy_boek
 from calculators.rendement import boek as rendement_boek
 from calculators.signalen import boek as signalen_boek
 from calculators.taal import boek as taal_boek
+from calculators.taal import thema as taal_thema
 from calculators.trainers import boek as trainers_boek
 from calculators.wetten import boek as wetten_boek
 
@@ -44,6 +45,7 @@ ONDERDELEN = (
     signalen_boek,
     privacy_boek,
     taal_boek,
+    taal_thema,
     naslag,
     naslag_links,
 )

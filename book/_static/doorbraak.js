@@ -14,6 +14,43 @@
     status.textContent = tekst;
     status.classList.add("rekenhulp-status-uit");
     blok.classList.add("rekenhulp-statisch");
+    /* The page's own fallback text already says the calculator needs the server:
+       show that one notice, keep the status for screen readers only. */
+    var eigen = null;
+    blok.querySelectorAll(".rekenhulp-fallback p").forEach(function (p) {
+      if (!eigen && /rekenserver/i.test(p.textContent)) eigen = p;
+    });
+    if (eigen) {
+      eigen.classList.add("rekenhulp-melding");
+      status.classList.add("visually-hidden");
+    }
+    if (blok.getAttribute("data-rekenhulp") === "rendement") voorbeeldplannen(blok, eigen);
+  }
+
+  /* The cost calculator without server: besides the fixed example, offer the example
+     plans of data/reizen (list generated at build time in doorbraak-gegevens.js). */
+  function voorbeeldplannen(blok, na) {
+    var plannen = window.DOORBRAAK_VOORBEELDPLANNEN || [];
+    if (!plannen.length || blok.querySelector(".rekenhulp-voorbeelden")) return;
+    var wortel = document.documentElement.getAttribute("data-content_root") || "";
+    var vak = document.createElement("div");
+    vak.className = "rekenhulp-voorbeelden";
+    var kop = document.createElement("p");
+    kop.textContent = "Bekijk ook de uitkomst van een voorbeeldplan:";
+    var lijst = document.createElement("ul");
+    plannen.forEach(function (p) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = wortel + p.pagina;
+      a.textContent = p.titel;
+      li.appendChild(a);
+      lijst.appendChild(li);
+    });
+    vak.appendChild(kop);
+    vak.appendChild(lijst);
+    var fb = blok.querySelector(".rekenhulp-fallback");
+    if (na && na.parentNode) na.parentNode.insertBefore(vak, na.nextSibling);
+    else fb.insertBefore(vak, fb.firstChild);
   }
 
   /* Height of what the calculator really shows. Empty cells are hidden (height 0), so we take
@@ -143,27 +180,78 @@
       .catch(function () { blokken.forEach(function (b) { toonFallback(b, uit); }); });
   }
 
-  /* --- Sortable, searchable tables ------------------------------------------ */
+  /* --- Dutch words: the same normalisation as the calculators' search ------- */
   function normaal(t) {
     return (t || "").toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
   }
 
+  /* A rough base form for literal filtering: "schulden" -> "schuld", "woningen" -> "woning". */
+  function basisvorm(w) {
+    if (w.length >= 6 && /en$/.test(w)) w = w.slice(0, -2);
+    else if (w.length >= 5 && /[^aeiou]s$/.test(w)) w = w.slice(0, -1);
+    else if (w.length >= 6 && /[^aeiou]e$/.test(w)) w = w.slice(0, -1);
+    if (/([bdfgklmnprst])\1$/.test(w)) w = w.slice(0, -1);
+    return w;
+  }
+
+  var synGroepen = null;
+  function synoniemen() {
+    if (synGroepen === null) {
+      synGroepen = (window.DOORBRAAK_SYNONIEMEN || []).map(function (g) {
+        return g.map(function (t) { return normaal(t).replace(/\s+/g, " ").trim(); });
+      });
+    }
+    return synGroepen;
+  }
+
+  /* Everything a query word may match literally: itself, its base form and its synonyms. */
+  function zoekvormen(woord) {
+    var vormen = [woord, basisvorm(woord)];
+    synoniemen().forEach(function (g) {
+      var raak = g.some(function (t) { return t === woord || basisvorm(t) === basisvorm(woord); });
+      if (raak) vormen.push.apply(vormen, g);
+    });
+    return vormen.filter(function (v, i) { return v && vormen.indexOf(v) === i; });
+  }
+
+  /* A query split into parts; a phrase from the synonym list ("dakloos worden") stays one part. */
+  function zoekdelen(vraag) {
+    var tekst = normaal(vraag).replace(/\s+/g, " ").trim();
+    if (!tekst) return [];
+    var zinnen = [];
+    synoniemen().forEach(function (g) {
+      g.forEach(function (t) { if (t.indexOf(" ") > 0 && tekst.indexOf(t) >= 0) zinnen.push(t); });
+    });
+    zinnen.sort(function (a, b) { return b.length - a.length; });
+    var delen = [];
+    zinnen.forEach(function (z) {
+      if (tekst.indexOf(z) >= 0) { delen.push(z); tekst = tekst.replace(z, " "); }
+    });
+    return delen.concat(tekst.split(/\s+/).filter(Boolean)).map(zoekvormen);
+  }
+
+  /* --- Sortable, searchable tables ------------------------------------------ */
   function tabellen() {
     document.querySelectorAll(".doorzoekbare-tabel").forEach(function (wrap) {
       var tabel = wrap.querySelector("table");
       var invoer = wrap.querySelector(".tabel-zoek");
       var aantal = wrap.querySelector(".tabel-aantal");
       var rijen = Array.prototype.slice.call(tabel.tBodies[0].rows);
+      var teksten = new Map();
+      rijen.forEach(function (r) { teksten.set(r, normaal(r.textContent).replace(/\s+/g, " ")); });
       function filter() {
-        var woorden = normaal(invoer.value).split(/\s+/).filter(Boolean);
+        var delen = zoekdelen(invoer.value);
         var n = 0;
         rijen.forEach(function (r) {
-          var tekst = normaal(r.textContent);
-          var zien = woorden.every(function (w) { return tekst.indexOf(w) >= 0; });
+          var tekst = teksten.get(r);
+          var zien = delen.every(function (vormen) {
+            return vormen.some(function (v) { return tekst.indexOf(v) >= 0; });
+          });
           r.hidden = !zien;
           if (zien) n++;
         });
         aantal.textContent = n + " van " + rijen.length + " rijen zichtbaar.";
+        scrollHints();
       }
       if (invoer) { invoer.addEventListener("input", filter); filter(); }
       tabel.querySelectorAll("th button.sorteer").forEach(function (knop, kolom) {
@@ -189,6 +277,182 @@
     });
   }
 
+  /* --- Wide tables on a phone: a scroll container with a visible cue ---------- */
+  function scrollt(el) {
+    var s = getComputedStyle(el).overflowX;
+    return s === "auto" || s === "scroll";
+  }
+
+  function scrollHouder(tabel) {
+    for (var el = tabel.parentElement; el && !el.classList.contains("bd-article"); el = el.parentElement) {
+      if (scrollt(el)) return el;
+    }
+    var houder = document.createElement("div");
+    houder.className = "tabel-scroll";
+    houder.setAttribute("role", "region");
+    houder.setAttribute("tabindex", "0");
+    var cap = tabel.querySelector("caption");
+    houder.setAttribute("aria-label", cap ? cap.textContent.trim() : "Tabel");
+    tabel.parentNode.insertBefore(houder, tabel);
+    houder.appendChild(tabel);
+    return houder;
+  }
+
+  var houders = [];
+  function tabelScroll() {
+    document.querySelectorAll(".bd-article table").forEach(function (tabel) {
+      var houder = scrollHouder(tabel);
+      if (houders.indexOf(houder) >= 0) return;
+      var omhulsel = document.createElement("div");
+      omhulsel.className = "tabel-omhulsel";
+      var hint = document.createElement("p");
+      hint.className = "tabel-veeg";
+      hint.textContent = "Veeg of scroll opzij om de hele tabel te zien.";
+      hint.hidden = true;
+      houder.parentNode.insertBefore(omhulsel, houder);
+      omhulsel.appendChild(hint);
+      omhulsel.appendChild(houder);
+      houder.addEventListener("scroll", function () { scrollHint(houder); }, { passive: true });
+      houders.push(houder);
+    });
+    scrollHints();
+    window.addEventListener("resize", scrollHints);
+  }
+
+  function scrollHint(houder) {
+    var omhulsel = houder.parentElement;
+    var over = houder.scrollWidth - houder.clientWidth > 2;
+    omhulsel.classList.toggle("loopt-over", over);
+    omhulsel.classList.toggle("aan-het-begin", houder.scrollLeft <= 2);
+    omhulsel.classList.toggle("aan-het-eind", houder.scrollLeft + houder.clientWidth >= houder.scrollWidth - 2);
+    omhulsel.querySelector(".tabel-veeg").hidden = !over;
+    /* The caption stays readable: as wide as what you see, not as wide as the table. */
+    houder.querySelectorAll("caption").forEach(function (cap) {
+      cap.style.maxWidth = over ? houder.clientWidth + "px" : "";
+    });
+  }
+
+  function scrollHints() { houders.forEach(scrollHint); }
+
+  /* --- Book search: Dutch word forms, synonyms, count, clean snippets -------- */
+  function zoekhulp() {
+    if (typeof Search === "undefined" || typeof Stemmer === "undefined") return;
+    var stemmer = new Stemmer();
+    var stam = function (w) { return stemmer.stemWord(w.toLowerCase()); };
+    var splits = typeof splitQuery === "function" ? splitQuery : function (q) { return q.split(/\s+/); };
+    var stop = typeof stopwords !== "undefined" ? stopwords : [];
+    /* Every synonym term as a list of stems; which groups a single stem belongs to. */
+    var groepen = (window.DOORBRAAK_SYNONIEMEN || []).map(function (g) {
+      return g.map(function (t) {
+        return splits(t.toLowerCase()).filter(function (w) { return stop.indexOf(w) < 0; }).map(stam);
+      }).filter(function (t) { return t.length; });
+    });
+    var perStam = {};
+    groepen.forEach(function (g, i) {
+      g.forEach(function (t) { if (t.length === 1) (perStam[t[0]] = perStam[t[0]] || []).push(i); });
+    });
+    /* Adjectives that make a compound about its first part: "eiwitrijk" is about "eiwit". */
+    var bijvoeglijk = ["rijk", "arm", "vrij", "loos", "vol"];
+
+    function bekend(t) {
+      return Object.prototype.hasOwnProperty.call(Search._index.terms, t) ||
+             Object.prototype.hasOwnProperty.call(Search._index.titleterms, t);
+    }
+
+    /* Alternatives for one stemmed query word: itself, its synonyms, the parts of a compound. */
+    function alternatieven(t) {
+      var uit = [{ stammen: [t], gewicht: 1 }];
+      (perStam[t] || []).forEach(function (i) {
+        groepen[i].forEach(function (s) {
+          if (!(s.length === 1 && s[0] === t)) uit.push({ stammen: s, gewicht: 0.9 });
+        });
+      });
+      if (t.length >= 7) {
+        for (var i = t.length - 3; i >= 4; i--) {
+          var kop = t.slice(0, i), staart = t.slice(i);
+          var kopStam = bekend(kop) ? kop : (bekend(stam(kop)) ? stam(kop) : null);
+          if (!kopStam) continue;
+          if (bijvoeglijk.indexOf(staart) >= 0) { uit.push({ stammen: [kopStam], gewicht: 0.7 }); break; }
+          var st = bekend(staart) ? staart : (bekend(stam(staart)) ? stam(staart) : null);
+          if (st) { uit.push({ stammen: [kopStam, st], gewicht: 0.7 }); break; }
+        }
+      }
+      return uit;
+    }
+
+    var zoekTermen = Search.performTermsSearch;
+    Search.performTermsSearch = function (searchTerms, excludedTerms) {
+      var termen = Array.from(searchTerms);
+      if (!termen.length) return zoekTermen.call(Search, searchTerms, excludedTerms);
+      var perTerm = [];
+      termen.forEach(function (t) {
+        var docs = new Map();
+        alternatieven(t).forEach(function (a) {
+          zoekTermen.call(Search, new Set(a.stammen), excludedTerms).forEach(function (r) {
+            var score = Math.round(r[4] * a.gewicht);
+            var oud = docs.get(r[5]);
+            if (!oud || oud[4] < score) { var kopie = r.slice(); kopie[4] = score; docs.set(r[5], kopie); }
+          });
+        });
+        if (docs.size || t.length > 2) perTerm.push(docs);
+      });
+      if (!perTerm.length) return [];
+      var uit = [];
+      perTerm[0].forEach(function (r, bestand) {
+        var som = r[4];
+        for (var i = 1; i < perTerm.length; i++) {
+          var o = perTerm[i].get(bestand);
+          if (!o) return;
+          som += o[4];
+        }
+        var kopie = r.slice();
+        kopie[4] = Math.round(som / perTerm.length);
+        uit.push(kopie);
+      });
+      return uit;
+    };
+
+    /* Snippets from the article only: not the theme's print contents ("Inhoud") or menus. */
+    Search.htmlToText = function (htmlString, anchor) {
+      var doc = new DOMParser().parseFromString(htmlString, "text/html");
+      doc.querySelectorAll(".headerlink, script, style, #jb-print-docs-body, .bd-sidebar-secondary, " +
+        ".bd-toc, .prev-next-area, .bd-footer-article, .bd-header-article, .rekenhulp-status, " +
+        ".visually-hidden").forEach(function (el) { el.remove(); });
+      if (anchor) {
+        try {
+          var deel = doc.querySelector('[role="main"] ' + anchor);
+          if (deel) return deel.textContent;
+        } catch (e) { /* an id that is no valid selector: use the whole article */ }
+      }
+      var art = doc.querySelector("article.bd-article") || doc.querySelector('[role="main"]');
+      return art ? art.textContent : "";
+    };
+
+    /* "1 pagina's gevonden" -> "1 pagina gevonden". */
+    var uitkomst = document.getElementById("search-results");
+    if (uitkomst && window.MutationObserver) {
+      new MutationObserver(function () {
+        uitkomst.querySelectorAll(".search-summary").forEach(function (p) {
+          if (/^1 pagina's gevonden/.test(p.textContent)) p.textContent = "1 pagina gevonden.";
+        });
+      }).observe(uitkomst, { childList: true, subtree: true, characterData: true });
+    }
+  }
+
+  /* --- Print: footer with the page title and date on every sheet ------------- */
+  function afdrukvoet() {
+    var h1 = document.querySelector(".bd-article h1");
+    var titel = (h1 ? h1.textContent : document.title).replace(/[#¶]/g, "").replace(/\s+/g, " ").trim();
+    var meta = document.querySelector('meta[name="docbuild:last-update"]');
+    var datum = meta && meta.content ? meta.content :
+      new Date().toLocaleDateString("nl-NL", { day: "numeric", month: "long", year: "numeric" });
+    var tekst = ("Doorbraakwijzer · " + titel + " · " + datum).replace(/\\/g, "\\\\").replace(/"/g, '\\"');
+    var stijl = document.createElement("style");
+    stijl.media = "print";
+    stijl.textContent = '@page { @bottom-left { content: "' + tekst + '"; } }';
+    document.head.appendChild(stijl);
+  }
+
   /* --- Theme fixes: Dutch labels, accessible names that match visible text ---- */
   function themaLabels() {
     document.querySelectorAll(".search-button-field").forEach(function (b) {
@@ -207,6 +471,15 @@
       a.setAttribute("title", "Link naar dit kopje");
       a.setAttribute("aria-label", "Link naar dit kopje");
     });
+    /* sphinx-copybutton has no Dutch texts. */
+    document.querySelectorAll(".copybtn").forEach(function (b) {
+      b.setAttribute("data-tooltip", "Kopiëren");
+      b.setAttribute("aria-label", "Kopiëren");
+      b.addEventListener("click", function () {
+        window.setTimeout(function () { b.setAttribute("data-tooltip", "Gekopieerd"); }, 0);
+        window.setTimeout(function () { b.setAttribute("data-tooltip", "Kopiëren"); }, 2100);
+      });
+    });
     var vertaal = { "Main": "Hoofdmenu", "Section Navigation": "Navigatie in dit deel",
                     "Site navigation": "Navigatie", "Page": "Pagina" };
     document.querySelectorAll("[aria-label]").forEach(function (el) {
@@ -215,5 +488,5 @@
     });
   }
 
-  klaar(function () { themaLabels(); rekenhulpen(); tabellen(); });
+  klaar(function () { themaLabels(); zoekhulp(); rekenhulpen(); tabellen(); tabelScroll(); afdrukvoet(); });
 })();

@@ -111,3 +111,21 @@ def test_html_in_tekstvelden_wordt_tekst(pagina, server_url, naam):
     pagina.wait_for_timeout(1500)
     assert pagina.evaluate("() => window.__xss") is None, "ingevoerde HTML werd uitgevoerd"
     assert pagina.locator("b:text-is('vet')").count() == 0, "ingevoerde HTML werd als opmaak getoond"
+
+
+@pytest.mark.parametrize("pad", ["/search.html?q=huisuitzetting", "/book/aan-de-slag/je-eerste-doorbraakplan.html",
+                                 "/book/rekenhulpen/wat-kost-het.html"], ids=["zoeken", "geldstroomtabel", "prijstabel"])
+def test_zoekpagina_en_brede_tabellen_op_telefoon_zonder_ernstige_axe_overtredingen(browser, statisch_url, pad):
+    """The search results (count, snippets) and the scroll cues of wide tables at 360 px."""
+    context = browser.new_context(viewport={"width": 360, "height": 800}, locale="nl-NL")
+    pagina = context.new_page()
+    try:
+        pagina.goto(statisch_url + pad)
+        pagina.wait_for_load_state("load")
+        if "search" in pad:
+            pagina.wait_for_function("() => (document.querySelector('#search-results .search-summary') || {}).textContent")
+        else:
+            assert pagina.locator(".tabel-veeg:visible").count() >= 1, "geen zichtbare scrollhint bij een brede tabel"
+        assert axe_overtredingen(pagina) == []
+    finally:
+        context.close()
