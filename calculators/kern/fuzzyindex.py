@@ -15,6 +15,14 @@ from rapidfuzz import fuzz, process
 from calculators.kern.tekst import plat
 
 MIN_DEELWOORD = 4
+#: A long word that only looks like another long word ("ondertoezichtstelling" and
+#: "onderbewindstelling", ratio 80) is a different word, not a typo: below this similarity
+#: a word of LANG_WOORD letters or more counts for LANG_FACTOR of its score.
+LANG_WOORD = 8
+#: Words this short (abbreviations) only match exactly.
+KORT_WOORD = 3
+LANG_DREMPEL = 85.0
+LANG_FACTOR = 0.7
 
 
 def normaliseer(tekst: str) -> str:
@@ -46,6 +54,10 @@ class FuzzyIndex:
 
     def _woord_scores(self, woord: str) -> np.ndarray:
         scores = process.cdist([woord], self.vocab, scorer=fuzz.ratio, dtype=np.float32)[0] if self.vocab else np.zeros(0, np.float32)
+        if len(woord) <= KORT_WOORD:  # an abbreviation ("ho", "bw") is not a typo of "hbo"
+            scores = np.where(scores < 100.0, 0.0, scores).astype(np.float32)
+        elif len(woord) >= LANG_WOORD:
+            scores = np.where(scores < LANG_DREMPEL, scores * LANG_FACTOR, scores).astype(np.float32)
         if len(woord) >= MIN_DEELWOORD:
             for j, v in enumerate(self.vocab):
                 # query word is part of a compound ("uitzetting" in "huisuitzetting"), or a

@@ -14,8 +14,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 from calculators.kern.fouten import DoorbraakFout, Melding
 from calculators.kern.paden import DATA
 from calculators.kern.schema import pydantic_meldingen
-from calculators.kern.zoeken import SynoniemGroep
 from calculators.kern.yamlbestand import lees_yaml
+from calculators.kern.zoeken import SynoniemGroep
 
 SYNONIEMEN_YAML = DATA / "synoniemen.yaml"
 

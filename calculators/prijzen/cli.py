@@ -15,7 +15,7 @@ from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.opdrachtregel import print_json
 from calculators.kern.opmaak import euro
 from calculators.kern.vocabulaire import laad_vocabulaire
-from calculators.prijzen.prijslijst import laad_prijzen, zoek_prijzen
+from calculators.prijzen.prijslijst import aantal_prijzen, laad_prijzen, zoek_prijs_uitkomst
 
 
 def registreer(sub) -> None:
@@ -36,7 +36,9 @@ def registreer(sub) -> None:
         "--prijspeil", type=int, metavar="JAAR",
         help="toon de bedragen ook in prijzen van dit jaar (met de prijsindex van CBS)",
     )
-    p.add_argument("--json", action="store_true", help="uitvoer als JSON")
+    p.add_argument("--json", action="store_true", help="uitvoer als JSON (een lijst met prijzen)")
+    p.add_argument("--uitkomst", action="store_true",
+                   help="met --json: ook de gevraagde eenheid, 'niets gevonden' en de suggesties")
     p.set_defaults(func=voer_uit)
 
 
@@ -67,7 +69,9 @@ def voer_uit(args: argparse.Namespace) -> int:
         if waarschuwing:
             print(waarschuwing, file=sys.stderr)
         prijzen = combineer(prijzen, lokaal)
-    treffers = zoek_prijzen(args.zoekwoorden, prijzen, geldstroom=args.geldstroom, domein=args.domein, top=args.top)
+    uitkomst = zoek_prijs_uitkomst(args.zoekwoorden, prijzen, geldstroom=args.geldstroom, domein=args.domein,
+                                   top=args.top)
+    treffers = uitkomst.treffers
     peil = _op_peil(treffers, args.prijspeil)
     if args.json:
         uit = []
@@ -76,16 +80,25 @@ def voer_uit(args: argparse.Namespace) -> int:
             if args.prijspeil is not None and op is None:
                 d.update(prijspeil=args.prijspeil, bedrag_geindexeerd=None,
                          bedrag_laag_geindexeerd=None, bedrag_hoog_geindexeerd=None)
-            uit.append({**d, "score": t.score})
-        print_json(uit)
+            uit.append({**d, "score": t.score, "omgerekend": t.als_dict()["omgerekend"]})
+        if args.uitkomst:
+            print_json({"eenheid": uitkomst.eenheid, "zoekwoorden": uitkomst.zoekwoorden,
+                        "niets_gevonden": uitkomst.niets_gevonden,
+                        "suggesties": [p.als_dict() for p in uitkomst.suggesties], "treffers": uit})
+        else:
+            print_json(uit)
         return 0
     if not treffers:
         print("Geen prijzen gevonden. Probeer andere of minder woorden.")
+        if uitkomst.suggesties:
+            print("Bedoel je: " + "; ".join(p.item for p in uitkomst.suggesties) + "?")
         return 0
+    print(f"{aantal_prijzen(len(treffers))} gevonden.")
     for t, op in zip(treffers, peil):
         p = t.prijs
         eigen = ", eigen tarief" if p.lokaal else ""
-        print(f"{p.item}: {euro(p.bedrag)} {p.eenheid} (prijspeil {p.jaar}, {p.geldstroom}, {p.betrouwbaarheid}{eigen})")
+        om = f" = {euro(t.omgerekend)} {t.gevraagde_eenheid} (omgerekend)" if t.omgerekend is not None else ""
+        print(f"{p.item}: {euro(p.bedrag)} {p.eenheid}{om} (prijspeil {p.jaar}, {p.geldstroom}, {p.betrouwbaarheid}{eigen})")
         if args.prijspeil is not None:
             from calculators.prijzen.prijspeil import peil_tekst
 

@@ -184,12 +184,61 @@ def prijs_per_id(prijzen: Iterable[Prijs]) -> dict[str, Prijs]:
 
 @dataclass(frozen=True)
 class Treffer:
+    """One price in a result list.
+
+    ``omgerekend``: the amount in the unit the user asked for (``gevraagde_eenheid``), when
+    the price has another unit and a safe conversion exists (see
+    :mod:`calculators.prijzen.eenheden`); None otherwise. Never rounded here.
+    """
+
     prijs: Prijs
     score: float
+    omgerekend: Decimal | None = None
+    gevraagde_eenheid: str | None = None
+
+    def als_dict(self) -> dict:
+        d = {**self.prijs.als_dict(), "score": self.score}
+        d["omgerekend"] = (
+            {"eenheid": self.gevraagde_eenheid, "bedrag": float(self.omgerekend), "van_eenheid": self.prijs.eenheid}
+            if self.omgerekend is not None else None
+        )
+        return d
+
+
+@dataclass
+class PrijsUitkomst:
+    """Results (best first), the unit the query asked for and, when nothing fits, suggestions."""
+
+    treffers: list[Treffer]
+    zoekwoorden: str  # the query without its unit words
+    eenheid: str | None  # the unit asked for ("per jaar"), None when the query names none
+    suggesties: list[Prijs]  # near items ("Bedoel je ...?") when nothing was found
+
+    @property
+    def niets_gevonden(self) -> bool:
+        return not self.treffers
 
 
 MAX_ZOEKTEKST = 200
 DREMPEL = 70.0
+#: Lower bar for "Bedoel je ...?" suggestions when nothing reaches DREMPEL.
+SUGGESTIE_DREMPEL = 60.0
+SUGGESTIE_DREMPEL_LAAG = 45.0
+AANTAL_SUGGESTIES = 3
+#: Bonus (on the 0-100 match score) for a price in the asked unit, or one that converts to it.
+#: It only reorders prices that already match the words; it never makes a price match.
+BONUS_ZELFDE_EENHEID = 4.0
+BONUS_OMREKENBAAR = 2.0
+#: Words that say nothing about which service is meant ("tarief", "kosten", function words).
+_VULWOORDEN = frozenset(
+    "de het een van voor en met bij in op of aan all wat hoeveel kost kosten tarief tarieven prijs prijzen "
+    "bedrag bedragen per".split()
+)
+
+
+def _zonder_vulwoorden(tekst: str) -> str:
+    woorden_ = [w for w in normaliseer(tekst).split() if w not in _VULWOORDEN]
+    return " ".join(woorden_)
 
 
 def zoek_prijzen(
@@ -200,13 +249,34 @@ def zoek_prijzen(
     domein: str | None = None,
     top: int = 10,
 ) -> list[Treffer]:
-    """Find prices for a few words, forgiving typos and Dutch compounds.
+    """Find prices for a few words (see :func:`zoek_prijs_uitkomst`); only the hits."""
+    return zoek_prijs_uitkomst(vraag, prijzen, geldstroom=geldstroom, domein=domein, top=top).treffers
 
-    Each query word is compared with every word of a price's name and description
-    (:class:`calculators.kern.fuzzyindex.FuzzyIndex`): a typo ("huisuitzeting") or a part of a
-    compound ("uitzetting" in "huisuitzetting") still matches. An empty query lists
-    everything (after the filters) in file order.
+
+def zoek_prijs_uitkomst(
+    vraag: str,
+    prijzen: list[Prijs] | None = None,
+    *,
+    geldstroom: str | None = None,
+    domein: str | None = None,
+    top: int = 10,
+) -> PrijsUitkomst:
+    """Find prices as professionals type them, forgiving typos, compounds and abbreviations.
+
+    - Unit words ("per jaar", "p/j", "pj", "per uur", "dagdeel", ...) are read as the unit the
+      user wants (:func:`calculators.prijzen.eenheden.lees_eenheid`), not as search words.
+      A price in that unit ranks a little higher; a price in another calendar unit gets the
+      converted amount (``Treffer.omgerekend``).
+    - Each remaining word is compared with every word of a price's name and description
+      (:class:`calculators.kern.fuzzyindex.FuzzyIndex`): typos and compound parts still match.
+    - Everyday names and abbreviations (data/prijs-synoniemen.yaml)
+      give other wordings of the query.
+    - Nothing found: up to three near items as suggestions.
+
+    An empty query lists everything (after the filters) in file order.
     """
+    from calculators.prijzen.eenheden import kan_omrekenen, lees_eenheid, reken_om
+
     if prijzen is None:
         prijzen = laad_prijzen()
     kandidaten = [
@@ -214,20 +284,60 @@ def zoek_prijzen(
         if (not geldstroom or p.geldstroom == geldstroom) and (not domein or p.domein == domein)
     ]
     top = max(1, int(top))
-    if not normaliseer(vraag or ""):
-        return [Treffer(p, 0.0) for p in kandidaten[:top]]
+    vraag = str(vraag or "")[:MAX_ZOEKTEKST]
+    gevraagd = lees_eenheid(vraag)
+    eenheid = gevraagd.eenheid
+    woorden_ = _zonder_vulwoorden(gevraagd.zoekwoorden)
+    if not woorden_ and not eenheid and not normaliseer(vraag):
+        return PrijsUitkomst([Treffer(p, 0.0) for p in kandidaten[:top]], "", None, [])
+    if not woorden_:  # only a unit ("per jaar"), or only filler words: list the prices in that unit
+        lijst = [p for p in kandidaten if eenheid is None or p.eenheid == eenheid]
+        return PrijsUitkomst([Treffer(p, 0.0) for p in lijst[:top]], "", eenheid, [])
     index = _zoekindex(tuple(kandidaten))
-    vraag = vraag[:MAX_ZOEKTEKST]
-    varianten = synoniem_varianten(vraag, _synoniemen())
-    return [Treffer(kandidaten[i], s) for i, s in index.zoek(vraag, top=top, drempel=DREMPEL, varianten=varianten)]
+    varianten = [_zonder_vulwoorden(v) for v in synoniem_varianten(woorden_, _synoniemen(), maximum=24)]
+    gevonden = index.zoek(woorden_, top=len(kandidaten), drempel=DREMPEL, varianten=[v for v in varianten if v])
+
+    def bonus(p: Prijs) -> float:
+        if eenheid is None:
+            return 0.0
+        if p.eenheid == eenheid:
+            return BONUS_ZELFDE_EENHEID
+        return BONUS_OMREKENBAAR if kan_omrekenen(p.eenheid, eenheid) else 0.0
+
+    volgorde = sorted(gevonden, key=lambda x: (-(x[1] + bonus(kandidaten[x[0]])), x[0]))[:top]
+    treffers = []
+    for i, score in volgorde:
+        p = kandidaten[i]
+        omgerekend = reken_om(p.bedrag, p.eenheid, eenheid) if eenheid and p.eenheid != eenheid else None
+        treffers.append(Treffer(p, score, omgerekend, eenheid if omgerekend is not None else None))
+    suggesties: list[Prijs] = []
+    if not treffers:
+        # Near items: the best match of the whole query, else of its single words.
+        beste: dict[int, float] = {}
+        for drempel in (SUGGESTIE_DREMPEL, SUGGESTIE_DREMPEL_LAAG):
+            for deel in [woorden_, *(x for x in woorden_.split() if len(x) >= 5 and x.isalpha())]:
+                for i, sc in index.zoek(deel, top=AANTAL_SUGGESTIES, drempel=drempel):
+                    beste[i] = max(beste.get(i, 0.0), sc)
+            if beste:
+                break
+        volg = sorted(beste, key=lambda i: (-beste[i], i))[:AANTAL_SUGGESTIES]
+        suggesties = [kandidaten[i] for i in volg]
+    return PrijsUitkomst(treffers, gevraagd.zoekwoorden, eenheid, suggesties)
+
+
+def aantal_prijzen(n: int) -> str:
+    """ "1 prijs", "2 prijzen"."""
+    return f"{n} prijs" if n == 1 else f"{n} prijzen"
 
 
 @lru_cache(maxsize=1)
 def _synoniemen() -> list[tuple[str, ...]]:
-    """The curated synonym list (data/synoniemen.yaml), shared with the law search."""
-    from calculators.kern.synoniemen import laad_synoniemen
+    """Synonym groups for prices (data/prijs-synoniemen.yaml). The law search's list
+    (data/synoniemen.yaml) is broader ("voorziening", "begeleiding") and is not used here:
+    for prices it pulled unrelated items up."""
+    from calculators.prijzen.synoniemen import laad_prijs_synoniemen
 
-    return [g.termen for g in laad_synoniemen()]
+    return [*laad_prijs_synoniemen()]
 
 
 @lru_cache(maxsize=32)

@@ -12,7 +12,16 @@ from calculators.kern.opmaak import MAX_AANTAL, euro, getal, lees_getal
 from calculators.kern.paden import DATA
 from calculators.kern.vocabulaire import laad_vocabulaire
 from calculators.kern.widget import downloadlink, keuzes, live_gebied, melding, stijl, zet_live
-from calculators.prijzen.prijslijst import MandRegel, Prijs, laad_prijzen, mand_als_csv, mand_totalen, zoek_prijzen
+from calculators.prijzen.prijslijst import (
+    MandRegel,
+    Prijs,
+    Treffer,
+    aantal_prijzen,
+    laad_prijzen,
+    mand_als_csv,
+    mand_totalen,
+    zoek_prijs_uitkomst,
+)
 from calculators.prijzen.prijspeil import jaren, probeer_op_prijspeil
 from calculators.prijzen.tarieven import combineer, formule_waarschuwing, lees_tarieven
 
@@ -22,10 +31,32 @@ AANTAL_RESULTATEN = 10
 SJABLOON = DATA / "sjablonen" / "eigen-tarieven.csv"
 
 
-def prijs_html(p: Prijs, prijspeil: int | None = None) -> str:
+def omgerekend_tekst(t: Treffer) -> str:
+    """ "= € 1.597,20 per jaar (omgerekend)" when the hit has a converted amount, else ""."""
+    if t.omgerekend is None or not t.gevraagde_eenheid:
+        return ""
+    return f" = {euro(t.omgerekend)} {t.gevraagde_eenheid} (omgerekend)"
+
+
+def fout_html(e: DoorbraakFout, voor: str = "") -> str:
+    """A Dutch error with its list of problems as a real list, not one long paragraph."""
+    if not e.meldingen:
+        return melding(f"{voor}{e}")
+    kop = str(e).split("\n", 1)[0]
+    items = "".join(f"<li>{html.escape(str(m))}</li>" for m in e.meldingen[:50])
+    extra = len(e.meldingen) - 50
+    if extra > 0:
+        items += f"<li>en nog {extra} andere fouten</li>"
+    return (f'<div class="melding melding-fout"><p>{html.escape(voor + kop)}</p>'
+            f"<ul class='dbw-foutlijst'>{items}</ul></div>")
+
+
+def prijs_html(p: Prijs, prijspeil: int | None = None, treffer: Treffer | None = None) -> str:
     """One price as escaped HTML: item, unit, amount, year, source link and reliability.
 
     With ``prijspeil`` the amount indexed to that year (CPI) is shown next to the original.
+    With a ``treffer`` that has a converted amount (the query asked another unit), that
+    amount is shown beside the original, marked "omgerekend".
     """
     geindexeerd = ""
     if prijspeil and prijspeil != p.jaar:
@@ -35,6 +66,7 @@ def prijs_html(p: Prijs, prijspeil: int | None = None) -> str:
     lokaal = " <em>eigen tarief</em>" if p.lokaal else ""
     return (
         f"<strong>{html.escape(p.item)}</strong>{lokaal} — {html.escape(euro(p.bedrag))} {html.escape(p.eenheid)}"
+        f"{html.escape(omgerekend_tekst(treffer) if treffer else '')}"
         f"{html.escape(geindexeerd)}"
         f" <span class='dbw-klein'>(prijspeil {p.jaar}; {html.escape(p.geldstroom)}; {html.escape(p.domein)};"
         f" betrouwbaarheid: {html.escape(p.betrouwbaarheid)})</span><br>"
@@ -96,7 +128,7 @@ class PrijsZoeker:
         self.mand_box = w.VBox()
         self.totaal = live_gebied()
         self.download = w.HTML()
-        self.leeg_knop = w.Button(description="Mandje leegmaken")
+        self.leeg_knop = w.Button(description="Mandje leegmaken", layout=w.Layout(width="auto", flex="0 0 auto"))
         self.leeg_knop.on_click(lambda _b: self._leeg())
 
         for veld in (self.zoek, self.geldstroom, self.domein, self.prijspeil):
@@ -123,24 +155,35 @@ class PrijsZoeker:
     # --- search -----------------------------------------------------------------------
     def ververs(self) -> None:
         vraag = self.zoek.value or ""
-        treffers = zoek_prijzen(vraag, self.prijzen, geldstroom=self.geldstroom.value or None,
-                                domein=self.domein.value or None, top=AANTAL_RESULTATEN)
+        uitkomst = zoek_prijs_uitkomst(vraag, self.prijzen, geldstroom=self.geldstroom.value or None,
+                                       domein=self.domein.value or None, top=AANTAL_RESULTATEN)
+        treffers = uitkomst.treffers
         for i, rij in enumerate(self.rijen):
             if i < len(treffers):
                 p = treffers[i].prijs
-                rij[0].value = prijs_html(p, self.prijspeil.value or None)
+                rij[0].value = prijs_html(p, self.prijspeil.value or None, treffers[i])
                 rij[1].tooltip = f"Zet '{p.item}' in je mandje"
                 rij[2] = p
                 self.rij_boxen[i].layout.display = "flex"
             else:
                 rij[2] = None
                 self.rij_boxen[i].layout.display = "none"
+        gevraagd = vraag.strip()[:80]
         if not vraag.strip():
-            tekst = f"Typ een paar woorden. Hieronder de eerste {len(treffers)} prijzen."
+            tekst = f"Typ een paar woorden. Hieronder de eerste {aantal_prijzen(len(treffers))}."
         elif treffers:
-            tekst = f"{len(treffers)} prijzen gevonden voor '{vraag.strip()[:80]}'."
+            tekst = f"{aantal_prijzen(len(treffers))} gevonden voor '{gevraagd}'."
+            if uitkomst.eenheid:
+                tekst += (f" Je vroeg om een bedrag {uitkomst.eenheid}. Waar dat veilig kan, staat het "
+                          "bedrag ook omgerekend erbij.")
         else:
-            tekst = f"Geen prijzen gevonden voor '{vraag.strip()[:80]}'. Probeer andere of minder woorden."
+            tekst = f"Geen prijzen gevonden voor '{gevraagd}'."
+            if uitkomst.suggesties:
+                namen = [f"'{p.item}'" for p in uitkomst.suggesties]
+                lijst = namen[0] if len(namen) == 1 else ", ".join(namen[:-1]) + " of " + namen[-1]
+                tekst += f" Bedoel je {lijst}?"
+            else:
+                tekst += " Probeer andere of minder woorden."
         zet_live(self.status, html.escape(tekst))
 
     # --- local tariffs ----------------------------------------------------------------
@@ -153,7 +196,7 @@ class PrijsZoeker:
             lokaal = lees_tarieven(bytes(bestand["content"]), bestand["name"], nationaal=self.nationaal)
         except DoorbraakFout as e:
             # Nothing half-loaded: the list in use stays as it was.
-            zet_live(self.upload_status, melding(f"Je bestand is niet geladen. {e}"))
+            zet_live(self.upload_status, fout_html(e, "Je bestand is niet geladen. "))
             return
         self.prijzen = combineer(self.nationaal, lokaal)
         waarschuwing = formule_waarschuwing(lokaal)
@@ -210,7 +253,7 @@ class PrijsZoeker:
             fout = w.HTML()
             aantal.observe(lambda _c, i=ident, v=aantal, f=fout: self._zet_aantal(i, v, f), names="value")
             weg = w.Button(description="Verwijder", tooltip=f"Haal '{p.item}' uit je mandje",
-                           layout=w.Layout(width="auto"))
+                           layout=w.Layout(width="auto", flex="0 0 auto"))
             weg.on_click(lambda _b, i=ident: (self.mand.pop(i, None), self._toon_mand()))
             tekst = w.HTML(f"{html.escape(p.item)} — {html.escape(euro(p.bedrag))} {html.escape(p.eenheid)}",
                            layout=w.Layout(flex="1 1 auto"))

@@ -164,8 +164,7 @@ def artikel_html(t: WetTreffer, analyse: Vraaganalyse | None, nummer: int) -> st
         f"<h3>{nummer}. Artikel {html.escape(a.artikel)} {html.escape(a.wetnaam)}</h3>"
         + (f"<p>{zekerheid_html(t)}</p>" if analyse is not None else "")
         + wijzigingen_html(a)
-        + 
-        f"<p class='dbw-klein'>{html.escape(a.titel)} · geldig vanaf {html.escape(datum(a.geldig_vanaf))} · "
+        + f"<p class='dbw-klein'>{html.escape(a.titel)} · geldig vanaf {html.escape(datum(a.geldig_vanaf))} · "
         f"<a href='{html.escape(a.url)}' target='_blank' rel='noopener'>Lees op wetten.overheid.nl</a></p>"
         f"<p><strong>Wat kan hiermee?</strong> {html.escape(a.uitleg.mogelijk)}</p>"
         + (f"<p class='dbw-klein'><strong>Herkomst van de tekst:</strong> {html.escape(a.herkomst)}</p>"

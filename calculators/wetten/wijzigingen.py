@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -22,7 +23,7 @@ from calculators.kern.opmaak import datum
 from calculators.kern.paden import DATA
 from calculators.kern.schema import pydantic_meldingen
 from calculators.kern.yamlbestand import lees_yaml
-from calculators.wetten.artikelen import Artikel, Wet, laad_wetten, zoek_referentie
+from calculators.wetten.artikelen import Artikel, Lid, Wet, laad_wetten, zoek_referentie
 
 WIJZIGINGEN_YAML = DATA / "wijzigingen.yaml"
 
@@ -33,6 +34,17 @@ STATUS_TEKST = {
     "aangenomen": "aangenomen, nog niet in werking",
     "wetsvoorstel": "wetsvoorstel, nog niet aangenomen",
 }
+
+
+class ToekomstigArtikel(BaseModel):
+    """The future text of one article, when an official source holds it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    artikel: str = Field(min_length=1)
+    geldig_vanaf: _dt.date
+    herkomst: str = Field(min_length=1)
+    leden: list[Lid] = Field(min_length=1)
 
 
 class WijzigingRij(BaseModel):
@@ -46,11 +58,11 @@ class WijzigingRij(BaseModel):
     titel: str = Field(min_length=1)
     wat: str = Field(min_length=1)
     per: _dt.date | None = None
-    status: str = Field(min_length=1)
+    status: Literal["in_werking", "aangenomen", "wetsvoorstel"]
     bron: str = Field(min_length=1)
     url: str = Field(pattern=r"^https://\S+$")
     gecontroleerd: _dt.date
-    toekomstige_tekst: str | None = None
+    toekomstige_tekst: list[ToekomstigArtikel] | None = None
     opmerking: str | None = None
 
 
@@ -73,7 +85,7 @@ class Wijziging:
     bron: str
     url: str
     gecontroleerd: _dt.date
-    toekomstige_tekst: str | None = None
+    toekomstige_tekst: tuple[ToekomstigArtikel, ...] = ()
     opmerking: str | None = None
 
     @property
@@ -147,7 +159,7 @@ def _laad(pad: Path) -> list[Wijziging]:
             fouten.append(Melding(f"het id '{r.id}' staat er dubbel in", bestand=pad.name, rij=nr, kolom="id"))
         ids.add(r.id)
         uit.append(Wijziging(r.id, wet.afkorting if wet else r.wet, tuple(dict.fromkeys(refs)), r.titel, r.wat, r.per,
-                             r.status, r.bron, r.url, r.gecontroleerd, r.toekomstige_tekst, r.opmerking))
+                             r.status, r.bron, r.url, r.gecontroleerd, tuple(r.toekomstige_tekst or ()), r.opmerking))
     if fouten:
         raise DoorbraakFout(f"Het bestand {pad.name} verwijst naar onbekende wetten of artikelen.", fouten)
     return uit

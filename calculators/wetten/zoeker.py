@@ -38,20 +38,20 @@ from calculators.kern.paden import DATA
 from calculators.kern.schema import pydantic_meldingen
 from calculators.kern.synoniemen import laad_synoniemen
 from calculators.kern.vocabulaire import laad_vocabulaire
-from calculators.kern.zoeken import Vraaganalyse, Zoekindex
 from calculators.kern.yamlbestand import lees_yaml
-from calculators.wetten.uitspraken import uitspraken_bij
-from calculators.wetten.wijzigingen import wijzigingen_bij
+from calculators.kern.zoeken import Vraaganalyse, Zoekindex
 from calculators.wetten.artikelen import (
     Artikel,
     Wet,
     alle_artikelen,
     citeerzin,
     laad_wetten,
-    planzin,
     ontleed_referentie,
+    planzin,
     zoek_referentie,
 )
+from calculators.wetten.uitspraken import uitspraken_bij
+from calculators.wetten.wijzigingen import wijzigingen_bij
 
 #: Weight of the field with the B1 holdings of real rulings about the article (data/uitspraken.yaml).
 UITSPRAAK_GEWICHT = 1.0
@@ -263,7 +263,7 @@ def zoek_wetten(
     """
     if not isinstance(top, int) or top < 1 or top > MAX_TOP:
         raise DoorbraakFout(f"Het aantal resultaten moet tussen 1 en {MAX_TOP} liggen.")
-    artikelen, index = index if index is not None else wetindex()
+    artikelen, zoekindex = index if index is not None else wetindex()
     artikelen = tuple(artikelen)
     masker = filter_masker(artikelen, domein, wet)
     ref = _referentie(vraag) if isinstance(vraag, str) else None
@@ -272,13 +272,13 @@ def zoek_wetten(
         if masker is None or masker[artikelen.index(a)]:
             lid_index = next((i for i, l in enumerate(a.leden) if lid and l.nummer == lid), None)
             return WetUitkomst([WetTreffer(a, 1.0, lid, lid_index, direct=True)], [], None)
-    uitkomst = index.zoek(vraag, top=top, filter=masker)
+    uitkomst = zoekindex.zoek(vraag, top=top, filter=masker)
     treffers = []
     for t in uitkomst.treffers:
         a = artikelen[t.index]
-        j = index.beste_passage(t.index, uitkomst.analyse)
+        j = zoekindex.beste_passage(t.index, uitkomst.analyse)
         lid = a.leden[j].nummer if j is not None else None
-        treffers.append(WetTreffer(a, t.score, lid, j, dekking=index.dekking(t.index, uitkomst.analyse)))
+        treffers.append(WetTreffer(a, t.score, lid, j, dekking=zoekindex.dekking(t.index, uitkomst.analyse)))
     meldingen = list(uitkomst.analyse.meldingen)
     if not treffers:
         meldingen.append("Ik vond geen artikel dat past. Probeer andere of minder woorden, of zet een filter uit.")

@@ -133,3 +133,76 @@ def test_kapot_prijsbestand_wordt_helemaal_geweigerd(tmp_path):
         laad_prijzen(pad)
     [m] = e.value.meldingen
     assert (m.rij, m.kolom) == (3, "bedrag")
+
+
+# --- search as professionals type it (issue 16) ------------------------------------------
+
+def test_eenheidwoord_is_geen_zoekwoord_maar_een_voorkeur():
+    from calculators.prijzen.prijslijst import zoek_prijs_uitkomst
+
+    u = zoek_prijs_uitkomst("beschermd wonen per jaar", top=3)
+    assert u.eenheid == "per jaar" and u.zoekwoorden == "beschermd wonen"
+    assert u.treffers and "beschermd wonen" in u.treffers[0].prijs.item.lower()
+    assert all("bijstandsnorm" not in t.prijs.item.lower() for t in u.treffers)
+
+
+def test_andere_eenheid_wordt_omgerekend_en_gemarkeerd():
+    from calculators.prijzen.prijslijst import zoek_prijs_uitkomst
+
+    u = zoek_prijs_uitkomst("pleegvergoeding per jaar", top=3)
+    t = next(t for t in u.treffers if t.prijs.eenheid == "per dag")
+    assert t.gevraagde_eenheid == "per jaar"
+    assert t.omgerekend == t.prijs.bedrag * 365
+    d = t.als_dict()
+    assert d["omgerekend"]["eenheid"] == "per jaar" and d["omgerekend"]["van_eenheid"] == "per dag"
+
+
+def test_uur_wordt_nooit_naar_jaar_omgerekend():
+    from calculators.prijzen.prijslijst import zoek_prijs_uitkomst
+
+    u = zoek_prijs_uitkomst("hulp bij het huishouden per jaar", top=3)
+    assert u.treffers and all(t.omgerekend is None for t in u.treffers if t.prijs.eenheid == "per uur")
+
+
+def test_afkorting_uit_de_synoniemenlijst():
+    from calculators.prijzen.prijslijst import zoek_prijs_uitkomst
+
+    gevonden = [t.prijs.item.lower() for t in zoek_prijs_uitkomst("hbh", top=3).treffers]
+    assert gevonden and all("huishoud" in g for g in gevonden)
+
+
+def test_niets_gevonden_geeft_suggesties():
+    from calculators.prijzen.prijslijst import zoek_prijs_uitkomst
+
+    u = zoek_prijs_uitkomst("dagbestedng kwantumcomputer", top=3)
+    assert u.niets_gevonden
+    assert u.suggesties and len(u.suggesties) <= 3
+
+
+def test_meervoud():
+    from calculators.prijzen.prijslijst import aantal_prijzen
+
+    assert aantal_prijzen(1) == "1 prijs"
+    assert aantal_prijzen(2) == "2 prijzen"
+    assert aantal_prijzen(0) == "0 prijzen"
+
+
+def test_synoniemenlijst_weigert_term_in_twee_groepen(tmp_path):
+    from calculators.prijzen.synoniemen import laad_prijs_synoniemen
+
+    pad = tmp_path / "s.yaml"
+    pad.write_text("groepen:\n  - termen: [hh, huishoudelijke hulp]\n    bron: x\n"
+                   "  - termen: [HH, hulp thuis]\n    bron: y\n", encoding="utf-8")
+    with pytest.raises(DoorbraakFout) as fout:
+        laad_prijs_synoniemen(pad)
+    assert "groep 1" in str(fout.value) and "rij 2" in str(fout.value)
+
+
+def test_synoniemenlijst_meldt_ontbrekende_bron_met_groepnummer(tmp_path):
+    from calculators.prijzen.synoniemen import laad_prijs_synoniemen
+
+    pad = tmp_path / "s.yaml"
+    pad.write_text("groepen:\n  - termen: [a b, c d]\n    bron: x\n  - termen: [e f, g h]\n", encoding="utf-8")
+    with pytest.raises(DoorbraakFout) as fout:
+        laad_prijs_synoniemen(pad)
+    assert "rij 2" in str(fout.value) and "bron" in str(fout.value)
