@@ -90,10 +90,12 @@ def ontleed_getal(waarde: str | int | float | Decimal, *, maximum: Decimal, soor
         if not schoon:
             raise ValueError(f"is leeg; vul een {soort} in, bijvoorbeeld {_voorbeeld(soort)}")
         if len(schoon) > 60 or not _GETAL.fullmatch(schoon):
-            hint = ""
-            if re.fullmatch(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?", schoon):
-                hint = " Schrijf een komma voor de centen en punten tussen de duizendtallen, bijvoorbeeld 1.234,56"
-            raise ValueError(f"is geen {soort}; gebruik cijfers, bijvoorbeeld {_voorbeeld(soort)}.{hint}".rstrip("."))
+            if re.fullmatch(r"[-+0-9.,]*[0-9][eE][-+]?[0-9]+", schoon):
+                raise ValueError("is een getal met een e-macht; schrijf het getal voluit, bijvoorbeeld 1000000")
+            if re.fullmatch(r"[-+0-9.,]+", schoon) and re.search(r"[0-9]", schoon):
+                raise ValueError("is niet duidelijk; schrijf een komma voor de centen en punten tussen "
+                                 "de duizendtallen, bijvoorbeeld 1.234,56")
+            raise ValueError(f"is geen {soort}; gebruik cijfers, bijvoorbeeld {_voorbeeld(soort)}")
         if "," in schoon or _DUIZENDTAL.fullmatch(schoon):
             schoon = schoon.replace(".", "").replace(",", ".")
         d = Decimal(schoon)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import base64
 import html
-import re
 from decimal import Decimal
 
 import ipywidgets as w
 
 from calculators.kern.fouten import DoorbraakFout
-from calculators.kern.opmaak import euro, getal, lees_bedrag
+from calculators.kern.opmaak import MAX_BEDRAG, euro, getal, lees_bedrag
+from calculators.kern.opmaak import lees_getal as kern_lees_getal
 from calculators.kern.widget import live_gebied, melding, stijl, zet_live
 from calculators.prijzen.prijslijst import Prijs, laad_prijzen, prijs_per_id, zoek_prijzen
 from calculators.prijzen.tarieven import combineer, lees_tarieven
@@ -66,35 +66,10 @@ def _data_link(tekst: str, bestandsnaam: str, label: str, mime: str) -> str:
             f'href="data:{mime};charset=utf-8;base64,{data}">{html.escape(label)}</a>')
 
 
-# The number shapes a Dutch user types; everything else is refused as ambiguous (1e6, 1,234.56, 1.2.3).
-_NEDERLANDS = re.compile(r"-?(\d{1,3}(\.\d{3})+|\d{1,3}( \d{3})+|\d+)(,\d+)?")
-_PUNT_DECIMAAL = re.compile(r"-?\d+\.(\d{1,2}|\d{4,})")  # 1234.5: a decimal point (three digits = thousands)
-
-
-def controleer_vorm(tekst: str) -> None:
-    """Refuse numbers whose meaning is not clear: exponents, mixed or repeated separators."""
-    schoon = str(tekst or "").replace("€", "").replace("EUR", "").replace("\u00a0", " ").strip()
-    if not schoon:
-        return  # the reader says the field is empty
-    if re.search(r"[eE]", schoon) and re.fullmatch(r"[-+\d.,\s]*[eE][-+]?\d+", schoon):
-        raise DoorbraakFout(f"'{schoon[:40]}' is een getal met een e-macht. Schrijf het getal voluit, "
-                            "bijvoorbeeld 1000000")
-    if not (_NEDERLANDS.fullmatch(schoon) or _PUNT_DECIMAAL.fullmatch(schoon)):
-        if re.fullmatch(r"[-+\d.,\s]+", schoon):
-            raise DoorbraakFout(f"'{schoon[:40]}' is niet duidelijk. Gebruik een komma voor centen en "
-                                "punten per 3 cijfers, bijvoorbeeld 1.234,56")
-        # other text: the reader gives its own message ("geen bedrag")
-
-
 def lees_getal(tekst: str, veld: str) -> Decimal:
-    """A number typed by a Dutch user (``1,5`` or ``1.250``); a Dutch message when it is none or unclear."""
-    if not str(tekst or "").strip():
-        raise DoorbraakFout("Dit veld is leeg. Vul een getal in")
-    controleer_vorm(tekst)
-    try:
-        return lees_bedrag(tekst, veld)
-    except DoorbraakFout:
-        raise DoorbraakFout("Dit is geen getal. Gebruik alleen cijfers, bijvoorbeeld 2 of 1,5") from None
+    """A number typed by a Dutch user (``1,5`` or ``1.250``): the one strict parser of
+    :mod:`calculators.kern.opmaak` (refuses 1e6, 1,234.56, 1.2.3 with a Dutch hint), at most 100 miljoen."""
+    return kern_lees_getal(tekst, veld, maximum=MAX_BEDRAG)
 
 
 def lees_procent(tekst: str, veld: str) -> Decimal:
@@ -330,7 +305,6 @@ class RegelRij:
                 if leeg and self.prijs:
                     r = Regel(r.omschrijving, None, r.prijs_id, r.aantal, r.soort, r.geldstroom)
                 else:
-                    controleer_vorm(self.bedrag.value)
                     bedrag = controleer_bedrag(lees_bedrag(self.bedrag.value, "bedrag"))
                     if self.prijs and bedrag == self.prijs.bedrag and r.bedrag is None:
                         bedrag = None  # unchanged: keep following the price list

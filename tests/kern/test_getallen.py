@@ -30,7 +30,7 @@ def test_dubbelzinnige_of_vreemde_getallen_worden_geweigerd(tekst):
 
 
 def test_amerikaanse_notatie_krijgt_een_hint():
-    with pytest.raises(DoorbraakFout, match="komma voor de centen"):
+    with pytest.raises(DoorbraakFout, match="komma voor de centen en punten"):
         lees_bedrag("1,234.56")
 
 
@@ -59,3 +59,8 @@ def test_grenzen_van_bedrag_en_aantal():
 def test_leeg_veld():
     with pytest.raises(DoorbraakFout, match="is leeg"):
         lees_getal("  ", "aantal")
+
+
+def test_e_macht_krijgt_een_hint():
+    with pytest.raises(DoorbraakFout, match="voluit"):
+        lees_getal("2e3", "aantal")
