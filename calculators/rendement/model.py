@@ -32,7 +32,7 @@ from decimal import Decimal, InvalidOperation, localcontext
 from typing import Any, Literal
 
 from calculators.kern.fouten import DoorbraakFout, Melding
-from calculators.kern.opmaak import euro, getal, rond_af
+from calculators.kern.opmaak import MAX_AANTAL, MAX_BEDRAG, euro, getal, rond_af  # the bounds of every number
 from calculators.kern.vocabulaire import laad_vocabulaire
 from calculators.prijzen.prijslijst import Prijs, prijs_per_id
 
@@ -45,8 +45,6 @@ HORIZON_MIN, HORIZON_MAX, HORIZON_STANDAARD = 1, 10, 1
 KANS_STANDAARD = Decimal(1)
 DISCONTO_MAX = Decimal("0.2")
 DISCONTO_STANDAARD = Decimal(0)
-MAX_BEDRAG = Decimal("100000000")  # 100 miljoen euro per eenheid
-MAX_AANTAL = Decimal("1000000")
 MAX_TEKST = 200
 MAX_REGELS = 200
 MAX_SCENARIOS = 10
