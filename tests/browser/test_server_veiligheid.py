@@ -99,3 +99,109 @@ def test_rekenhulp_laadt_niets_van_een_cdn(server_url):
     _, _, body = get(server_url + "/voila/render/prijzen.ipynb")
     extern = re.findall(rb'<(?:script|link)[^>]+(?:src|href)="(https?://[^"]+)"', body)
     assert not extern, extern
+
+
+# --- issue 14: errors in Dutch, no 500s, nothing hidden served ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "pad",
+    ["/%00", "/book/%00.html", "/logout", "/login", "/voila/templates/x", "/voila/templates/lab/static/geen.js",
+     "/.buildinfo", "/.doctrees/environment.pickle", "/voila/render/bestaat-niet.ipynb"],
+)
+def test_foute_adressen_geven_een_nederlandse_404(server_url, pad):
+    status, koppen, body = get(server_url + pad)
+    assert status == 404, (pad, status)
+    tekst = body.decode("utf-8", "replace")
+    assert 'lang="nl"' in tekst and "Deze pagina bestaat niet." in tekst, tekst[:300]
+    assert "Traceback" not in tekst and "/work/" not in tekst and "tornado" not in tekst.lower()
+
+
+def test_csp_zonder_eval_en_websocket_alleen_naar_deze_server(server_url):
+    _, koppen, _ = get(server_url + "/book/welkom.html")
+    regels = {r.split()[0]: r.split()[1:] for r in koppen["Content-Security-Policy"].split("; ")}
+    assert "'unsafe-eval'" not in regels["script-src"]
+    assert regels["connect-src"] == ["'self'"]
+    beleid = koppen["Permissions-Policy"]
+    for functie in ("camera", "microphone", "geolocation"):
+        assert f"{functie}=()" in beleid
+
+
+def test_cookies_van_de_rekenhulp_hebben_samesite(server_url):
+    req = urllib.request.Request(server_url + "/voila/render/prijzen.ipynb")
+    with urllib.request.urlopen(req, timeout=60) as r:
+        cookies = r.headers.get_all("Set-Cookie") or []
+        r.read()
+    namen = [c.split("=", 1)[0] for c in cookies]
+    assert "_xsrf" in namen, cookies  # the shutdown call on closing the page needs it
+    for c in cookies:
+        assert "samesite=strict" in c.lower().replace(" ", ""), c
+
+
+def _kernel_id(frame_of_pagina) -> str:
+    import re
+
+    html = frame_of_pagina.content()
+    gevonden = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', html)
+    assert gevonden, "geen kernel-id in de rekenhulp"
+    return gevonden.group(1)
+
+
+def _kernel_bestaat(server_url, kernel_id) -> bool:
+    status, _, _ = get(f"{server_url}/api/kernels/{kernel_id}")
+    assert status in (200, 404), status
+    return status == 200
+
+
+def test_pagina_sluiten_stopt_de_kernel(server_url, browser):
+    """Closing the page sends the shutdown call with the _xsrf token: the kernel stops at once
+    (it was refused with 403 '_xsrf argument missing' and lived another 15 minutes).
+
+    Own context without request routing: Playwright drops routed requests of a page that
+    unloads, and the shutdown call is sent exactly then (navigator.sendBeacon)."""
+    import time
+
+    context = browser.new_context()
+    pagina = context.new_page()
+    pagina.goto(server_url + "/voila/render/prijzen.ipynb")
+    pagina.locator(".jupyter-widgets").first.wait_for(timeout=60_000)
+    kernel_id = _kernel_id(pagina)
+    assert _kernel_bestaat(server_url, kernel_id)
+    pagina.goto("about:blank")  # fires beforeunload, as closing the tab does
+    einde = time.monotonic() + 15
+    while time.monotonic() < einde and _kernel_bestaat(server_url, kernel_id):
+        time.sleep(0.5)
+    context.close()
+    assert not _kernel_bestaat(server_url, kernel_id), "de kernel draait nog na het sluiten van de pagina"
+
+
+@pytest.mark.parametrize("naam", ["prijzen", "rendement", "wetten", "casussen", "privacy"])
+def test_rekenhulp_werkt_met_de_strenge_csp(server_url, pagina, naam):
+    """Without 'unsafe-eval' and with connect-src 'self' the widgets still render (they come
+    over the kernel websocket) and the browser reports no blocked script or connection."""
+    schendingen = []
+    pagina.on("console", lambda m: schendingen.append(m.text) if "Content Security Policy" in m.text else None)
+    pagina.goto(f"{server_url}/voila/render/{naam}.ipynb")
+    pagina.locator(
+        ".jupyter-widgets input:not([disabled]), .jupyter-widgets textarea:not([disabled]), "
+        ".jupyter-widgets button:not([disabled])").first.wait_for(timeout=90_000)
+    pagina.wait_for_timeout(1500)
+    assert not schendingen, schendingen
+
+
+def test_kernel_die_stopt_geeft_nederlandse_melding_en_zet_invoer_uit(server_url, pagina):
+    import psutil
+
+    pagina.goto(server_url + "/voila/render/prijzen.ipynb")
+    veld = pagina.locator(".jupyter-widgets input[type=text]").first
+    veld.wait_for(timeout=60_000)
+    kernel_id = _kernel_id(pagina)
+    processen = [p for p in psutil.process_iter(["cmdline"])
+                 if any(f"kernel-{kernel_id}.json" in d for d in (p.info["cmdline"] or []))]
+    assert len(processen) == 1, "kernelproces niet gevonden"
+    processen[0].kill()  # the process this test's server started for this page
+    melding = pagina.locator("#doorbraak-herstart")
+    melding.wait_for(timeout=30_000)
+    assert "De rekenhulp is opnieuw gestart. Laad de pagina opnieuw." in melding.inner_text()
+    assert melding.get_attribute("role") == "alert"
+    assert veld.is_disabled()

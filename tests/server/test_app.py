@@ -1,0 +1,185 @@
+"""The server's pure parts: kernel cap, kernel message filter, Dutch cell errors, data check at start."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from calculators.server import app
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+# --- kernel cap --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "geheugen_mb, kernen, verwacht",
+    [
+        (24_064, 2, 20),  # this machine: 2 cores limit it (10 per core)
+        (1_024, 8, 3),  # little memory: 512 MB / 150 MB = 3
+        (200, 1, 2),  # never fewer than 2
+        (64_000, 16, 160),
+    ],
+)
+def test_kernelgrens_past_bij_de_machine(geheugen_mb, kernen, verwacht):
+    assert app.standaard_kernelgrens(geheugen_mb, kernen) == verwacht
+
+
+def test_kernelgrens_van_de_opdrachtregel_moet_een_getal_zijn():
+    with pytest.raises(SystemExit, match="geheel getal"):
+        app._geheel_getal("--max-kernels", "veel", 1)
+    with pytest.raises(SystemExit, match="minstens 1"):
+        app._geheel_getal("--max-kernels", "0", 1)
+    assert app._geheel_getal("--max-kernels", "7", 1) == 7
+
+
+# --- what the kernel websocket passes on ---------------------------------------------------
+
+PAD = "/work/main/calculators/prijzen/widget.py"
+
+
+def _v1(msg_type: str, content: dict, kanaal: str = "iopub") -> bytes:
+    from jupyter_server.services.kernels.connection.base import serialize_msg_to_ws_v1
+
+    delen = [json.dumps({"msg_type": msg_type, "msg_id": "1"}).encode(), b"{}", b"{}", json.dumps(content).encode()]
+    return serialize_msg_to_ws_v1(delen, kanaal)
+
+
+def _inhoud_v1(bericht: bytes) -> dict:
+    from jupyter_server.services.kernels.connection.base import deserialize_msg_from_ws_v1
+
+    _, delen = deserialize_msg_from_ws_v1(bericht)
+    return json.loads(delen[3])
+
+
+FOUT = {
+    "ename": "ValueError",
+    "evalue": f"kapot in {PAD}",
+    "traceback": [f'File "{PAD}", line 12, in zoek', "ValueError: kapot"],
+}
+
+
+def test_traceback_met_serverpad_gaat_niet_naar_de_browser_v1():
+    uit = app.filter_kernelbericht(_v1("error", FOUT))
+    assert isinstance(uit, bytes)
+    assert b"/work/main" not in uit and b"line 12" not in uit
+    assert "niet uitrekenen" in _inhoud_v1(uit)["evalue"]
+
+
+def test_traceback_met_serverpad_gaat_niet_naar_de_browser_json():
+    tekst = json.dumps({"header": {"msg_type": "error"}, "content": FOUT, "channel": "iopub"})
+    uit = app.filter_kernelbericht(tekst)
+    assert isinstance(uit, str) and "/work/main" not in uit
+    assert json.loads(uit)["channel"] == "iopub"
+
+
+def test_execute_reply_met_fout_verliest_traceback():
+    inhoud = {"status": "error", "execution_count": 3, **FOUT}
+    uit = _inhoud_v1(app.filter_kernelbericht(_v1("execute_reply", inhoud, "shell")))
+    assert uit["status"] == "error" and uit["execution_count"] == 3
+    assert PAD not in json.dumps(uit)
+
+
+def test_stderr_gaat_niet_naar_de_browser():
+    assert app.filter_kernelbericht(_v1("stream", {"name": "stderr", "text": f"{PAD}:3: DeprecationWarning"})) is None
+    tekst = json.dumps({"header": {"msg_type": "stream"}, "content": {"name": "stderr", "text": PAD}})
+    assert app.filter_kernelbericht(tekst) is None
+
+
+def test_widgetberichten_blijven_ongewijzigd():
+    bericht = _v1("comm_msg", {"comm_id": "abc", "data": {"method": "update", "state": {"value": "x"}}})
+    assert app.filter_kernelbericht(bericht) == bericht
+    stdout = _v1("stream", {"name": "stdout", "text": "hallo"})
+    assert app.filter_kernelbericht(stdout) == stdout
+
+
+def test_onleesbaar_binair_bericht_wordt_niet_doorgegeven():
+    assert app.filter_kernelbericht(b"\x05\x00\x00") is None
+
+
+# --- cell errors in Dutch ----------------------------------------------------------------
+
+
+def _cel(ename: str, evalue: str) -> dict:
+    return {
+        "cell_type": "code",
+        "execution_count": 2,
+        "outputs": [{"output_type": "error", "ename": ename, "evalue": evalue, "traceback": [f"File {PAD}"]}],
+    }
+
+
+def test_doorbraakfout_in_een_cel_blijft_nederlands():
+    from voila.execute import VoilaExecutor
+
+    app._installeer_nederlandse_celfouten()
+    tekst = "bestand prijzen.csv, rij 3, kolom 'bedrag': vul een bedrag in."
+    cel = VoilaExecutor.strip_code_cell_errors(None, _cel("DoorbraakFout", tekst))
+    uitvoer = cel["outputs"][0]
+    assert uitvoer["traceback"] == [tekst]
+    assert "There was an error" not in json.dumps(cel) and PAD not in json.dumps(cel)
+
+
+def test_andere_fout_in_een_cel_wordt_een_nederlandse_zin():
+    from voila.execute import VoilaExecutor
+
+    app._installeer_nederlandse_celfouten()
+    cel = VoilaExecutor.strip_code_cell_errors(None, _cel("KeyError", "'bedrag'"))
+    tekst = json.dumps(cel)
+    assert "kan nu niet starten" in tekst
+    assert "There was an error" not in tekst and "KeyError" not in tekst and PAD not in tekst
+
+
+# --- data checked at server start ----------------------------------------------------------
+
+
+def test_alle_gegevens_zijn_in_orde():
+    from calculators.gegevens import LADERS, controleer_alle_gegevens
+
+    sjablonen = len(list((ROOT / "data" / "sjablonen").glob("eigen-tarieven.*")))
+    assert controleer_alle_gegevens() == len(LADERS) + sjablonen
+
+
+def test_server_start_niet_met_kapotte_prijslijst(tmp_path):
+    """A copy of the package with a bad amount in row 2 of prijzen.csv: exit 2, Dutch, file/row/column."""
+    kopie = tmp_path / "repo"
+    shutil.copytree(ROOT / "calculators", kopie / "calculators", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(ROOT / "data", kopie / "data")
+    prijzen = kopie / "data" / "prijzen.csv"
+    regels = prijzen.read_text(encoding="utf-8").splitlines(keepends=True)
+    kop = regels[0].rstrip("\n").split(",")
+    kolom = kop.index("bedrag")
+    # The first data row has quoted fields with commas: change the amount in the header order
+    # through the csv module, so exactly that one cell is wrong.
+    import csv
+    import io
+
+    rijen = list(csv.reader(io.StringIO(prijzen.read_text(encoding="utf-8"))))
+    rijen[1][kolom] = "heel duur"
+    uit = io.StringIO()
+    csv.writer(uit, lineterminator="\n").writerows(rijen)
+    prijzen.write_text(uit.getvalue(), encoding="utf-8")
+    boek = tmp_path / "html"
+    boek.mkdir()
+    (boek / "index.html").write_text("<!doctype html><title>x</title>", encoding="utf-8")
+    omgeving = {**os.environ, "PYTHONPATH": str(kopie), "DOORBRAAK_BOEK": str(boek)}
+    try:
+        r = subprocess.run(
+            [sys.executable, "-m", "calculators.server", "--port", "0"],
+            cwd=kopie,
+            env=omgeving,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail("De server startte met een kapotte prijslijst (hij stopte niet met code 2).")
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "prijzen.csv" in r.stderr and "rij 2" in r.stderr and "bedrag" in r.stderr, r.stderr
+    assert "Traceback" not in r.stderr and "draait op" not in r.stdout
