@@ -185,7 +185,12 @@ def axe_overtredingen(page, frame=None) -> list[dict]:
 
 
 def wacht_op_rekenhulp(page, naam: str, timeout: float = 60_000):
-    """Wait until the embedded calculator's widgets are on screen; return its Frame."""
+    """Wait until the embedded calculator's widgets are on screen; return its Frame.
+
+    A calculator starts only when the reader reaches it (book/_static/doorbraak.js): scroll
+    to it first, as a reader does."""
+    page.wait_for_selector(f'.rekenhulp[data-rekenhulp="{naam}"]', state="attached", timeout=timeout)
+    page.locator(f'.rekenhulp[data-rekenhulp="{naam}"]').scroll_into_view_if_needed(timeout=timeout)
     page.wait_for_selector(f'.rekenhulp[data-rekenhulp="{naam}"] iframe', timeout=timeout)
     frame = page.frame_locator(f'.rekenhulp[data-rekenhulp="{naam}"] iframe')
     frame.locator(".jupyter-widgets").first.wait_for(timeout=timeout)
