@@ -176,3 +176,15 @@ def test_download_klopt_altijd_met_het_scherm(fout):
     assert z.download.value == ""  # no download that still holds 3 while the field shows something else
     aantal.value = "4"
     assert melding.value == "" and _download(z.download.value).splitlines()[1].split(";")[3] == "4"
+
+
+def test_json_uitvoer_blijft_geldig_en_gelijk_met_besturingstekens(capsys, tmp_path):
+    import json
+
+    eigen = tmp_path / "eigen.csv"
+    naam = "Wooncoach\x9b31m\u202eabc\x1b[2J"
+    eigen.write_text(f'item;eenheid;bedrag;jaar;geldstroom\n"{naam}";per uur;80;2026;Wmo\n', encoding="utf-8")
+    code = main(["prijs", "wooncoach", "--tarieven", str(eigen), "--top", "1", "--json"])
+    uit = capsys.readouterr().out
+    assert code == 0 and "\x9b" not in uit and "\x1b" not in uit and "\u202e" not in uit
+    assert json.loads(uit)[0]["item"] == naam  # escaped for the terminal, the same text for a program
