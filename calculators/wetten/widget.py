@@ -162,7 +162,7 @@ def artikel_html(t: WetTreffer, analyse: Vraaganalyse | None, nummer: int) -> st
     return (
         "<article class='dbw-wet'>"
         f"<h3>{nummer}. Artikel {html.escape(a.artikel)} {html.escape(a.wetnaam)}</h3>"
-        + (f"<p>{zekerheid_html(t)}</p>" if analyse is not None else "")
+        + (f"<p>{zekerheid_html(t)}</p>" if analyse is not None or t.direct else "")
         + wijzigingen_html(a)
         + f"<p class='dbw-klein'>{html.escape(a.titel)} · geldig vanaf {html.escape(datum(a.geldig_vanaf))} · "
         f"<a href='{html.escape(a.url)}' target='_blank' rel='noopener'>Lees op wetten.overheid.nl</a></p>"

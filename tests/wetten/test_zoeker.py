@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 import statistics
 import time
 
@@ -248,3 +250,55 @@ def test_widget_noemt_herkomst_van_later_toegevoegde_tekst():
     z = WettenZoeker()
     z.vraag.value = later[0].referentie
     assert html_escape(later[0].herkomst) in z.resultaten.value
+
+
+# --- honesty (issue 16) -----------------------------------------------------------------
+
+def test_vraag_over_een_buurwet_onthoudt_en_zegt_waar_je_het_vraagt():
+    uitkomst = zoek_wetten("huurtoeslag teruggevorderd door de Belastingdienst")
+    assert uitkomst.onthouden
+    assert any("huurtoeslag" in m and "Dienst Toeslagen" in m for m in uitkomst.meldingen)
+
+
+def test_gewone_vraag_past_goed_en_onthoudt_niet():
+    uitkomst = zoek_wetten("kan ik alvast een maand bijstand geven?")
+    assert not uitkomst.onthouden
+    assert uitkomst.treffers[0].artikel.referentie == "Pw 52"
+    assert uitkomst.treffers[0].zekerheid == "past goed"
+
+
+def test_zekerheid_in_woorden_volgt_de_grenzen():
+    from calculators.wetten.zoeker import GOED_SCORE_ALLEEN, TWIJFEL_DEKKING, TWIJFEL_SCORE, zekerheid
+
+    assert zekerheid(TWIJFEL_SCORE - 1, TWIJFEL_DEKKING - 0.1) == "twijfelachtig"
+    assert zekerheid(GOED_SCORE_ALLEEN + 1, 0.0) == "past goed"
+    assert zekerheid(TWIJFEL_SCORE + 1, TWIJFEL_DEKKING - 0.1) == "past misschien"
+    assert zekerheid(0.0, 0.0, direct=True) == "past goed"
+
+
+def test_widget_zegt_het_eerlijk_bij_een_buurwet():
+    z = WettenZoeker()
+    z.vraag.value = "kinderbijslag aanvragen bij de SVB"
+    assert "Ik vind geen artikel dat goed past" in z.status.value
+    assert "Toon toch" in z.resultaten.value  # weak candidates folded away, not shown as answers
+
+
+def test_widget_toont_zekerheid_en_meervoud():
+    z = WettenZoeker()
+    z.vraag.value = "Pw 52"
+    assert "1 artikel gevonden" in z.status.value
+    assert "Past goed" in z.resultaten.value
+    z.vraag.value = "voorschot bijstand"
+    assert "artikelen gevonden" in z.status.value
+
+
+def test_zin_voor_je_plan_zegt_wat_het_artikel_mogelijk_maakt():
+    from calculators.wetten.artikelen import planzin, zoek_referentie
+
+    a = zoek_referentie("Pw 35")
+    zin = planzin(a)
+    assert zin.startswith("Op grond van artikel 35 van de Participatiewet")
+    assert a.uitleg.mogelijk in zin and a.uitleg.voorwaarden[0].rstrip(".") in zin
+    z = WettenZoeker()
+    z.vraag.value = "Pw 35"
+    assert html.escape(zin, quote=True) in z.resultaten.value
