@@ -50,7 +50,9 @@ def tabel(bijschrift: str, koppen: list[str], rijen: list[list[str]], rechts_van
     lijf = "".join("<tr>" + "".join(
         (f"<th scope='row'>{_e(c)}</th>" if i == 0 else f"<td{' class=bedrag' if i >= rechts_vanaf else ''}>{_e(c)}</td>")
         for i, c in enumerate(r)) + "</tr>" for r in rijen)
-    return (f"<div class='dbw-tabel-scroll'><table class='dbw-tabel'><caption>{_e(bijschrift)}</caption>"
+    # A table that may scroll sideways on a phone is a focusable region, so keyboard users can scroll it.
+    return (f"<div class='dbw-tabel-scroll' tabindex='0' role='region' aria-label='{_e(bijschrift)}'>"
+            f"<table class='dbw-tabel'><caption>{_e(bijschrift)}</caption>"
             f"<thead><tr>{kop}</tr></thead><tbody>{lijf}</tbody></table></div>")
 
 
