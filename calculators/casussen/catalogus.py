@@ -35,6 +35,7 @@ from calculators.kern.schema import pydantic_meldingen
 from calculators.kern.vocabulaire import laad_vocabulaire
 from calculators.kern.yamlbestand import laad_yaml
 from calculators.patronen.gegevens import Patronen, artikel_bestaat, laad_patronen
+from calculators.plan.model import grondslag_niet_per_huishouden
 from calculators.prijzen.prijslijst import Prijs, laad_prijzen, prijs_per_id
 from calculators.wetten.artikelen import zoek_referentie
 
@@ -299,6 +300,11 @@ def controleer_verwijzingen(casus: Casus, bestand: str, patronen: Patronen, prij
     for i, r in enumerate(casus.kosten.regels):
         if r.prijs_id not in ids:
             fout(f"onbekende prijs-id '{r.prijs_id}' (niet in de prijslijst)", f"kosten.regels.{i}.prijs_id")
+            continue
+        grond = grondslag_niet_per_huishouden(ids[r.prijs_id])
+        if grond:
+            fout(f"de prijs '{r.prijs_id}' geldt {grond}, niet voor één persoon, huishouden of casus. "
+                 "Kies een prijs per persoon, huishouden of casus", f"kosten.regels.{i}.prijs_id")
     if casus.kosten.plan_bestand:
         m += _controleer_plan(casus.kosten.plan_bestand, bestand)
     if casus.reis:

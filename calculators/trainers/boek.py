@@ -212,12 +212,9 @@ class RekenkaartDirective(SphinxDirective):
         uit: list[nodes.Node] = []
         for tabel in kaart.tabellen:
             uit += tabel_knopen(tabel)
-        alinea = nodes.paragraph()
-        alinea += nodes.Text("Planbestand: ")
-        alinea += nodes.literal("", kaart.plan_bestand)
-        alinea += nodes.Text(".")
-        uit.append(alinea)
-        return [nodes.container("", *uit, classes=["rekenkaart"])]
+        # plain text, not a code literal: on a phone it must wrap (at the hyphens)
+        uit.append(nodes.paragraph("", f"Planbestand: {reis}.json, in de map data/reizen."))
+        return uit
 
 
 def setup(app):

@@ -234,6 +234,18 @@ def test_onbekende_prijs(tmp_path):
         laad_casus(_schrijf(tmp_path, data))
 
 
+def test_prijs_per_1000_inwoners_mag_niet_als_kosten_van_een_huishouden(tmp_path):
+    rij = next(r for r in csv.DictReader(open(DATA / "prijzen.csv", encoding="utf-8-sig", newline=""))
+               if r["id"] == "schuldhulpverlening-uitvoeringskosten-gemeente")
+    assert "1000 inwoners" in (rij["omschrijving"] + rij["opmerking"]).replace(".", "")  # the row says so itself
+    data = _goede_casus()
+    data["kosten"]["regels"][0]["prijs_id"] = "schuldhulpverlening-uitvoeringskosten-gemeente"
+    with pytest.raises(DoorbraakFout) as e:
+        laad_casus(_schrijf(tmp_path, data))
+    tekst = " ".join(str(m) for m in e.value.meldingen)
+    assert "niet voor één persoon, huishouden of casus" in tekst and "kosten.regels.0.prijs_id" in tekst
+
+
 def test_echte_casus_zonder_toestemming(tmp_path):
     data = _goede_casus() | {"soort": "echte casus"}
     with pytest.raises(DoorbraakFout, match="toestemming"):
