@@ -93,6 +93,8 @@ def pagina(casus: Casus, p: Patronen) -> str:
         "",
         f"**{reis.naam}.** {_een_regel(reis.uitleg)}",
         "",
+        *([f"Dit verhaal staat ook als voorbeeldreis in het boek: [lees de reis](../../reizen/{casus.reis}.md).", ""]
+          if casus.reis else []),
         "## Kenmerken",
         "",
         f"- Giftige cocktail: {klein(cluster.naam) if cluster else 'geen van de vier'}",

@@ -658,3 +658,17 @@ def test_elk_bestand_geeft_casus_of_nederlandse_fout(tmp_path, inhoud):
         laad_casus(pad)
     except DoorbraakFout as e:
         assert "eiwitrijke-yoghurt.yaml" in str(e)
+
+
+def test_casuspagina_linkt_naar_haar_reis(casussen):
+    from calculators.casussen.boek import pagina
+    from calculators.kern.paden import BOOK
+
+    p = laad_patronen()
+    for c in casussen:
+        tekst = pagina(c, p)
+        if c.reis:
+            assert (BOOK / "reizen" / f"{c.reis}.md").is_file(), c.reis
+            assert f"](../../reizen/{c.reis}.md)" in tekst, c.id
+        else:
+            assert "../../reizen/" not in tekst, c.id
