@@ -19,9 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from calculators.wetten.artikelen import alle_artikelen  # noqa: E402
 from calculators.kern.paden import DATA  # noqa: E402
 from calculators.kern.yamlbestand import lees_yaml  # noqa: E402
+from calculators.wetten.artikelen import alle_artikelen  # noqa: E402
 from calculators.wetten.zoeker import laad_evaluatie, maak_index, zoek_wetten  # noqa: E402
 
 FACTOREN = (1, 10, 100)

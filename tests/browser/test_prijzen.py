@@ -74,3 +74,62 @@ def test_axe_geen_ernstige_overtredingen_in_rekenhulp(pagina, server_url):
     pagina.get_by_label("Zoekwoorden").fill("ggz")
     pagina.locator(".dbw-rij").first.wait_for()
     assert axe_overtredingen(pagina) == []
+
+
+# --- issue 16: units, suggestions, plurals, buttons that fit ---------------------------
+
+ARTEFACTEN = ROOT / "tests" / "artefacten"
+
+
+def _zoek(frame, tekst):
+    veld = frame.get_by_label("Zoekwoorden")
+    veld.fill(tekst)
+    veld.press("Enter")
+
+
+def test_eenheid_wordt_omgerekend_en_gemarkeerd(pagina, server_url):
+    pagina.goto(server_url + "/book/rekenhulpen/wat-kost-het.html")
+    frame = wacht_op_rekenhulp(pagina, "prijzen")
+    _zoek(frame, "pleegvergoeding per jaar")
+    rij = frame.locator(".dbw-rij").filter(has_text="Pleegvergoeding 0 t/m 8 jaar").first
+    rij.wait_for(timeout=15_000)
+    per_dag = prijs_uit_csv("Pleegvergoeding 0 t/m 8 jaar")
+    per_jaar = format_currency(per_dag * 365, "EUR", locale="nl_NL")  # 365 days, computed here
+    tekst = rij.inner_text()
+    assert format_currency(per_dag, "EUR", locale="nl_NL") in tekst and "per dag" in tekst
+    assert f"= {per_jaar} per jaar (omgerekend)".replace("\u00a0", " ") in tekst.replace("\u00a0", " ")
+    frame.locator("[role=status]").get_by_text("Je vroeg om een bedrag per jaar", exact=False).wait_for(timeout=5_000)
+
+
+def test_niets_gevonden_geeft_bedoel_je(pagina, server_url):
+    pagina.goto(server_url + "/book/rekenhulpen/wat-kost-het.html")
+    frame = wacht_op_rekenhulp(pagina, "prijzen")
+    _zoek(frame, "pleegvergoeding 9 t/m 11 jaar")
+    status = frame.locator("[role=status]").get_by_text("Geen prijzen gevonden", exact=False)
+    status.wait_for(timeout=15_000)
+    assert "Bedoel je 'Pleegvergoeding" in status.inner_text()
+
+
+def test_meervoud_een_prijs(pagina, server_url):
+    pagina.goto(server_url + "/book/rekenhulpen/wat-kost-het.html")
+    frame = wacht_op_rekenhulp(pagina, "prijzen")
+    _zoek(frame, "respijtzorg")
+    frame.locator("[role=status]").get_by_text("1 prijs gevonden", exact=False).wait_for(timeout=15_000)
+    assert frame.locator("[role=status]").get_by_text("1 prijzen", exact=False).count() == 0
+
+
+@pytest.mark.parametrize("breedte", [360, 1366])
+def test_knoppen_passen_op_het_scherm(pagina, server_url, breedte):
+    pagina.set_viewport_size({"width": breedte, "height": 900})
+    pagina.goto(server_url + "/voila/render/prijzen.ipynb")
+    pagina.locator(".jupyter-widgets").first.wait_for(timeout=60_000)
+    _zoek(pagina, "respijtzorg")
+    pagina.locator(".dbw-rij").first.get_by_role("button", name="In mandje").click()
+    pagina.get_by_role("button", name="Verwijder").wait_for(timeout=15_000)
+    ARTEFACTEN.mkdir(parents=True, exist_ok=True)
+    pagina.screenshot(path=str(ARTEFACTEN / f"prijzen-knoppen-{breedte}.png"), full_page=True)
+    for naam in ("Mandje leegmaken", "Verwijder", "In mandje"):
+        knop = pagina.get_by_role("button", name=naam).first
+        # the whole label is visible: the text is not wider than the button
+        afgekapt = knop.evaluate("b => b.scrollWidth > b.clientWidth + 1")
+        assert not afgekapt, f"'{naam}' is afgekapt bij {breedte} px"

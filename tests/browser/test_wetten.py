@@ -63,3 +63,38 @@ def test_zonder_rekenserver_doorzoekbare_tabel_met_alle_artikelen(pagina, statis
         assert "voorschot" in tekst.lower()
     link = pagina.get_by_role("link", name="Artikel 52 Pw")
     assert link.get_attribute("href").endswith("wetten/participatiewet.html#artikel-pw-52")
+
+
+# --- issue 16: honest answers, how sure, rulings and announced changes -----------------
+
+def test_onthoudt_zich_bij_een_vraag_over_een_andere_wet(pagina, server_url):
+    pagina.goto(server_url + "/voila/render/wetten.ipynb")
+    pagina.locator(".jupyter-widgets").first.wait_for(timeout=60_000)
+    vraag = pagina.get_by_label("Je vraag")
+    vraag.fill("kinderbijslag aanvragen bij de SVB")
+    vraag.press("Enter")
+    pagina.locator("[role=status]").get_by_text("Ik vind geen artikel dat goed past", exact=False).wait_for(timeout=20_000)
+    assert pagina.locator("[role=status]").get_by_text("de SVB", exact=False).count() >= 1
+    # weak candidates are folded away, not shown as three confident answers
+    assert not pagina.locator("article.dbw-wet").first.is_visible()
+
+
+def test_zekerheid_wijziging_en_uitspraak_bij_het_artikel(pagina, server_url):
+    from calculators.wetten.uitspraken import uitspraken_bij
+    from calculators.wetten.wijzigingen import wijzigingen_bij
+
+    pagina.goto(server_url + "/voila/render/wetten.ipynb")
+    pagina.locator(".jupyter-widgets").first.wait_for(timeout=60_000)
+    vraag = pagina.get_by_label("Je vraag")
+    vraag.fill("Pw 3")
+    vraag.press("Enter")
+    artikel = pagina.locator("article.dbw-wet").first
+    artikel.wait_for(timeout=20_000)
+    assert artikel.locator(".dbw-zeker").inner_text() == "Past goed"
+    for wz in wijzigingen_bij("Pw 3"):
+        assert artikel.get_by_text(f"Wetswijziging: {wz.titel}", exact=False).count() == 1
+        assert artikel.get_by_role("link", name=f"Bron: {wz.bron}").get_attribute("href") == wz.url
+    for u in uitspraken_bij("Pw 3"):
+        assert artikel.get_by_role("link", name=u.ecli).count() == 1
+    zin = artikel.get_by_label("Zin voor je plan").input_value()
+    assert zin.startswith("Op grond van artikel 3 van de Participatiewet") and len(zin) > 120
