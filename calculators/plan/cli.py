@@ -13,10 +13,10 @@ import sys
 from pathlib import Path
 
 from calculators.kern.opdrachtregel import print_json
-from calculators.plan.afdruk import FORMATEN, schrijf_afdruk
-from calculators.plan.controle import privacy_meldingen, volledigheid
-from calculators.plan.model import lees_planbestand, plan_schema
-from calculators.prijzen.prijslijst import laad_prijzen
+
+# The logic is imported inside the handlers: `python -m calculators --help` and the other
+# subcommands do not pay for the plan model, the privacy guard and the print at start-up.
+FORMATEN = (".html", ".pdf", ".docx")  # the same tuple as calculators.plan.afdruk.FORMATEN (tested)
 
 
 def registreer(sub) -> None:
@@ -49,6 +49,8 @@ def registreer(sub) -> None:
 
 
 def _prijzen(args: argparse.Namespace):
+    from calculators.prijzen.prijslijst import laad_prijzen
+
     prijzen = laad_prijzen()
     if getattr(args, "tarieven", None):
         from calculators.prijzen.tarieven import combineer, lees_tarieven
@@ -58,6 +60,9 @@ def _prijzen(args: argparse.Namespace):
 
 
 def controleer(args: argparse.Namespace) -> int:
+    from calculators.plan.controle import volledigheid
+    from calculators.plan.model import lees_planbestand
+
     prijzen = _prijzen(args)
     plan = lees_planbestand(Path(args.bestand), prijzen)
     v = volledigheid(plan, prijzen)
@@ -69,6 +74,10 @@ def controleer(args: argparse.Namespace) -> int:
 
 
 def afdruk(args: argparse.Namespace) -> int:
+    from calculators.plan.afdruk import schrijf_afdruk
+    from calculators.plan.controle import privacy_meldingen
+    from calculators.plan.model import lees_planbestand
+
     prijzen = _prijzen(args)
     plan = lees_planbestand(Path(args.bestand), prijzen)
     for m in privacy_meldingen(plan):
@@ -79,5 +88,7 @@ def afdruk(args: argparse.Namespace) -> int:
 
 
 def schema(args: argparse.Namespace) -> int:
+    from calculators.plan.model import plan_schema
+
     print_json(plan_schema())
     return 0

@@ -131,3 +131,9 @@ def test_willekeurige_inhoud_code_0_of_2_zonder_traceback(inhoud, tmp_path, caps
         assert set(json.loads(uit)) == {"compleet", "ontbreekt", "waardendriehoek", "meldingen"}
     else:
         assert fout.startswith("Fout: ")
+
+
+def test_cli_noemt_dezelfde_afdrukformaten_als_de_afdruk():
+    from calculators.plan import afdruk, cli
+
+    assert cli.FORMATEN == afdruk.FORMATEN
