@@ -149,7 +149,7 @@ def _xlsx_rijen(data: bytes, bestand: str) -> list[list]:
     _controleer_zip(data, bestand)
     try:
         boek = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, EOFError):
+    except Exception:  # any broken part of the zip or its XML (ParseError, XMLSyntaxError, ...)
         raise DoorbraakFout(f"Het bestand {bestand} is geen geldig Excel-bestand (.xlsx).") from None
     try:
         blad = next((b for b in boek.worksheets if _plat(b.title) == "tarieven"), boek.worksheets[0])
@@ -165,7 +165,9 @@ def _xlsx_rijen(data: bytes, bestand: str) -> list[list]:
                 "Of sla het op als CSV."
             )
         return rijen
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, EOFError):
+    except DoorbraakFout:
+        raise
+    except Exception:  # a sheet whose XML breaks halfway: never a traceback
         raise DoorbraakFout(f"Het bestand {bestand} is geen geldig Excel-bestand (.xlsx).") from None
     finally:
         boek.close()

@@ -188,3 +188,22 @@ def test_json_uitvoer_blijft_geldig_en_gelijk_met_besturingstekens(capsys, tmp_p
     uit = capsys.readouterr().out
     assert code == 0 and "\x9b" not in uit and "\x1b" not in uit and "\u202e" not in uit
     assert json.loads(uit)[0]["item"] == naam  # escaped for the terminal, the same text for a program
+
+
+def _kapot(data: bytes, lid: str, maak) -> bytes:
+    uit = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as oud, zipfile.ZipFile(uit, "w") as nieuw:
+        for info in oud.infolist():
+            inhoud = oud.read(info)
+            nieuw.writestr(info.filename, maak(inhoud) if info.filename == lid else inhoud)
+    return uit.getvalue()
+
+
+@pytest.mark.parametrize("lid, maak", [
+    ("xl/worksheets/sheet1.xml", lambda d: d[: len(d) // 2]),  # XML that stops halfway
+    ("xl/workbook.xml", lambda d: b""),  # no workbook part
+])
+def test_kapotte_xlsx_geeft_nederlandse_melding(lid, maak):
+    data = _kapot(xlsx([KOP, ["Wooncoach", "per uur", 80, 2026, "Wmo", "eigen"]]), lid, maak)
+    with pytest.raises(DoorbraakFout, match="geen geldig Excel-bestand"):
+        lees_tarieven(data, "kapot.xlsx")
