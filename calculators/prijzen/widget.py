@@ -198,6 +198,10 @@ class PrijsZoeker:
             # Nothing half-loaded: the list in use stays as it was.
             zet_live(self.upload_status, fout_html(e, "Je bestand is niet geladen. "))
             return
+        except Exception:  # never a traceback in the calculator
+            zet_live(self.upload_status, melding(
+                "Je bestand is niet geladen: het kan niet gelezen worden. Sla het opnieuw op als CSV of .xlsx."))
+            return
         self.prijzen = combineer(self.nationaal, lokaal)
         waarschuwing = formule_waarschuwing(lokaal)
         zet_live(self.upload_status, melding(
