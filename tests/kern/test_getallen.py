@@ -5,9 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from calculators.kern.fouten import DoorbraakFout
-from calculators.kern.opmaak import lees_bedrag, lees_getal
+from calculators.kern.opmaak import MAX_AANTAL, MAX_BEDRAG, euro, getal, lees_bedrag, lees_getal
 
 
 @pytest.mark.parametrize("tekst, verwacht", [
@@ -64,3 +66,20 @@ def test_leeg_veld():
 def test_e_macht_krijgt_een_hint():
     with pytest.raises(DoorbraakFout, match="voluit"):
         lees_getal("2e3", "aantal")
+
+
+@given(st.one_of(st.text(max_size=40), st.from_regex(r"-?[0-9.,e ]{1,30}", fullmatch=True),
+                 st.floats(), st.integers()))
+def test_elke_invoer_geeft_een_begrensd_getal_of_een_nederlandse_fout(invoer):
+    try:
+        d = lees_getal(invoer, "aantal")
+    except DoorbraakFout as e:
+        assert "'aantal'" in str(e)
+        return
+    assert d.is_finite() and abs(d) <= MAX_AANTAL and len(d.as_tuple().digits) <= 20
+
+
+@given(st.decimals(min_value=-MAX_BEDRAG, max_value=MAX_BEDRAG, places=2, allow_nan=False, allow_infinity=False))
+def test_wat_we_tonen_lezen_we_terug(d):
+    assert lees_bedrag(euro(d)) == d
+    assert lees_bedrag(getal(d, 2)) == d
