@@ -41,6 +41,9 @@ from calculators.kern.tekst import zonder_accenten
 
 #: Longest query (in characters) that is analysed; longer queries are cut (with a note).
 MAX_TEKENS = 500
+#: BM25 parameters (bm25s defaults).
+BM25_K1 = 1.5
+BM25_B = 0.75
 #: At most this many different words of a query are used.
 MAX_WOORDEN = 40
 #: Weight of an expansion term (synonym) compared with a word the user typed.
@@ -259,7 +262,7 @@ class Zoekindex:
         self._bekende_stammen = set(df)
         self._indexen: dict[str, bm25s.BM25] = {}
         for veld, tokens in veld_tokens.items():
-            index = bm25s.BM25()
+            index = bm25s.BM25(k1=BM25_K1, b=BM25_B)
             index.index(tokens, show_progress=False)
             self._indexen[veld] = index
 

@@ -119,6 +119,8 @@ def wettekst_html(artikel: Artikel) -> str:
     extra = ""
     if not artikel.volledig:
         extra += "<p><em>Dit is een deel van het artikel. Lees het hele artikel op wetten.overheid.nl.</em></p>"
+    if artikel.opmerking:
+        extra += f'<p class="wettekst-opmerking"><small>Opmerking bij deze tekst: {html.escape(artikel.opmerking)}</small></p>'
     if artikel.herkomst:
         extra += (
             '<p class="wettekst-herkomst"><em>Deze tekst is nog niet extra gecontroleerd. '

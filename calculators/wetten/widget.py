@@ -171,7 +171,9 @@ def artikel_html(t: WetTreffer, analyse: Vraaganalyse | None, nummer: int) -> st
            if getattr(a, "herkomst", "") else "")
         + _lijst("Voorwaarden", a.uitleg.voorwaarden)
         + _lijst("Let op, veel mensen denken dit", a.uitleg.misverstanden)
-        + f"<details><summary>{samenvatting}</summary>{''.join(leden)}</details>"
+        + f"<details><summary>{samenvatting}</summary>{''.join(leden)}"
+        + (f"<p class='dbw-klein'>Opmerking bij deze tekst: {html.escape(a.opmerking)}</p>" if a.opmerking else "")
+        + "</details>"
         + uitspraken_html(a)
         + _gerelateerd(a)
         + f"<p><label for='{zin_id}'><strong>Zin voor je plan</strong></label><br>"
