@@ -81,6 +81,8 @@ def controleer_invoer(bestanden: list[str], k: int = 3) -> list[Bevinding]:
         if naam == "-":
             paden.append(("-", None))
             continue
+        if not naam.strip():  # Path("") is the current folder: never check that by accident
+            raise DoorbraakFout("Er is geen bestandsnaam opgegeven. Noem het bestand dat gecontroleerd moet worden.")
         pad = Path(naam)
         if pad.is_dir():
             casussen = sorted(p for p in pad.iterdir() if _is_casus(p) and not p.name.startswith("_"))

@@ -98,3 +98,8 @@ def test_onverwachte_fout_geeft_nederlandse_melding_en_geen_oude_uitslag(monkeyp
     monkeypatch.setattr(widget, "controleer_tekst", stuk)
     assert c.controleer() == []
     assert "niet gelukt" in c.uitslag.value and "Kowalski" not in c.uitslag.value and "intern" not in c.uitslag.value
+
+
+def test_lege_naam_is_niet_de_huidige_map(capsys):
+    code = main(["privacy", ""])
+    assert code == 2 and "geen bestandsnaam" in capsys.readouterr().err
