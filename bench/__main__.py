@@ -23,7 +23,18 @@ import traceback
 from bench import rapport
 from bench.gemeen import KOPIE, UITVOER, log, maak_kopie
 
-ONDERDELEN = ("bouwen", "zoeken", "monitor", "laadtijd", "interactie", "sessies", "balans", "opruimen", "soak")
+ONDERDELEN = (
+    "bouwen",
+    "zoeken",
+    "monitor",
+    "kernelstart",
+    "laadtijd",
+    "interactie",
+    "sessies",
+    "balans",
+    "opruimen",
+    "soak",
+)
 
 
 def _gekozen() -> list[str]:
@@ -102,6 +113,12 @@ def main() -> int:
                 from bench import zoeken
 
                 uitkomst = zoeken.meet()
+            elif naam == "kernelstart":
+                from bench import kernelstart
+
+                if not (KOPIE / "calculators").exists():
+                    maak_kopie(KOPIE)
+                uitkomst = kernelstart.meet(KOPIE)
             elif naam == "monitor":
                 from bench import monitor
 

@@ -1,0 +1,79 @@
+"""What a calculator kernel costs to start: import time, time to build the widget, and memory.
+
+Each calculator's dashboard does ``from calculators.<x>.widget import maak_<x>`` and calls it.
+We run those two steps in a fresh Python process (as a new kernel does, without the kernel
+itself) and measure wall time and the process's RSS afterwards. This shows which lever pays:
+imports, indexes built at every start, or the widgets of the first render.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.gemeen import KOPIE, PY, env_getal, log, mediaan
+
+_MEET = r"""
+import json, resource, sys, time
+t0 = time.perf_counter(); c0 = time.process_time()
+code = compile(sys.argv[1], "<import>", "exec")
+ns = {}
+exec(code, ns)
+t1 = time.perf_counter(); c1 = time.process_time()
+exec(compile(sys.argv[2], "<bouw>", "exec"), ns)
+t2 = time.perf_counter(); c2 = time.process_time()
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"import_s": t1 - t0, "bouw_s": t2 - t1, "import_cpu_s": c1 - c0, "bouw_cpu_s": c2 - c1,
+                  "rss_mb": rss}))
+"""
+
+
+def _cellen(notebook: Path) -> tuple[str, str]:
+    cellen = [
+        "".join(c["source"])
+        for c in json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+        if c["cell_type"] == "code"
+    ]
+    imports = "\n".join(c for c in cellen if c.lstrip().startswith(("from ", "import ")))
+    rest = "\n".join(c for c in cellen if not c.lstrip().startswith(("from ", "import ")))
+    return imports, rest
+
+
+def meet(root: Path = KOPIE) -> dict:
+    rondes = int(env_getal("BENCH_KERNELSTART_RONDES", 3))
+    uit = []
+    omgeving = dict(os.environ, PYTHONPATH=str(root), VOILA_PREHEAT="False")
+    for nb in sorted((root / "calculators" / "dashboards").glob("*.ipynb")):
+        imports, rest = _cellen(nb)
+        metingen = []
+        for _ in range(rondes):
+            r = subprocess.run(
+                [PY, "-c", _MEET, imports, rest], cwd=root, env=omgeving, capture_output=True, text=True, timeout=300
+            )
+            if r.returncode != 0:
+                metingen.append({"fout": r.stderr.strip().splitlines()[-1][:200] if r.stderr.strip() else "?"})
+                break
+            metingen.append(json.loads(r.stdout.strip().splitlines()[-1]))
+        goed = [m for m in metingen if "fout" not in m]
+        rij = {
+            "naam": nb.stem,
+            "import_s": mediaan([m["import_s"] for m in goed]),
+            "bouw_s": mediaan([m["bouw_s"] for m in goed]),
+            "import_cpu_s": mediaan([m["import_cpu_s"] for m in goed]),
+            "bouw_cpu_s": mediaan([m["bouw_cpu_s"] for m in goed]),
+            "rss_mb": mediaan([m["rss_mb"] for m in goed]),
+            "fouten": [m["fout"] for m in metingen if "fout" in m],
+        }
+        uit.append(rij)
+        log(
+            f"kernelstart {nb.stem}: import {rij['import_s']} s (cpu {rij['import_cpu_s']}), "
+            f"bouwen {rij['bouw_s']} s (cpu {rij['bouw_cpu_s']}), {rij['rss_mb']} MB"
+        )
+    return {"rekenhulpen": uit, "rondes": rondes}
+
+
+if __name__ == "__main__":
+    print(json.dumps(meet(Path(sys.argv[1]) if len(sys.argv) > 1 else KOPIE), indent=2))
