@@ -326,7 +326,6 @@ def maak_app(max_kernels: int | None = None):
             # XSRF stays on: the page's shutdown-on-close call sends the _xsrf cookie back.
             settings["xsrf_cookies"] = True
             settings["xsrf_cookie_kwargs"] = {"samesite": "Strict", "path": "/"}
-            settings["compress_response"] = True
             self.identity_provider.cookie_options = {"samesite": "Strict"}
             # Error pages of Jupyter handlers: our Dutch templates first.
             oud = settings["jinja2_env"]
