@@ -359,14 +359,27 @@ class PlanBouwer:
         self._gewijzigd()
 
     _stil = False
+    _gedownload: str | None = None  # the plan file behind the download links on screen
+
+    def _verouderd(self) -> None:
+        """Remove the downloads (and the privacy check) when the plan no longer matches them."""
+        if self._gedownload is None:
+            return
+        try:
+            nu = schrijf_planbestand(self.plan())
+        except DoorbraakFout:
+            nu = None
+        if nu != self._gedownload:
+            self._gedownload = None
+            self.downloads.value = ""
+            self.privacy.value = ""
 
     def _gewijzigd(self) -> None:
-        """Something changed: old downloads no longer match the screen, so they go."""
+        """Something changed: downloads that no longer match the screen go."""
         if self._stil:
             return
         self.rendement.titel = (self.titel.value or "").strip()[:200]
-        self.downloads.value = ""
-        self.privacy.value = ""
+        self._verouderd()
         try:
             self.plan()
         except DoorbraakFout as e:
@@ -385,7 +398,7 @@ class PlanBouwer:
             self.gekozen.options = opties
             self.gekozen.value = vorige if vorige in plan.alternatieven else ""
         if not self._stil:
-            self.downloads.value = ""
+            self._verouderd()
 
     # --- legitimiteit ------------------------------------------------------------------
     def zoek_artikel(self) -> None:
@@ -486,6 +499,7 @@ class PlanBouwer:
             plan = self.plan()
         except DoorbraakFout as e:
             self.downloads.value = ""
+            self._gedownload = None
             zet_live(self.privacy, _fout_html(e, "Verbeter dit eerst. Daarna kun je downloaden."))
             return
         bevindingen = privacy_bevindingen(plan)
@@ -502,6 +516,7 @@ class PlanBouwer:
             privacy = melding("Ik vond geen namen, adressen of andere gegevens over personen.", "ok")
         zet_live(self.privacy, privacy + volledigheid_html(plan, self.rendement.prijzen))
         self.downloads.value = downloads_html(plan, self.rendement.prijzen)
+        self._gedownload = schrijf_planbestand(plan)
 
 
 _VELDNAMEN = {
