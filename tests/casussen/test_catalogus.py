@@ -354,6 +354,8 @@ def boek(tmp_path_factory):
     paginas["book/patronen"] = "# Patronen\n\n" + "\n\n".join(
         f"## {d}\n\n```{{{d}}}\n```" for d in ("clusters", "knelpunten", "woonfuik", "rubrieken", "ggz",
                                                "jeugdzorg", "geldproblemen", "reispatronen"))
+    # Journey pages hold only a title too: case pages link to book/reizen/<reis> (checked to exist elsewhere).
+    paginas |= {f"book/reizen/{c.reis}": f"# {c.reis}\n" for c in laad_casussen() if c.reis}
     paginas["book/inspiratie/index"] = "# Inspiratie\n\n```{casussen-index}\n```\n\n```{toctree}\n:glob:\ncasussen/*\n```\n"
     for naam, tekst in paginas.items():
         pad = bron / f"{naam}.md"
