@@ -428,12 +428,19 @@
       return art ? art.textContent : "";
     };
 
-    /* "1 pagina's gevonden" -> "1 pagina gevonden". */
+    /* The count names pages: a page found twice (also by a heading) counts once;
+       "1 pagina gevonden", not "1 pagina's". */
     var uitkomst = document.getElementById("search-results");
     if (uitkomst && window.MutationObserver) {
       new MutationObserver(function () {
         uitkomst.querySelectorAll(".search-summary").forEach(function (p) {
-          if (/^1 pagina's gevonden/.test(p.textContent)) p.textContent = "1 pagina gevonden.";
+          if (!/^\d+ pagina/.test(p.textContent)) return;
+          var paginas = new Set();
+          uitkomst.querySelectorAll("ul.search li > a").forEach(function (a) {
+            paginas.add((a.getAttribute("href") || "").replace(/[#?].*$/, ""));
+          });
+          var tekst = paginas.size === 1 ? "1 pagina gevonden." : paginas.size + " pagina's gevonden.";
+          if (p.textContent !== tekst) p.textContent = tekst;
         });
       }).observe(uitkomst, { childList: true, subtree: true, characterData: true });
     }

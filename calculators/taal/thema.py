@@ -18,6 +18,14 @@ Build outputs (written into ``_static`` of the HTML build):
 
 Internal pages (:data:`INTERNE_PAGINAS`) are kept out of the search index.
 
+The search index and the browser must stem Dutch words the same way. Sphinx's search page
+stems a query with its bundled JavaScript Dutch stemmer (Snowball's original Dutch algorithm),
+but indexes pages through ``snowballstemmer``, which uses PyStemmer when it is installed (it is,
+for the calculators' search): PyStemmer 3 made ``dutch`` a new algorithm ("gemeente" -> "meen",
+while the browser makes "gemeent"), so most word forms were missed. The index therefore stems
+with PyStemmer's ``dutch_porter``, the original algorithm that the browser uses
+(:data:`ZOEKSTAMMER`).
+
 This module is wired in through :data:`calculators.sphinx_ext.ONDERDELEN`; it only uses the
 ``app`` object it is given, so it imports no Sphinx module itself.
 """
@@ -28,6 +36,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import Stemmer
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
@@ -38,6 +47,8 @@ CATALOGUS = Path(__file__).resolve().parent / "locale" / "nl" / "LC_MESSAGES" / 
 TAAL = "nl"
 # Pages for the makers of the book, not for its readers: not in the search.
 INTERNE_PAGINAS = frozenset({"book/naslag/leesbaarheid", "book/naslag/links"})
+# The Snowball algorithm of Sphinx's JavaScript Dutch stemmer (dutch-stemmer.js).
+ZOEKSTAMMER = "dutch_porter"
 VERTALINGEN_JS = "doorbraak-vertalingen.js"
 GEGEVENS_JS = "doorbraak-gegevens.js"
 
@@ -124,9 +135,27 @@ def _builder_inited(app: Any) -> None:
     app.add_js_file(GEGEVENS_JS, priority=450)
 
 
-def _zonder_zoekindex(app: Any, doctree: Any, docname: str) -> None:
+def zoekstammer() -> Stemmer.Stemmer:
+    """The Dutch stemmer for the book's search index: the same algorithm as the browser's."""
+    return Stemmer.Stemmer(ZOEKSTAMMER)
+
+
+def _zoekindex(app: Any, doctree: Any, docname: str) -> None:
+    """Before a page is indexed: internal pages stay out, Dutch stems match the browser's."""
     if docname in INTERNE_PAGINAS:
         app.env.metadata.setdefault(docname, {})["nosearch"] = True
+    taal = getattr(getattr(app.builder, "indexer", None), "lang", None)
+    if taal is not None and getattr(taal, "lang", "") == TAAL and not getattr(taal, "doorbraak_stammer", False):
+        taal.stemmer = zoekstammer()
+        taal.doorbraak_stammer = True
+
+
+def _alles_opnieuw(app: Any, env: Any, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
+    """Once after the stemmer changed: read every page again, so no page keeps old stems."""
+    if getattr(env, "doorbraak_zoekstammer", None) == ZOEKSTAMMER:
+        return []
+    env.doorbraak_zoekstammer = ZOEKSTAMMER
+    return sorted(set(env.found_docs) - set(added) - set(changed))
 
 
 def _schrijf_statisch(app: Any, exception: BaseException | None) -> None:
@@ -144,6 +173,7 @@ def setup(app: Any) -> dict[str, Any]:
     # A fallback of Sphinx's own Dutch catalogue: only what Sphinx and the theme lack.
     app.add_message_catalog("sphinx", str(doel))
     app.connect("builder-inited", _builder_inited)
-    app.connect("doctree-resolved", _zonder_zoekindex)
+    app.connect("doctree-resolved", _zoekindex)
+    app.connect("env-get-outdated", _alles_opnieuw)
     app.connect("build-finished", _schrijf_statisch)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
