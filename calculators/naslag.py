@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import json
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 from docutils import nodes
@@ -31,8 +32,10 @@ from calculators.kern.yamlbestand import lees_yaml
 SOORT = {".csv": "tabel (CSV)", ".yaml": "YAML", ".yml": "YAML", ".json": "JSON", ".xlsx": "Excel", ".md": "uitleg"}
 
 
-def _tabel(bijschrift: str, koppen: list[str], rijen: list[list[Celwaarde]], **opties) -> list[nodes.Node]:
-    return tabel_knopen(maak_tabel(bijschrift, koppen, rijen, **opties))
+def _tabel(
+    bijschrift: str, koppen: list[str], rijen: Sequence[Sequence[Celwaarde]], rechts: frozenset[int] = frozenset()
+) -> list[nodes.Node]:
+    return tabel_knopen(maak_tabel(bijschrift, koppen, rijen, rechts=rechts))
 
 
 def _link(titel: str, url: str) -> Celwaarde:

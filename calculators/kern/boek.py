@@ -10,10 +10,10 @@ import html
 
 from docutils import nodes
 
-from calculators.kern.tabel import Link, Tabel, delen
+from calculators.kern.tabel import Cel, Celwaarde, Link, Tabel, delen
 
 
-def _alinea(waarde) -> nodes.paragraph:
+def _alinea(waarde: Celwaarde) -> nodes.paragraph:
     alinea = nodes.paragraph()
     for deel in delen(waarde):
         if isinstance(deel, Link):
@@ -47,9 +47,8 @@ def tabel_knopen(tabel: Tabel) -> list[nodes.Node]:
         rij = nodes.row()
         for i, waarde in enumerate(rij_waarden):
             cel = nodes.entry(classes=["bedrag"] if tabel.is_rechts(i) else [])
-            extra = waarde if hasattr(waarde, "inhoud") else None
-            if extra is not None and extra.id:
-                cel["ids"].append(extra.id)
+            if isinstance(waarde, Cel) and waarde.id:
+                cel["ids"].append(waarde.id)
             cel += _alinea(waarde)
             rij += cel
         lijf += rij

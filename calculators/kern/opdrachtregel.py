@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import Any, NoReturn
 
 FOUT_CODE = 2
 
@@ -17,7 +17,7 @@ FOUT_CODE = 2
 class NederlandseParser(argparse.ArgumentParser):
     """ArgumentParser with Dutch messages that exits with code 2 on usage errors."""
 
-    def error(self, message: str) -> None:  # noqa: D401 - argparse API
+    def error(self, message: str) -> NoReturn:  # noqa: D401 - argparse API
         vertaling = (
             message.replace("the following arguments are required", "deze gegevens ontbreken")
             .replace("unrecognized arguments", "onbekende opties")

@@ -43,7 +43,7 @@ def pydantic_meldingen(fout: ValidationError, bestand: str, rij_offset: int | No
         loc = list(e.get("loc", ()))
         rij = None
         if rij_offset is not None and loc and isinstance(loc[0], int):
-            rij = loc.pop(0) + rij_offset
+            rij = int(loc.pop(0)) + rij_offset
         kolom = ".".join(str(x) for x in loc) or None
         uitleg = _VERTALING.get(e.get("type", ""), None)
         if e.get("type") == "value_error":

@@ -14,6 +14,7 @@ a phone.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 
@@ -74,9 +75,14 @@ class Tabel:
 
 def maak_tabel(
     bijschrift: str,
-    koppen: list[str] | tuple[str, ...],
-    rijen: list[list[Celwaarde]] | list[tuple[Celwaarde, ...]],
-    **opties: object,
+    koppen: Sequence[str],
+    rijen: Iterable[Sequence[Celwaarde]],
+    *,
+    rechts: frozenset[int] = frozenset(),
+    rijkop: bool = False,
+    klassen: tuple[str, ...] = (),
+    sorteerbaar: bool = False,
 ) -> Tabel:
     """Convenience: lists in, a frozen :class:`Tabel` out."""
-    return Tabel(bijschrift, tuple(koppen), tuple(tuple(r) for r in rijen), **opties)  # type: ignore[arg-type]
+    return Tabel(bijschrift, tuple(koppen), tuple(tuple(r) for r in rijen), rechts=rechts, rijkop=rijkop,
+                 klassen=klassen, sorteerbaar=sorteerbaar)
