@@ -2,8 +2,9 @@
 
 - price search: ``calculators.prijzen.prijslijst.zoek_prijzen`` over a list of copies of the prices
   (each copy gets its own id); queries are words from the price names;
-- law search: ``bench.zoeken_wetten.meet`` (owned by the law-search helper), which times the
-  questions of ``data/evaluatie/wetvragen.yaml`` on ``calculators.wetten.zoeker.maak_index``;
+- law search: ``bench.zoeken_wetten.meet``, which times the whole lookup (``zoek_wetten``) for
+  the questions of ``data/evaluatie/wetvragen.yaml`` and ``wetvragen-praktijk.yaml`` on
+  ``calculators.wetten.zoeker.maak_index``;
 - case search: ``calculators.casussen.catalogus.CasusZoeker`` over copies of the catalogue; queries are
   words from the case titles.
 
@@ -66,11 +67,16 @@ def prijzen(rondes: int) -> list[dict]:
 
 def wetten(rondes: int) -> list[dict]:
     from bench import zoeken_wetten
+    from calculators.kern.paden import DATA
+    from calculators.kern.yamlbestand import lees_yaml
     from calculators.wetten.artikelen import alle_artikelen
     from calculators.wetten.zoeker import laad_evaluatie
 
     artikelen = alle_artikelen()
     vragen = [v.vraag for v in laad_evaluatie()]
+    praktijk = DATA / "evaluatie" / "wetvragen-praktijk.yaml"
+    if praktijk.exists():  # the real questions are longer; time them too
+        vragen += [v["vraag"] for v in lees_yaml(praktijk)["vragen"]]
     zoeken_wetten.RONDES = rondes
     uit = []
     for f in FACTOREN:

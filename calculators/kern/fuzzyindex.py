@@ -9,6 +9,8 @@ of texts, so it stays fast when the data grows.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from rapidfuzz import fuzz, process
 
@@ -25,6 +27,7 @@ LANG_DREMPEL = 85.0
 LANG_FACTOR = 0.7
 
 
+@lru_cache(maxsize=50_000)
 def normaliseer(tekst: str) -> str:
     """Lower case, no accents, only letters, digits and single spaces."""
     return plat(tekst)
@@ -40,6 +43,12 @@ class FuzzyIndex:
     def __init__(self, namen: list[str], teksten: list[str] | None = None, tekst_gewicht: float = 0.85):
         self.n = len(namen)
         self.tekst_gewicht = tekst_gewicht
+        # Identical (name, text) rows are scored once and copied back (self._terug).
+        rijen_sleutels = list(zip(namen, teksten if teksten is not None else [""] * len(namen), strict=True))
+        uniek: dict[tuple[str, str], int] = {}
+        self._terug = np.array([uniek.setdefault(k, len(uniek)) for k in rijen_sleutels], dtype=np.int64)
+        namen = [k[0] for k in uniek]
+        teksten = [k[1] for k in uniek] if teksten is not None else None
         velden = [namen] + ([teksten] if teksten is not None else [])
         vocab: dict[str, int] = {}
         self._matrices = []
@@ -51,6 +60,7 @@ class FuzzyIndex:
                 m[i, : len(r)] = r
             self._matrices.append(m)
         self.vocab = list(vocab)
+        self._cache: dict[str, np.ndarray] = {}
 
     def _woord_scores(self, woord: str) -> np.ndarray:
         scores = process.cdist([woord], self.vocab, scorer=fuzz.ratio, dtype=np.float32)[0] if self.vocab else np.zeros(0, np.float32)
@@ -73,14 +83,25 @@ class FuzzyIndex:
         qw = list(dict.fromkeys(woorden(vraag)))[:20]
         if not qw or self.n == 0:
             return np.zeros(self.n, dtype=np.float32)
-        totaal = np.zeros(self.n, dtype=np.float32)
+        totaal = np.zeros(len(self._matrices[0]), dtype=np.float32)
         for w in qw:
-            s = self._woord_scores(w)
-            beste = s[self._matrices[0]].max(axis=1)
-            if len(self._matrices) > 1:
-                beste = np.maximum(beste, self.tekst_gewicht * s[self._matrices[1]].max(axis=1))
-            totaal += beste
-        return totaal / len(qw)
+            totaal += self._woord_beste(w)
+        return (totaal / len(qw))[self._terug]
+
+    def _woord_beste(self, woord: str) -> np.ndarray:
+        """Per text the score of its best-matching word for ``woord`` (cached: synonym
+        variants of one query share most of their words)."""
+        bekend = self._cache.get(woord)
+        if bekend is not None:
+            return bekend
+        s = self._woord_scores(woord)
+        beste = s[self._matrices[0]].max(axis=1)
+        if len(self._matrices) > 1:
+            beste = np.maximum(beste, self.tekst_gewicht * s[self._matrices[1]].max(axis=1))
+        if len(self._cache) > 2000:
+            self._cache.clear()
+        self._cache[woord] = beste
+        return beste
 
     def zoek(
         self, vraag: str, top: int = 10, drempel: float = 70.0, varianten: list[str] | None = None
@@ -90,11 +111,29 @@ class FuzzyIndex:
         ``varianten``: other wordings of the query (synonyms); a text scores the best of
         the query and 0.95 × each variant.
         """
+        s = self.beste_scores(vraag, varianten)
+        return self.top(s, top, drempel)
+
+    def beste_scores(self, vraag: str, varianten: list[str] | None = None) -> np.ndarray:
+        """Score of every text: the best of the query and 0.95 x each variant."""
         s = self.scores(vraag)
         for variant in varianten or []:
             s = np.maximum(s, np.float32(0.95) * self.scores(variant))
+        return s
+
+    @staticmethod
+    def top(s: np.ndarray, top: int, drempel: float, rang: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """The ``top`` indices with score >= ``drempel``, best first (ties keep file order).
+
+        ``rang``: another array to order by (for example the score plus a bonus); the
+        returned score is always ``s``.
+        """
+        orde = s if rang is None else rang
         kandidaten = np.nonzero(s >= drempel)[0]
-        volgorde = sorted(kandidaten.tolist(), key=lambda i: (-float(s[i]), i))
+        if len(kandidaten) > top:
+            # stable: best first, file order within equal values
+            kandidaten = kandidaten[np.lexsort((kandidaten, -orde[kandidaten]))][:top]
+        volgorde = sorted(kandidaten.tolist(), key=lambda i: (-float(orde[i]), i))
         return [(i, round(float(s[i]), 1)) for i in volgorde[:top]]
 
 

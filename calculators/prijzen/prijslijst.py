@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, field_validator, model_validator
 
 from calculators.kern.fouten import DoorbraakFout, Melding
@@ -293,20 +294,17 @@ def zoek_prijs_uitkomst(
     if not woorden_:  # only a unit ("per jaar"), or only filler words: list the prices in that unit
         lijst = [p for p in kandidaten if eenheid is None or p.eenheid == eenheid]
         return PrijsUitkomst([Treffer(p, 0.0) for p in lijst[:top]], "", eenheid, [])
-    index = _zoekindex(tuple(kandidaten))
+    index = _zoekindex(kandidaten)
     varianten = [_zonder_vulwoorden(v) for v in synoniem_varianten(woorden_, _synoniemen(), maximum=24)]
-    gevonden = index.zoek(woorden_, top=len(kandidaten), drempel=DREMPEL, varianten=[v for v in varianten if v])
-
-    def bonus(p: Prijs) -> float:
-        if eenheid is None:
-            return 0.0
-        if p.eenheid == eenheid:
-            return BONUS_ZELFDE_EENHEID
-        return BONUS_OMREKENBAAR if kan_omrekenen(p.eenheid, eenheid) else 0.0
-
-    volgorde = sorted(gevonden, key=lambda x: (-(x[1] + bonus(kandidaten[x[0]])), x[0]))[:top]
+    varianten = [v for v in varianten if v]
+    scores = index.beste_scores(woorden_, varianten)
+    rang = scores
+    if eenheid is not None:  # a small bonus for the asked unit (or one that converts to it)
+        bonus = {e: BONUS_ZELFDE_EENHEID if e == eenheid else (BONUS_OMREKENBAAR if kan_omrekenen(e, eenheid) else 0.0)
+                 for e in {p.eenheid for p in kandidaten}}
+        rang = scores + np.array([bonus[p.eenheid] for p in kandidaten], dtype=np.float32)
     treffers = []
-    for i, score in volgorde:
+    for i, score in FuzzyIndex.top(scores, top, DREMPEL, rang):
         p = kandidaten[i]
         omgerekend = reken_om(p.bedrag, p.eenheid, eenheid) if eenheid and p.eenheid != eenheid else None
         treffers.append(Treffer(p, score, omgerekend, eenheid if omgerekend is not None else None))
@@ -340,12 +338,26 @@ def _synoniemen() -> list[tuple[str, ...]]:
     return [*laad_prijs_synoniemen()]
 
 
-@lru_cache(maxsize=32)
-def _zoekindex(prijzen: tuple[Prijs, ...]) -> FuzzyIndex:
-    return FuzzyIndex(
-        namen=[p.item for p in prijzen],
-        teksten=[f"{p.omschrijving} {p.domein} {p.geldstroom}" for p in prijzen],
-    )
+_INDEXEN: dict[tuple[int, ...], tuple[tuple[Prijs, ...], FuzzyIndex]] = {}
+
+
+def _zoekindex(prijzen: list[Prijs]) -> FuzzyIndex:
+    """The fuzzy index over these prices, built once per list of price objects.
+
+    Keyed by object identity (hashing thousands of dataclasses per keystroke was the
+    slowest part of a search); the cache keeps the objects alive, so an id is never reused.
+    """
+    sleutel = tuple(map(id, prijzen))
+    bekend = _INDEXEN.get(sleutel)
+    if bekend is None:
+        if len(_INDEXEN) >= 32:
+            _INDEXEN.clear()
+        index = FuzzyIndex(
+            namen=[p.item for p in prijzen],
+            teksten=[f"{p.omschrijving} {p.domein} {p.geldstroom}" for p in prijzen],
+        )
+        bekend = _INDEXEN[sleutel] = (tuple(prijzen), index)
+    return bekend[1]
 
 
 # --- basket ---------------------------------------------------------------------------
