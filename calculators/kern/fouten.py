@@ -7,6 +7,7 @@ Widgets and the CLI show ``str(fout)``; they never show a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 
@@ -33,7 +34,7 @@ class Melding:
 class DoorbraakFout(Exception):
     """A problem the user can fix. ``str()`` is a complete Dutch message."""
 
-    def __init__(self, tekst: str, meldingen: list[Melding] | None = None):
+    def __init__(self, tekst: str, meldingen: Sequence[Melding] | None = None):
         self.meldingen: list[Melding] = list(meldingen or [])
         if self.meldingen:
             regels = "\n".join(f"- {m}" for m in self.meldingen[:50])

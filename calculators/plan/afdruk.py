@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Union
 
 from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.opmaak import datum, euro, getal
@@ -50,7 +49,7 @@ class Citaat:
 
 @dataclass
 class Lijst:
-    items: list[tuple[str, str | None]]  # (text, link or None)
+    items: Sequence[tuple[str, str | None]]  # (text, link or None)
 
 
 @dataclass
@@ -68,16 +67,16 @@ class Kader:
 
     soort: str  # concept | besluit
     kop: str
-    blokken: list[Blok] = field(default_factory=list)
+    blokken: Sequence[Blok] = field(default_factory=list)
 
 
-Blok = Union[Alinea, Citaat, Lijst, Tabel, Kader]
+Blok = Alinea | Citaat | Lijst | Tabel | Kader
 
 
 @dataclass
 class Onderdeel:
     kop: str
-    blokken: list[Blok] = field(default_factory=list)
+    blokken: Sequence[Blok] = field(default_factory=list)
     niveau: int = 2
 
 
@@ -115,7 +114,7 @@ def _artikelblokken(plan: Doorbraakplan) -> list[Onderdeel]:
     uit = []
     for a in plan.legitimiteit:
         artikel, lid = ontleed_referentie(a.artikel)
-        blokken: list[Blok] = _alineas(a.motivering) if a.motivering else [
+        blokken: list[Blok] = [*_alineas(a.motivering)] if a.motivering else [
             Alinea("De motivering ontbreekt nog.", "leeg")]
         if lid is not None:
             gevonden = artikel.lid(lid)
@@ -299,6 +298,7 @@ def maak_afdruk(plan: Doorbraakplan, prijzen: Iterable[Prijs] | Mapping[str, Pri
     betrokken: list[Blok] = [Alinea("Wat het huishouden zelf doet:", "klein"), *_alineas(plan.betrokkenheid.eigen_inzet),
                              Alinea("Aanspreekpunt:", "klein"), _of_leeg(plan.betrokkenheid.aanspreekpunt)]
     onderdelen.append(Onderdeel("7. Betrokken: wat het huishouden zelf doet", betrokken))
+    knel: list[Blok]
     if plan.knelpunten:
         knel = [Tabel(["Soort", "Organisatie", "Regel", "Wat knelt"],
                       [[SOORT_KNELPUNT[k.soort], k.organisatie, k.regel, k.omschrijving] for k in plan.knelpunten],

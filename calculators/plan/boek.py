@@ -54,7 +54,7 @@ def soort_tekst(schema: dict[str, Any]) -> str:
         return "groep met per naam: " + soort_tekst(schema["additionalProperties"])
     if schema.get("format") == "date":
         return "datum (jjjj-mm-dd)"
-    return _SOORT.get(soort, str(soort or "?"))
+    return _SOORT.get(str(soort), str(soort or "?"))
 
 
 def grenzen_tekst(schema: dict[str, Any]) -> str:

@@ -505,7 +505,7 @@ class PlanbestandMelding(rm.PlanMelding):
 _LIJSTEN = {"legitimiteit", "knelpunten"}
 
 
-def _melding(e: dict[str, Any], basis: Melding, bestand: str | None) -> PlanbestandMelding:
+def _melding(e: Mapping[str, Any], basis: Melding, bestand: str | None) -> PlanbestandMelding:
     loc = list(e.get("loc", ()))
     tekst = basis.tekst
     if e.get("type") == "value_error":
