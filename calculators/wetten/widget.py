@@ -177,8 +177,8 @@ def artikel_html(t: WetTreffer, analyse: Vraaganalyse | None, nummer: int) -> st
         + uitspraken_html(a)
         + _gerelateerd(a)
         + f"<p><label for='{zin_id}'><strong>Zin voor je plan</strong></label><br>"
-        f"<input id='{zin_id}' class='dbw-zin' type='text' readonly value='{html.escape(zin, quote=True)}' "
-        "onfocus='this.select()'>"
+        f"<textarea id='{zin_id}' class='dbw-zin' rows='4' readonly onfocus='this.select()'>"
+        f"{html.escape(zin)}</textarea><br>"
         f"<button type='button' class='dbw-kopieer' data-zin='{html.escape(zin, quote=True)}' "
         f"onclick=\"{_KOPIEER_JS.format(zin_id=zin_id)}\">Kopieer zin</button>"
         "<span class='dbw-klein' role='status' aria-live='polite'></span></p>"
