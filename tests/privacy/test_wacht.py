@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -207,17 +206,15 @@ def test_lege_tekst_geeft_niets():
     assert controleer_tekst(None) == []
 
 
-def test_lange_tekst_blijft_snel(capsys):
+def test_lange_tekst_vindt_wat_helemaal_aan_het_eind_staat():
+    """A long text (about 200.000 characters) is checked to the end. Its speed is measured by
+    `make bench`, not asserted here."""
     blok = ("Een moeder van in de dertig kreeg hulp van de gemeente. "
             "Op grond van artikel 2.3.5 van de Wmo 2015 kwam er begeleiding.\n") * 1700
     tekst = blok + "Meneer Kowalski belde op 06-23456789.\n"
-    start = time.perf_counter()
     bevindingen = controleer_tekst(tekst)
-    duur = time.perf_counter() - start
-    with capsys.disabled():
-        print(f"\nPrivacycontrole: {len(tekst):,} tekens in {duur:.2f} s".replace(",", "."))
     assert {b.soort for b in bevindingen} == {"naam", "telefoonnummer"}
-    assert duur < 10
+    assert all(b.begin >= len(blok) for b in bevindingen)
 
 
 def test_te_lange_tekst_geeft_nederlandse_melding():
