@@ -44,6 +44,7 @@ from calculators.wetten.zoeker import zoek_wetten
 
 STIJL = {"description_width": "initial"}
 BREED = w.Layout(width="100%", max_width="720px")
+KNOP = {"width": "auto", "align_self": "flex-start"}
 VOORBEELD = DATA / "voorbeelden" / "doorbraakplan-voorbeeld.json"
 # Plan-file keys this screen edits; every other key of a loaded plan is kept as it was.
 OP_HET_SCHERM = {
@@ -98,7 +99,7 @@ class ArtikelRij:
         self.motivering = w.Textarea(value=motivering, description=f"Waarom past {referentie} hier?",
                                      style=STIJL, layout=w.Layout(width="100%", max_width="720px", height="80px"),
                                      continuous_update=False)
-        self.weg = w.Button(description=f"Haal {referentie} weg", layout=w.Layout(width="auto"),
+        self.weg = w.Button(description=f"Haal {referentie} weg", layout=w.Layout(**KNOP),
                             tooltip="Haal dit artikel uit je plan")
         self.weg.on_click(lambda _b: bouwer.verwijder_artikel(self))
         self.widget = w.VBox([
@@ -128,7 +129,7 @@ class KnelpuntRij:
         self.omschrijving = w.Textarea(value=omschrijving, description="Wat knelt er?", style=STIJL,
                                        layout=w.Layout(width="100%", max_width="720px", height="70px"),
                                        continuous_update=False)
-        self.weg = w.Button(description="Haal dit knelpunt weg", layout=w.Layout(width="auto"))
+        self.weg = w.Button(description="Haal dit knelpunt weg", layout=w.Layout(**KNOP))
         self.weg.on_click(lambda _b: bouwer.verwijder_knelpunt(self))
         for veld in (self.soort, self.organisatie, self.regel, self.omschrijving):
             veld.observe(lambda _c: bouwer._gewijzigd(), names="value")
@@ -174,11 +175,11 @@ class PlanBouwer:
         # Legitimiteit: the law lookup
         self.wetvraag = w.Text(description="Zoek een artikel", placeholder="bijvoorbeeld: huurachterstand betalen",
                                style=STIJL, layout=BREED, continuous_update=False)
-        self.wetzoek = w.Button(description="Zoek", button_style="primary", layout=w.Layout(width="auto"),
+        self.wetzoek = w.Button(description="Zoek", button_style="primary", layout=w.Layout(**KNOP),
                                 tooltip="Zoek in de wetzoeker")
         self.wetkeuze = w.Dropdown(description="Kies een artikel", style=STIJL, layout=BREED)
         self.wetstatus = live_gebied()
-        self.wetvoeg = w.Button(description="Zet in mijn plan", layout=w.Layout(width="auto"),
+        self.wetvoeg = w.Button(description="Zet in mijn plan", layout=w.Layout(**KNOP),
                                 tooltip="Voeg het gekozen artikel toe aan je plan")
         self.artikel_box = w.VBox()
         self.wetvraag.observe(lambda _c: self.zoek_artikel(), names="value")
@@ -197,7 +198,7 @@ class PlanBouwer:
         # Knelpunten
         self.knelpunten: list[KnelpuntRij] = []
         self.knelpunt_box = w.VBox()
-        self.voeg_knelpunt = w.Button(description="Voeg een knelpunt toe", layout=w.Layout(width="auto"),
+        self.voeg_knelpunt = w.Button(description="Voeg een knelpunt toe", layout=w.Layout(**KNOP),
                                       tooltip="Schrijf een regel of systeem op dat in de weg zit")
         self.voeg_knelpunt.on_click(lambda _b: self._nieuw_knelpunt())
 
@@ -210,24 +211,24 @@ class PlanBouwer:
         self.besluit_datum = w.Text(description="Datum van het besluit (jjjj-mm-dd)", style=STIJL,
                                     layout=w.Layout(width="auto", max_width="360px"), continuous_update=False)
         self.besluit_uitkomst = w.Dropdown(options=UITKOMSTEN, value="", description="Uitkomst", style=STIJL,
-                                           layout=w.Layout(width="auto", max_width="360px"))
+                                           layout=w.Layout(width="100%", max_width="360px"))
         self.besluit_toelichting = w.Textarea(description="Toelichting op het besluit", style=STIJL, layout=lang,
                                               continuous_update=False)
 
         # Save, load, print
         self.maak_klaar = w.Button(description="Controleer en maak downloads", button_style="primary",
-                                   layout=w.Layout(width="auto"),
+                                   layout=w.Layout(**KNOP),
                                    tooltip="Controleer je plan op privacy en maak het planbestand en de afdruk")
         self.maak_klaar.on_click(lambda _b: self.maak_downloads())
         self.privacy = live_gebied()
         self.downloads = w.HTML()
         self.upload = w.FileUpload(accept=".json,application/json", multiple=False,
-                                   description="Doorbraakplan laden (JSON)", layout=w.Layout(width="auto"))
+                                   description="Doorbraakplan laden (JSON)", layout=w.Layout(**KNOP))
         self.upload.observe(lambda _c: self._laad_upload(), names="value")
-        self.laad_voorbeeld = w.Button(description="Laad het voorbeeldplan", layout=w.Layout(width="auto"),
+        self.laad_voorbeeld = w.Button(description="Laad het voorbeeldplan", layout=w.Layout(**KNOP),
                                        tooltip="Laad het uitgewerkte voorbeeldplan")
         self.laad_voorbeeld.on_click(lambda _b: self.laad_tekst(VOORBEELD.read_bytes(), VOORBEELD.name))
-        self.leeg = w.Button(description="Begin met een leeg plan", layout=w.Layout(width="auto"),
+        self.leeg = w.Button(description="Begin met een leeg plan", layout=w.Layout(**KNOP),
                              tooltip="Maak alle stappen leeg")
         self.leeg.on_click(lambda _b: self.zet_plan(Doorbraakplan(datum=_dt.date.today())))
         self.status = live_gebied()
@@ -240,6 +241,7 @@ class PlanBouwer:
                      self.aanspreekpunt, self.gekozen, self.besluit_door, self.besluit_datum, self.besluit_uitkomst,
                      self.besluit_toelichting):
             veld.observe(lambda _c: self._gewijzigd(), names="value")
+        self._verberg_eigen_bewaren()
         self._herbereken_rendement = self.rendement.herbereken
         self.rendement.herbereken = self._na_rendement  # type: ignore[method-assign]
 
@@ -279,6 +281,15 @@ class PlanBouwer:
         self.zoek_artikel()
         self._toon_knelpunten()
         self._na_rendement()
+
+    def _verberg_eigen_bewaren(self) -> None:
+        """Inside the plan the cost calculator does not save on its own: the whole plan is saved below."""
+        r = self.rendement
+        eigen = {id(r.downloads), id(r.laad_status)}
+        for kind in r.widget.children:
+            if id(kind) in eigen or (isinstance(kind, w.HBox) and r.upload in kind.children) or (
+                    isinstance(kind, w.HTML) and "4. Bewaar je werk" in kind.value):
+                kind.layout.display = "none"
 
     def _kop(self, sleutel: str) -> w.HTML:
         s = self.stappen[sleutel]
@@ -565,10 +576,10 @@ def downloads_html(plan: Doorbraakplan, prijzen) -> str:
     naam = bestandsnaam(plan)
     afdruk = maak_afdruk(plan, prijzen)
     delen = [
-        _data_link(schrijf_planbestand(plan), f"{naam}.json", "Download je plan (JSON)", "application/json"),
-        _data_link(als_html(afdruk), f"{naam}.html", "Download de afdruk (HTML)", "text/html"),
-        _data_link(als_pdf(afdruk), f"{naam}.pdf", "Download de afdruk (PDF)", "application/pdf"),
-        _data_link(als_docx(afdruk), f"{naam}.docx", "Download de afdruk (Word)",
+        _data_link(schrijf_planbestand(plan), f"{naam}.json", "Download het doorbraakplan (JSON)", "application/json"),
+        _data_link(als_html(afdruk), f"{naam}.html", "Download de afdruk van het plan (HTML)", "text/html"),
+        _data_link(als_pdf(afdruk), f"{naam}.pdf", "Download de afdruk van het plan (PDF)", "application/pdf"),
+        _data_link(als_docx(afdruk), f"{naam}.docx", "Download de afdruk van het plan (Word)",
                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
     ]
     return "<p class='dbw-downloads'>" + " · ".join(delen) + "</p>"
