@@ -28,6 +28,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
 
 from calculators.kern.bestanden import lees_bytes
 from calculators.kern.fouten import DoorbraakFout, Melding
@@ -77,6 +81,125 @@ def _kolom_voor(kop: str) -> str | None:
         if plat in namen:
             return kolom
     return None
+
+
+# --- one row: a pydantic model with the Dutch messages users see ------------------------
+
+def _fout(tekst: str) -> PydanticCustomError:
+    return PydanticCustomError("tarief", tekst)
+
+
+def _basis(info: ValidationInfo) -> Prijs | None:
+    """The national price this row replaces (its id was valid), or None."""
+    ident = info.data.get("id")
+    return info.context["landelijk"].get(ident) if ident and info.context else None
+
+
+class TariefRij(BaseModel):
+    """One row of a local tariff file, validated with the national list and the vocabulary
+    passed as context (``landelijk``: id -> Prijs, ``voc``: the vocabulary). Empty fields
+    of a row that replaces a national price (``id``) are taken from that price."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field("", max_length=200)
+    item: str = Field("", max_length=200)
+    eenheid: str = ""
+    bedrag: Decimal = Decimal(0)
+    jaar: int = 0
+    geldstroom: str = ""
+    domein: str = ""
+    bron: str = ""
+    omschrijving: str = ""
+
+    @field_validator("id", mode="before")
+    @classmethod
+    def _id(cls, waarde: Any, info: ValidationInfo) -> str:
+        ident = _tekst(waarde)
+        if ident and info.context and ident not in info.context["landelijk"]:
+            raise _fout(f"het id '{ident[:60]}' staat niet in de landelijke prijslijst; laat id leeg voor een nieuw item")
+        return ident
+
+    @field_validator("item", mode="before")
+    @classmethod
+    def _item(cls, waarde: Any, info: ValidationInfo) -> str:
+        basis = _basis(info)
+        item = _tekst(waarde) or (basis.item if basis else "")
+        if not item:
+            raise _fout("vul een naam in")
+        if len(item) > 200:
+            raise _fout("de naam is te lang (meer dan 200 tekens)")
+        return item
+
+    @field_validator("eenheid", mode="before")
+    @classmethod
+    def _eenheid(cls, waarde: Any, info: ValidationInfo) -> str:
+        ruw, basis = _tekst(waarde), _basis(info)
+        if not ruw and basis:
+            return basis.eenheid
+        if not ruw:
+            raise _fout("vul een eenheid in, bijvoorbeeld 'per uur'")
+        try:
+            return _lees_eenheid(ruw)
+        except ValueError:
+            raise _fout(f"onbekende eenheid '{ruw[:40]}'; kies uit: {', '.join(EENHEDEN)}") from None
+
+    @field_validator("bedrag", mode="before")
+    @classmethod
+    def _bedrag(cls, waarde: Any) -> Decimal:
+        if not _tekst(waarde):
+            raise _fout("vul een bedrag in, bijvoorbeeld 1.250,00")
+        try:
+            bedrag = _lees_bedrag(waarde)
+        except ValueError as e:
+            raise _fout(f"'{_tekst(waarde)[:40]}' {e}") from None
+        if bedrag < 0:
+            raise _fout("het bedrag is negatief; vul 0 of meer in")
+        return bedrag
+
+    @field_validator("jaar", mode="before")
+    @classmethod
+    def _jaar(cls, waarde: Any, info: ValidationInfo) -> int:
+        if not _tekst(waarde):
+            raise _fout("vul het jaar van je eigen tarief in" if _basis(info) else "vul een jaar in, bijvoorbeeld 2026")
+        try:
+            jaar = _lees_jaar(waarde)
+        except ValueError:
+            jaar = 0
+        if not 1990 <= jaar <= 2100:
+            raise _fout(f"'{_tekst(waarde)[:20]}' is geen jaar; gebruik vier cijfers, bijvoorbeeld 2026")
+        return jaar
+
+    @field_validator("geldstroom", mode="before")
+    @classmethod
+    def _geldstroom(cls, waarde: Any, info: ValidationInfo) -> str:
+        ruw, basis = _tekst(waarde), _basis(info)
+        if not ruw and basis:
+            return basis.geldstroom
+        if not ruw:
+            raise _fout("vul een geldstroom in, bijvoorbeeld Wmo")
+        namen = info.context["voc"].geldstroom_namen if info.context else []
+        bekend = {_plat(n): n for n in namen} | GELDSTROOM_ALIAS
+        if _plat(ruw) not in bekend:
+            raise _fout(f"onbekende geldstroom '{ruw[:40]}'; kies uit: {', '.join(namen)}")
+        return bekend[_plat(ruw)]
+
+    @field_validator("domein", mode="before")
+    @classmethod
+    def _domein(cls, waarde: Any, info: ValidationInfo) -> str:
+        ruw, basis = _tekst(waarde), _basis(info)
+        if not ruw:
+            return basis.domein if basis else ""
+        namen = info.context["voc"].domein_namen if info.context else []
+        bekend = {_plat(n): n for n in namen}
+        if _plat(ruw) not in bekend:
+            raise _fout(f"onbekend domein '{ruw[:40]}'; kies uit: {', '.join(namen)}")
+        return bekend[_plat(ruw)]
+
+    @field_validator("bron", "omschrijving", mode="before")
+    @classmethod
+    def _tekstveld(cls, waarde: Any) -> str:
+        return _tekst(waarde)
 
 
 # --- reading the raw table -------------------------------------------------------------
@@ -311,9 +434,6 @@ def lees_tarieven(
 
     landelijk = prijs_per_id(laad_prijzen() if nationaal is None else nationaal)
     voc = laad_vocabulaire()
-    geldstromen = {_plat(n): n for n in voc.geldstroom_namen}
-    geldstromen.update({k: v for k, v in GELDSTROOM_ALIAS.items()})
-    domeinen = {_plat(n): n for n in voc.domein_namen}
 
     prijzen: list[Prijs] = []
     gezien_id: dict[str, int] = {}
@@ -323,7 +443,9 @@ def lees_tarieven(
         cel = {k: (ruw[i] if i < len(ruw) else None) for k, i in kolommen.items()}
         if not any(_tekst(v) for v in cel.values()):
             continue  # empty line (Excel often adds ;;;; at the end)
-        fout = lambda tekst, kolom=None: meldingen.append(Melding(tekst, bestand, nr, kolom))  # noqa: E731
+        def fout(tekst: str, kolom: str | None = None, nr: int = nr) -> None:
+            meldingen.append(Melding(tekst, bestand, nr, kolom))
+
         start = len(meldingen)
         for kolom, waarde in cel.items():
             if len(_tekst(waarde)) > MAX_CEL:
@@ -331,84 +453,22 @@ def lees_tarieven(
         if len(meldingen) > start:
             continue
 
-        ident = _tekst(cel.get("id"))
-        basis = None
-        if ident:
-            basis = landelijk.get(ident)
-            if basis is None:
-                fout(f"het id '{ident[:60]}' staat niet in de landelijke prijslijst; laat id leeg voor een nieuw item", "id")
-            elif ident in gezien_id:
-                fout(f"het id '{ident}' staat er al in rij {gezien_id[ident]}", "id")
-            else:
-                gezien_id[ident] = nr
-
-        item = _tekst(cel.get("item")) or (basis.item if basis else "")
-        if not item:
-            fout("vul een naam in", "item")
-        elif len(item) > 200:
-            fout("de naam is te lang (meer dan 200 tekens)", "item")
-
-        eenheid = None
-        ruwe_eenheid = _tekst(cel.get("eenheid"))
-        if not ruwe_eenheid and basis:
-            eenheid = basis.eenheid
-        elif not ruwe_eenheid:
-            fout("vul een eenheid in, bijvoorbeeld 'per uur'", "eenheid")
-        else:
-            try:
-                eenheid = _lees_eenheid(ruwe_eenheid)
-            except ValueError:
-                fout(f"onbekende eenheid '{ruwe_eenheid[:40]}'; kies uit: {', '.join(EENHEDEN)}", "eenheid")
-
-        bedrag = None
-        ruw_bedrag = cel.get("bedrag")
-        if not _tekst(ruw_bedrag):
-            fout("vul een bedrag in, bijvoorbeeld 1.250,00", "bedrag")
-        else:
-            try:
-                bedrag = _lees_bedrag(ruw_bedrag)
-                if bedrag < 0:
-                    fout("het bedrag is negatief; vul 0 of meer in", "bedrag")
-                    bedrag = None
-            except ValueError as e:
-                fout(f"'{_tekst(ruw_bedrag)[:40]}' {e}", "bedrag")
-
-        jaar = None
-        ruw_jaar = cel.get("jaar")
-        if not _tekst(ruw_jaar):
-            if basis:
-                fout("vul het jaar van je eigen tarief in", "jaar")
-            else:
-                fout("vul een jaar in, bijvoorbeeld 2026", "jaar")
-        else:
-            try:
-                jaar = _lees_jaar(ruw_jaar)
-                if not 1990 <= jaar <= 2100:
-                    raise ValueError
-            except ValueError:
-                fout(f"'{_tekst(ruw_jaar)[:20]}' is geen jaar; gebruik vier cijfers, bijvoorbeeld 2026", "jaar")
-                jaar = None
-
-        geldstroom = None
-        ruwe_geldstroom = _tekst(cel.get("geldstroom"))
-        if not ruwe_geldstroom and basis:
-            geldstroom = basis.geldstroom
-        elif not ruwe_geldstroom:
-            fout("vul een geldstroom in, bijvoorbeeld Wmo", "geldstroom")
-        else:
-            geldstroom = geldstromen.get(_plat(ruwe_geldstroom))
-            if geldstroom is None:
-                fout(f"onbekende geldstroom '{ruwe_geldstroom[:40]}'; kies uit: {', '.join(voc.geldstroom_namen)}", "geldstroom")
-
-        domein = basis.domein if basis else ""
-        ruw_domein = _tekst(cel.get("domein"))
-        if ruw_domein:
-            gevonden = domeinen.get(_plat(ruw_domein))
-            if gevonden is None:
-                fout(f"onbekend domein '{ruw_domein[:40]}'; kies uit: {', '.join(voc.domein_namen)}", "domein")
-            else:
-                domein = gevonden
-
+        try:
+            rij = TariefRij.model_validate(
+                {k: cel.get(k) for k in KOLOMNAMEN}, context={"landelijk": landelijk, "voc": voc}
+            )
+        except ValidationError as fouten:
+            for f in fouten.errors():
+                kolom = str(f["loc"][0]) if f["loc"] else None
+                fout(f["msg"], kolom)
+            continue
+        ident, basis = rij.id, (landelijk.get(rij.id) if rij.id else None)
+        if ident and ident in gezien_id:
+            fout(f"het id '{ident}' staat er al in rij {gezien_id[ident]}", "id")
+        elif ident:
+            gezien_id[ident] = nr
+        item, eenheid, bedrag, jaar, geldstroom, domein = (
+            rij.item, rij.eenheid, rij.bedrag, rij.jaar, rij.geldstroom, rij.domein)
         if len(meldingen) > start:
             continue
         bron = _tekst(cel.get("bron"))

@@ -260,3 +260,32 @@ def test_titelregel_boven_de_tabel_wordt_overgeslagen_en_rijnummers_kloppen():
     ])
     [m] = fout_van(data, "t.xlsx").meldingen
     assert (m.rij, m.kolom) == (5, "bedrag")  # the row number Excel shows
+
+
+def test_tariefrij_is_een_pydantic_model_met_nederlandse_meldingen_per_kolom():
+    from pydantic import ValidationError
+
+    from calculators.kern.vocabulaire import laad_vocabulaire
+    from calculators.prijzen.prijslijst import laad_prijzen, prijs_per_id
+    from calculators.prijzen.tarieven import TariefRij
+
+    context = {"landelijk": prijs_per_id(laad_prijzen()), "voc": laad_vocabulaire()}
+    # A row that replaces a national price takes its empty fields from that price.
+    rij = TariefRij.model_validate({"id": "begeleiding-thuis-referentieprijs", "bedrag": "70,00", "jaar": "2026"},
+                                   context=context)
+    import csv
+
+    with open(DATA / "prijzen.csv", encoding="utf-8") as f:
+        landelijk = next(r for r in csv.DictReader(f) if r["id"] == "begeleiding-thuis-referentieprijs")
+    assert (rij.item, rij.eenheid, rij.geldstroom, rij.bedrag) == (
+        landelijk["item"], landelijk["eenheid"], landelijk["geldstroom"], Decimal("70.00"))
+    # Every wrong field is named, in Dutch, in one go.
+    with pytest.raises(ValidationError) as fout:
+        TariefRij.model_validate({"item": "Iets", "eenheid": "per eeuw", "bedrag": "1,234.56", "jaar": "26",
+                                  "geldstroom": "Onbekend"}, context=context)
+    per_kolom = {e["loc"][0]: e["msg"] for e in fout.value.errors()}
+    assert set(per_kolom) == {"eenheid", "bedrag", "jaar", "geldstroom"}
+    assert per_kolom["eenheid"].startswith("onbekende eenheid 'per eeuw'")
+    assert "geen jaar" in per_kolom["jaar"] and "kies uit" in per_kolom["geldstroom"]
+    with pytest.raises(ValidationError, match="Extra inputs are not permitted"):
+        TariefRij.model_validate({"item": "x", "kolom_die_niet_bestaat": 1}, context=context)
