@@ -248,6 +248,7 @@ def _monitor(d: dict | None) -> list[str]:
         "| Wat | Tijd | Doel ≤ 5 s |",
         "|---|---|---|",
         f"| Hele opdracht, met privacycontrole | {sec(d['cli_s'])} | {oordeel(d['cli_s'] <= d['doel_s'])} |",
+        f"| Hele opdracht, rekentijd (CPU) | {sec(d.get('cli_cpu_s'))} | {oordeel(d['cli_cpu_s'] <= d['doel_s']) if 'cli_cpu_s' in d else ''} |",
         f"| Binnen één proces, met privacycontrole | {sec(d['binnen_met_privacy_s'])} | {oordeel(d['binnen_met_privacy_s'] <= d['doel_s'])} |",
         f"| Binnen één proces, zonder privacycontrole | {sec(d['binnen_zonder_privacy_s'])} | {oordeel(d['binnen_zonder_privacy_s'] <= d['doel_s'])} |",
         f"| waarvan bestanden lezen | {sec(d['lezen_s'], 2)} | |",
