@@ -100,7 +100,7 @@ class TariefRij(BaseModel):
     passed as context (``landelijk``: id -> Prijs, ``voc``: the vocabulary). Empty fields
     of a row that replaces a national price (``id``) are taken from that price."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, validate_default=True)
 
     id: str = Field("", max_length=200)
     item: str = Field("", max_length=200)
