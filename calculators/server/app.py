@@ -347,6 +347,19 @@ def maak_app(max_kernels: int | None = None):
             lopend = [k for k in km.list_kernel_ids() if k not in klaar_in_pool]
             return len(lopend)
 
+        def markeer_actief(self, kernel_id: str | None) -> None:
+            """The idle clock of a visitor's kernel starts again: when it leaves the pool, and
+            when its page has been sent. The browser then has the full culling time to connect
+            its websocket, however long rendering took on a busy machine."""
+            from jupyter_server._tz import utcnow
+
+            if not kernel_id:
+                return
+            try:
+                self.kernel_manager.get_kernel(kernel_id).last_activity = utcnow()
+            except (KeyError, TypeError):
+                pass
+
         def _markeer_opgehaalde_kernel_actief(self):
             """A kernel taken from the preheated pool counts as just used.
 
@@ -356,7 +369,6 @@ def maak_app(max_kernels: int | None = None):
             measured by bench/opruimen.py). Marking it active when it leaves the pool closes
             that window. It also tells the kernel cap that this request has its kernel.
             """
-            from jupyter_server._tz import utcnow
 
             km = self.kernel_manager
             ophalen = getattr(km, "get_rendered_notebook", None)
@@ -367,10 +379,8 @@ def maak_app(max_kernels: int | None = None):
                     bezoek = _BEZOEK.get()
                     if bezoek is not None:
                         bezoek["kernel"] = True
-                    try:
-                        km.get_kernel(gevonden[2]).last_activity = utcnow()
-                    except (KeyError, IndexError, TypeError):
-                        pass
+                        bezoek["kernel_id"] = gevonden[2]
+                    self.markeer_actief(gevonden[2])
                     return gevonden
 
                 km.get_rendered_notebook = get_rendered_notebook
@@ -380,7 +390,10 @@ def maak_app(max_kernels: int | None = None):
                 bezoek = _BEZOEK.get()
                 if bezoek is not None:
                     bezoek["kernel"] = True
-                return await starten(*args, **kwargs)
+                kernel_id = await starten(*args, **kwargs)
+                if bezoek is not None and not bezoek.get("kernel_id"):
+                    bezoek["kernel_id"] = kernel_id
+                return kernel_id
 
             km.start_kernel = start_kernel
 
@@ -417,6 +430,7 @@ def maak_app(max_kernels: int | None = None):
                     finally:
                         _BEZOEK.reset(token)
                         wachtend.remove(bezoek)
+                        app.markeer_actief(bezoek.get("kernel_id"))
 
             class VeiligeKernelWebsocket(VoilaKernelWebsocketHandler):
                 """The kernel websocket without tracebacks or stderr for the browser."""
