@@ -97,7 +97,7 @@ class ArtikelRij:
         artikel, lid = ontleed_referentie(referentie)
         self.zin = citeerzin(artikel, lid)
         self.motivering = w.Textarea(value=motivering, description=f"Waarom past {referentie} hier?",
-                                     style=STIJL, layout=w.Layout(width="100%", max_width="720px", height="80px"),
+                                     style=STIJL, rows=3, layout=w.Layout(width="100%", max_width="720px"),
                                      continuous_update=False)
         self.weg = w.Button(description=f"Haal {referentie} weg", layout=w.Layout(**KNOP),
                             tooltip="Haal dit artikel uit je plan")
@@ -127,7 +127,7 @@ class KnelpuntRij:
         self.regel = w.Text(value=regel, description="Welke regel of welk systeem?", style=STIJL, layout=BREED,
                             continuous_update=False)
         self.omschrijving = w.Textarea(value=omschrijving, description="Wat knelt er?", style=STIJL,
-                                       layout=w.Layout(width="100%", max_width="720px", height="70px"),
+                                       rows=3, layout=w.Layout(width="100%", max_width="720px"),
                                        continuous_update=False)
         self.weg = w.Button(description="Haal dit knelpunt weg", layout=w.Layout(**KNOP))
         self.weg.on_click(lambda _b: bouwer.verwijder_knelpunt(self))
@@ -150,7 +150,7 @@ class PlanBouwer:
         self.artikelen: list[ArtikelRij] = []
         self.bewaard: dict[str, Any] = {}  # parts the screen does not edit (knelpunten), kept as loaded
 
-        lang = w.Layout(width="100%", max_width="720px", height="110px")
+        lang = w.Layout(width="100%", max_width="720px")
         self.titel = w.Text(description="Titel van het plan (zonder namen)", style=STIJL, layout=BREED,
                             continuous_update=False)
         self.datum = w.Text(value=_dt.date.today().isoformat(), description="Datum (jjjj-mm-dd)", style=STIJL,
@@ -158,12 +158,12 @@ class PlanBouwer:
         self.kenmerk = w.Text(description="Eigen kenmerk (geen BSN, mag leeg)", style=STIJL,
                               layout=w.Layout(width="auto", max_width="420px"), continuous_update=False)
         self.perspectief = w.Textarea(description="Wat wil het huishouden, in eigen woorden?", style=STIJL,
-                                      layout=lang, continuous_update=False)
-        self.huidige_situatie = w.Textarea(description="Hoe gaat het nu?", style=STIJL, layout=lang,
+                                      rows=5, layout=lang, continuous_update=False)
+        self.huidige_situatie = w.Textarea(description="Hoe gaat het nu?", style=STIJL, rows=5, layout=lang,
                                            continuous_update=False)
         self.dreigend_scenario = w.Textarea(description="Wat gebeurt er als niemand iets doet?", style=STIJL,
-                                            layout=lang, continuous_update=False)
-        self.doorbraak = w.Textarea(description="Wat is de eerste stap?", style=STIJL, layout=lang,
+                                            rows=5, layout=lang, continuous_update=False)
+        self.doorbraak = w.Textarea(description="Wat is de eerste stap?", style=STIJL, rows=5, layout=lang,
                                     continuous_update=False)
         voc = laad_vocabulaire()
         self.domeinen = w.SelectMultiple(options=voc.domein_namen, description="Leefgebieden (Ctrl+klik voor meer)",
@@ -187,10 +187,10 @@ class PlanBouwer:
         self.wetvoeg.on_click(lambda _b: self.voeg_artikel_toe(self.wetkeuze.value))
 
         self.kans_toelichting = w.Textarea(description="Waarom deze kans en deze horizon?", style=STIJL,
-                                           layout=lang, continuous_update=False)
+                                           rows=5, layout=lang, continuous_update=False)
 
         # Betrokkenheid
-        self.eigen_inzet = w.Textarea(description="Wat doet het huishouden zelf?", style=STIJL, layout=lang,
+        self.eigen_inzet = w.Textarea(description="Wat doet het huishouden zelf?", style=STIJL, rows=5, layout=lang,
                                       continuous_update=False)
         self.aanspreekpunt = w.Text(description="Wie is het ene aanspreekpunt? (functie, geen naam)", style=STIJL,
                                     layout=BREED, continuous_update=False)
@@ -212,7 +212,7 @@ class PlanBouwer:
                                     layout=w.Layout(width="auto", max_width="360px"), continuous_update=False)
         self.besluit_uitkomst = w.Dropdown(options=UITKOMSTEN, value="", description="Uitkomst", style=STIJL,
                                            layout=w.Layout(width="100%", max_width="360px"))
-        self.besluit_toelichting = w.Textarea(description="Toelichting op het besluit", style=STIJL, layout=lang,
+        self.besluit_toelichting = w.Textarea(description="Toelichting op het besluit", style=STIJL, rows=5, layout=lang,
                                               continuous_update=False)
 
         # Save, load, print
@@ -592,8 +592,10 @@ _CSS = (
     ".dbw-hulp{background:#eef4fa;border-left:4px solid #0b4f8a;padding:4px 10px;max-width:720px}"
     ".dbw-plan .widget-textarea textarea{font-size:16px}"
     ".dbw-plan .widget-textarea,.dbw-plan .widget-text{flex-wrap:wrap}"
-    ".dbw-plan .widget-textarea .widget-label,.dbw-plan .widget-text .widget-label{max-width:100%;white-space:normal}"
+    ".dbw-plan .widget-label{max-width:100%;white-space:normal !important;overflow:visible !important;"
+    "text-overflow:clip !important;height:auto !important;text-align:left}"
     ".dbw-zin-plan{font-style:italic}"
+    ".dbw-plan textarea,.dbw-plan input[type=text]{box-sizing:border-box;max-width:100%}"
     "</style>"
 )
 
