@@ -29,9 +29,11 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from calculators.kern.bestanden import lees_tekst
 from calculators.kern.fouten import DoorbraakFout, Melding
+from calculators.kern.html import tabel_html
 from calculators.kern.opmaak import euro, getal
 from calculators.kern.paden import DATA
 from calculators.kern.schema import pydantic_meldingen
+from calculators.kern.tabel import Link, cel, maak_tabel
 from calculators.kern.vocabulaire import laad_vocabulaire
 from calculators.kern.yamlbestand import laad_yaml
 from calculators.patronen.gegevens import Patronen, artikel_bestaat, laad_patronen
@@ -566,29 +568,21 @@ def kosten_html(casus: Casus, prijzen: list[Prijs] | None = None) -> str:
     """Cost lines per scenario with price sources, and totals (chance 100 %, one year), as HTML."""
     regels = kosten_regels(casus, prijzen)
     totaal = kosten_samenvatting(casus, prijzen)
-    rijen = "".join(
-        "<tr>"
-        f"<td>{_e(SCENARIO_NAMEN[r.scenario])}</td>"
-        f'<td>{_e(r.omschrijving)} <a href="{_e(r.prijs.bron_url)}" rel="noopener" target="_blank" '
-        f'title="Bron: {_e(r.prijs.bron_titel)}" aria-label="Bron van deze prijs: {_e(r.prijs.bron_titel)}">(bron)</a></td>'
-        f'<td class="bedrag">{_e(euro(r.prijs.bedrag))} {_e(r.prijs.eenheid)} ({r.prijs.jaar})</td>'
-        f'<td class="bedrag">{_e(getal(r.aantal, 0) if r.aantal == r.aantal.to_integral_value() else getal(r.aantal))}</td>'
-        f'<td class="bedrag">{_e(euro(r.bedrag))}</td>'
-        "</tr>"
-        for r in regels
-    )
-    som = "".join(
-        f'<tr><th scope="row" colspan="4">Totaal {_e(SCENARIO_NAMEN[s].lower())}</th>'
-        f'<td class="bedrag"><strong>{_e(euro(b))}</strong></td></tr>'
-        for s, b in totaal.items()
+    def aantal(r: KostenRegelUitkomst) -> str:
+        return getal(r.aantal, 0) if r.aantal == r.aantal.to_integral_value() else getal(r.aantal)
+
+    tabel = maak_tabel(
+        "Kosten per scenario, per jaar",
+        ["Scenario", "Wat", "Prijs", "Aantal", "Bedrag"],
+        [[SCENARIO_NAMEN[r.scenario], cel(f"{r.omschrijving} ", Link("(bron)", r.prijs.bron_url, f"Bron van deze prijs: {r.prijs.bron_titel}")),
+          f"{euro(r.prijs.bedrag)} {r.prijs.eenheid} ({r.prijs.jaar})", aantal(r), euro(r.bedrag)] for r in regels],
+        rechts=frozenset({2, 3, 4}),
+        klassen=("casuskosten",),
+        voet=[[f"Totaal {SCENARIO_NAMEN[s].lower()}", "", "", "", euro(b)] for s, b in totaal.items()],
     )
     toelichting = f"<p>{_e(' '.join(casus.kosten.toelichting.split()))}</p>" if casus.kosten.toelichting else ""
     return (
-        '<div class="tabel-scroll" tabindex="0" role="region" aria-label="Kosten van deze casus">'
-        '<table class="dbw-tabel casuskosten"><caption>Kosten per scenario, per jaar</caption>'
-        '<thead><tr><th scope="col">Scenario</th><th scope="col">Wat</th><th scope="col" class="bedrag">Prijs</th>'
-        '<th scope="col" class="bedrag">Aantal</th><th scope="col" class="bedrag">Bedrag</th></tr></thead>'
-        f"<tbody>{rijen}</tbody><tfoot>{som}</tfoot></table></div>{toelichting}"
+        f"{tabel_html(tabel)}{toelichting}"
         f"<p>{_e(kans_zin(casus))}</p>"
         "<p>Dit is een ruwe schatting uit de prijslijst. In de rekenhulp kun je de kans en de looptijd aanpassen.</p>"
     )

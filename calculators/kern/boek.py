@@ -43,8 +43,9 @@ def tabel_knopen(tabel: Tabel) -> list[nodes.Node]:
     kop += rij
     groep += kop
     lijf = nodes.tbody()
-    for rij_waarden in tabel.rijen:
-        rij = nodes.row()
+    regels = [(r, False) for r in tabel.rijen] + [(r, True) for r in tabel.voet]
+    for rij_waarden, is_totaal in regels:
+        rij = nodes.row(classes=["totaal"] if is_totaal else [])
         for i, waarde in enumerate(rij_waarden):
             cel = nodes.entry(classes=["bedrag"] if tabel.is_rechts(i) else [])
             if isinstance(waarde, Cel) and waarde.id:

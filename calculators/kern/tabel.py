@@ -24,6 +24,8 @@ class Link:
 
     tekst: str
     url: str
+    #: The accessible name when the visible text alone is not enough ("(bron)" -> "Bron van deze prijs: ...").
+    naam: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,9 +65,11 @@ class Tabel:
     klassen: tuple[str, ...] = ()
     #: Sort buttons in the column headings (book/_static/doorbraak.js sorts).
     sorteerbaar: bool = False
+    #: Totals under the table (``<tfoot>``); the first cell names the row.
+    voet: tuple[tuple[Celwaarde, ...], ...] = ()
 
     def __post_init__(self) -> None:
-        breed = {len(r) for r in self.rijen} - {len(self.koppen)}
+        breed = {len(r) for r in (*self.rijen, *self.voet)} - {len(self.koppen)}
         if breed:
             raise ValueError(f"tabel '{self.bijschrift}': rijen met {sorted(breed)} cellen, koppen {len(self.koppen)}")
 
@@ -82,7 +86,8 @@ def maak_tabel(
     rijkop: bool = False,
     klassen: tuple[str, ...] = (),
     sorteerbaar: bool = False,
+    voet: Iterable[Sequence[Celwaarde]] = (),
 ) -> Tabel:
     """Convenience: lists in, a frozen :class:`Tabel` out."""
     return Tabel(bijschrift, tuple(koppen), tuple(tuple(r) for r in rijen), rechts=rechts, rijkop=rijkop,
-                 klassen=klassen, sorteerbaar=sorteerbaar)
+                 klassen=klassen, sorteerbaar=sorteerbaar, voet=tuple(tuple(r) for r in voet))

@@ -12,6 +12,8 @@ import threading
 import ipywidgets as w
 
 from calculators.kern.fouten import DoorbraakFout
+from calculators.kern.html import tabel_html
+from calculators.kern.tabel import maak_tabel
 from calculators.kern.veilig import zonder_losse_surrogaten
 from calculators.kern.widget import live_gebied, melding, stijl, zet_live
 from calculators.privacy.wacht import Bevinding, controleer_casus, controleer_tekst, lees_casus_tekst, warm_op
@@ -62,15 +64,10 @@ def uitslag_html(tekst: str, bevindingen: list[Bevinding], markeer: bool = True)
     aantal = len(bevindingen)
     kop = f"{aantal} {'punt' if aantal == 1 else 'punten'} gevonden. Pas de tekst aan en controleer opnieuw."
     volgorde = sorted(bevindingen, key=lambda b: b.begin) if markeer else list(bevindingen)
-    rijen = "".join(
-        "<tr>"
-        f"<td>{nr}</td>"
-        f"<td>{html.escape(b.soort)}</td>"
-        f"<td>{html.escape(b.tekst)}</td>"
-        f"<td>{html.escape(b.positie)}</td>"
-        f"<td>{html.escape(b.advies)}</td>"
-        "</tr>"
-        for nr, b in enumerate(volgorde, start=1)
+    tabel = maak_tabel(
+        "Gevonden punten en advies",
+        ["Nr.", "Soort", "Gevonden", "Plaats", "Advies"],
+        [[str(nr), b.soort, b.tekst, b.positie, b.advies] for nr, b in enumerate(volgorde, start=1)],
     )
     gemarkeerd = (
         f'<div class="dbw-tekst" tabindex="0" role="region" aria-label="Je tekst met de gevonden punten">'
@@ -80,10 +77,7 @@ def uitslag_html(tekst: str, bevindingen: list[Bevinding], markeer: bool = True)
     return (
         f"<p><strong>{html.escape(kop)}</strong></p>"
         f"{gemarkeerd}"
-        "<table class='dbw-tabel'><caption>Gevonden punten en advies</caption><thead><tr>"
-        "<th scope='col'>Nr.</th><th scope='col'>Soort</th><th scope='col'>Gevonden</th>"
-        "<th scope='col'>Plaats</th><th scope='col'>Advies</th></tr></thead>"
-        f"<tbody>{rijen}</tbody></table>"
+        f"{tabel_html(tabel)}"
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import pytest
@@ -397,7 +398,7 @@ def test_widget_controleert_een_casusbestand_per_veld():
     c.invoer.value = "titel: Huurschuld\nregio: Midden-Brabant\nprobleem: Meneer Kowalski kreeg een brief.\n"
     [b] = c.controleer()
     assert b.soort == "naam" and b.positie.startswith("veld 'probleem'")
-    assert "veld &#x27;probleem&#x27;" in c.uitslag.value
+    assert "veld 'probleem'" in html.unescape(c.uitslag.value)
     c.invoer.value = "titel: [kapot\n  b: c"
     assert c.controleer() == []
     assert "geen geldige YAML" in c.uitslag.value
