@@ -65,3 +65,13 @@ def test_boek_tabel_is_een_echte_docutils_tabel():
 def test_rij_met_verkeerd_aantal_cellen_wordt_geweigerd():
     with pytest.raises(ValueError, match="cellen"):
         maak_tabel("Fout", ["a", "b"], [["alleen één"]])
+
+
+def test_voetregel_en_toegankelijke_linknaam():
+    t = maak_tabel("Kosten", ["Wat", "Bedrag"], [[cel("hulp ", Link("(bron)", "https://example.org", "Bron: CBS")), "€ 1"]],
+                   rechts=frozenset({1}), voet=[["Totaal", "€ 1"]])
+    uit = tabel_html(t)
+    assert '<tfoot><tr><th scope="row">Totaal</th><td class="bedrag">€ 1</td></tr></tfoot>' in uit
+    assert 'aria-label="Bron: CBS">(bron)</a>' in uit
+    rijen = [k for k in tabel_knopen(t) if isinstance(k, nodes.table)][0].findall(nodes.row)
+    assert [r["classes"] for r in rijen][-1] == ["totaal"]
