@@ -53,6 +53,8 @@ def stijl() -> w.HTML:
         ".dbw-tabel{border-collapse:collapse;width:100%;font-size:15px;}"
         ".dbw-tabel th,.dbw-tabel td{border-bottom:1px solid #ccc;padding:4px 6px;text-align:left;vertical-align:top;}"
         ".dbw-tabel td.bedrag,.dbw-tabel th.bedrag{text-align:right;white-space:nowrap;}"
+        ".dbw-tabel caption{text-align:left;font-weight:bold;padding:4px 0;}"
+        ".dbw-tabel-scroll{overflow-x:auto;max-width:100%;}"
         ".melding-fout{color:#a00000;font-weight:bold;}.melding-ok{color:#0a5c0a;}"
         ".dbw-rij{border-bottom:1px solid #ddd;padding:4px 0;}"
         ".jupyter-widgets a,.dbw-rij a{color:#0b4f8a;text-decoration:underline;}"

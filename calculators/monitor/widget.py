@@ -7,15 +7,16 @@ Everything happens in this calculator session: the files are read in memory and 
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import html
 from decimal import Decimal
 
 import ipywidgets as w
 
 from calculators.kern.fouten import DoorbraakFout
-from calculators.kern.opmaak import euro, getal
+from calculators.kern.html import tabel_html
+from calculators.kern.opmaak import euro
 from calculators.kern.paden import DATA
+from calculators.kern.tabel import maak_tabel
 from calculators.kern.vocabulaire import laad_vocabulaire
 from calculators.kern.widget import keuzes, live_gebied, melding, stijl, zet_live
 from calculators.monitor.export import schrijf_xlsx
@@ -46,14 +47,9 @@ def staven(titel: str, rijen: list[tuple[str, float, str]], kleur: str = KLEUR) 
 
 
 def tabel(bijschrift: str, koppen: list[str], rijen: list[list[str]], rechts_vanaf: int = 1) -> str:
-    kop = "".join(f"<th scope='col'{' class=bedrag' if i >= rechts_vanaf else ''}>{_e(k)}</th>" for i, k in enumerate(koppen))
-    lijf = "".join("<tr>" + "".join(
-        (f"<th scope='row'>{_e(c)}</th>" if i == 0 else f"<td{' class=bedrag' if i >= rechts_vanaf else ''}>{_e(c)}</td>")
-        for i, c in enumerate(r)) + "</tr>" for r in rijen)
-    # A table that may scroll sideways on a phone is a focusable region, so keyboard users can scroll it.
-    return (f"<div class='dbw-tabel-scroll' tabindex='0' role='region' aria-label='{_e(bijschrift)}'>"
-            f"<table class='dbw-tabel'><caption>{_e(bijschrift)}</caption>"
-            f"<thead><tr>{kop}</tr></thead><tbody>{lijf}</tbody></table></div>")
+    """The shared accessible table (a focusable scroll region, so keyboard users can scroll it)."""
+    return tabel_html(maak_tabel(bijschrift, koppen, rijen, rechts=frozenset(range(rechts_vanaf, len(koppen))),
+                                 rijkop=True))
 
 
 def _blok(kop: str, grafiek: str, tabel_html: str, leeg: str) -> str:

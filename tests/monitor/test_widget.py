@@ -51,7 +51,7 @@ def test_excel_download_heeft_dezelfde_cijfers_als_het_scherm():
     wetten = [[c.value for c in r] for r in wb["Wetten"].iter_rows(min_row=2)]
     assert wetten == [[a, n] for a, n in m.overzicht.wetten]
     for artikel, aantal in wetten:
-        assert f"<th scope='row'>{artikel}</th><td class=bedrag>{aantal}</td>" in m.uitkomst.value
+        assert f'<th scope="row">{artikel}</th><td class="bedrag">{aantal}</td>' in m.uitkomst.value
 
 
 def _zip(entries: dict[str, bytes]) -> bytes:
