@@ -22,6 +22,8 @@ from docutils import nodes
 from docutils.statemachine import StringList
 from sphinx.util.docutils import SphinxDirective
 
+from calculators.kern.boek import tabel_knopen
+from calculators.kern.tabel import cel, maak_tabel
 from calculators.kern.vocabulaire import laad_vocabulaire
 from calculators.patronen.gegevens import HERKOMST, PATRONEN, klein, laad_patronen
 
@@ -210,32 +212,19 @@ class RubriekenDirective(_PatroonDirective):
 
     def bouw(self, p):
         groepen = rubrieken_per_domein(p)
-        tabel_aantal = "".join(
-            f'<tr><th scope="row">{_e(d)}</th><td>{len(l)}</td>'
-            f'<td>{sum(r.herkomst == "rapport" for r in l)}</td></tr>'
-            for d, l in groepen
+        aantal = maak_tabel(
+            "Aantal rubrieken per domein in onze eigen lijst (geen gegevens van de regio)",
+            ["Domein", "In onze lijst", "Waarvan genoemd in de rapporten"],
+            [[d, str(len(l)), str(sum(r.herkomst == "rapport" for r in l))] for d, l in groepen],
+            rechts=frozenset({1, 2}), rijkop=True,
         )
-        kop = (
-            '<div class="tabel-scroll" tabindex="0" role="region" aria-label="Aantal rubrieken in onze eigen lijst">'
-            '<table class="dbw-tabel"><caption>Aantal rubrieken per domein in onze eigen lijst '
-            "(geen gegevens van de regio)</caption>"
-            '<thead><tr><th scope="col">Domein</th><th scope="col">In onze lijst</th>'
-            '<th scope="col">Waarvan genoemd in de rapporten</th></tr></thead>'
-            f"<tbody>{tabel_aantal}</tbody></table></div>"
+        lijst = maak_tabel(
+            "Rubrieken om een situatie te beschrijven, met hun herkomst",
+            ["Rubriek", "Domein", "Herkomst", "Wat betekent het?"],
+            [[cel(r.naam, id=f"rubriek-{r.id}"), d, HERKOMST[r.herkomst], r.uitleg] for d, l in groepen for r in l],
+            klassen=("rubrieken",),
         )
-        rijen = "".join(
-            f'<tr id="rubriek-{_e(r.id)}"><td>{_e(r.naam)}</td>'
-            f"<td>{_e(d)}</td><td>{_e(HERKOMST[r.herkomst])}</td><td>{_e(r.uitleg)}</td></tr>"
-            for d, lijst in groepen for r in lijst
-        )
-        lijst = (
-            '<div class="tabel-scroll" tabindex="0" role="region" aria-label="Alle rubrieken">'
-            '<table class="dbw-tabel rubrieken"><caption>Rubrieken om een situatie te beschrijven, met hun herkomst</caption>'
-            '<thead><tr><th scope="col">Rubriek</th><th scope="col">Domein</th><th scope="col">Herkomst</th>'
-            '<th scope="col">Wat betekent het?</th></tr></thead>'
-            f"<tbody>{rijen}</tbody></table></div>"
-        )
-        return [self.raw(kop), self.raw(lijst)]
+        return [*tabel_knopen(aantal), *tabel_knopen(lijst)]
 
 
 # --- ggz, jeugdzorg, geldproblemen --------------------------------------------------------
