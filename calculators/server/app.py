@@ -337,15 +337,15 @@ def maak_app(max_kernels: int | None = None):
             return settings
 
         def bezette_kernels(self) -> int:
-            """Kernels of visitors (running or starting), not counting idle preheated ones."""
+            """Kernels of visitors: all kernels minus those that belong to the preheated pools.
+
+            A pool entry that is still starting counts as pool too (its kernel may already be
+            registered): otherwise a refilling pool would take visitor places, and on a busy
+            machine, where preheating takes minutes, nobody would get in.
+            """
             km = self.kernel_manager
-            klaar_in_pool = set()
-            for pool in getattr(km, "_pools", {}).values():
-                for taak in pool:
-                    if taak.done() and not taak.cancelled() and taak.exception() is None:
-                        klaar_in_pool.add(taak.result().get("kernel_id"))
-            lopend = [k for k in km.list_kernel_ids() if k not in klaar_in_pool]
-            return len(lopend)
+            in_pool = sum(len(pool) for pool in getattr(km, "_pools", {}).values())
+            return max(0, len(km.list_kernel_ids()) - in_pool)
 
         def markeer_actief(self, kernel_id: str | None) -> None:
             """The idle clock of a visitor's kernel starts again: when it leaves the pool, and

@@ -183,3 +183,17 @@ def test_server_start_niet_met_kapotte_prijslijst(tmp_path):
     assert r.returncode == 2, r.stdout + r.stderr
     assert "prijzen.csv" in r.stderr and "rij 2" in r.stderr and "bedrag" in r.stderr, r.stderr
     assert "Traceback" not in r.stderr and "draait op" not in r.stdout
+
+
+def test_klaarstaande_kernels_tellen_niet_mee_voor_de_grens():
+    """3 kernels in the pools (one of them still starting) and 2 of visitors: 2 count."""
+    from types import SimpleNamespace
+
+    klasse = type(app.maak_app(5))
+    km = SimpleNamespace(
+        _pools={"prijzen.ipynb": [object(), object()], "wetten.ipynb": [object()]},
+        list_kernel_ids=lambda: ["p1", "p2", "w1", "bezoeker1", "bezoeker2"],
+    )
+    assert klasse.bezette_kernels(SimpleNamespace(kernel_manager=km)) == 2
+    leeg = SimpleNamespace(_pools={"prijzen.ipynb": [object()]}, list_kernel_ids=lambda: [])
+    assert klasse.bezette_kernels(SimpleNamespace(kernel_manager=leeg)) == 0
