@@ -283,9 +283,28 @@
     return s === "auto" || s === "scroll";
   }
 
+  /* A scroll container must be reachable by keyboard (WCAG 2.1.1): one tab stop, named
+     after the table. The theme's inner container scrolls, so it gets the stop. */
+  function bereikbaar(houder, tabel) {
+    if (houder.hasAttribute("tabindex")) return houder;
+    var cap = tabel.querySelector("caption");
+    var naam = cap ? cap.textContent.replace(/\s+/g, " ").trim() : "Tabel";
+    var buiten = houder.parentElement ? houder.parentElement.closest(".tabel-scroll[tabindex]") : null;
+    if (buiten) {
+      naam = buiten.getAttribute("aria-label") || naam;
+      buiten.removeAttribute("tabindex");
+      buiten.removeAttribute("role");
+      buiten.removeAttribute("aria-label");
+    }
+    houder.setAttribute("tabindex", "0");
+    houder.setAttribute("role", "region");
+    houder.setAttribute("aria-label", naam);
+    return houder;
+  }
+
   function scrollHouder(tabel) {
     for (var el = tabel.parentElement; el && !el.classList.contains("bd-article"); el = el.parentElement) {
-      if (scrollt(el)) return el;
+      if (scrollt(el)) return bereikbaar(el, tabel);
     }
     var houder = document.createElement("div");
     houder.className = "tabel-scroll";
