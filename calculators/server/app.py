@@ -345,7 +345,8 @@ def maak_app(max_kernels: int | None = None):
             """
             km = self.kernel_manager
             in_pool = sum(len(pool) for pool in getattr(km, "_pools", {}).values())
-            return max(0, len(km.list_kernel_ids()) - in_pool)
+            alle = set(km.list_kernel_ids()) | set(getattr(km, "_pending_kernels", {}) or {})
+            return max(0, len(alle) - in_pool)
 
         def markeer_actief(self, kernel_id: str | None) -> None:
             """The idle clock of a visitor's kernel starts again: when it leaves the pool, and
@@ -387,12 +388,14 @@ def maak_app(max_kernels: int | None = None):
             starten = km.start_kernel
 
             async def start_kernel(*args, **kwargs):
+                # Marked only once the kernel is registered: until then the request itself
+                # holds its place under the cap (a starting kernel is not listed yet).
                 bezoek = _BEZOEK.get()
+                kernel_id = await starten(*args, **kwargs)
                 if bezoek is not None:
                     bezoek["kernel"] = True
-                kernel_id = await starten(*args, **kwargs)
-                if bezoek is not None and not bezoek.get("kernel_id"):
-                    bezoek["kernel_id"] = kernel_id
+                    if not bezoek.get("kernel_id"):
+                        bezoek["kernel_id"] = kernel_id
                 return kernel_id
 
             km.start_kernel = start_kernel
