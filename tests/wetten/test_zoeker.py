@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import html
-import statistics
-import time
 
 import pytest
 from hypothesis import given, settings
@@ -20,7 +18,6 @@ from calculators.wetten.zoeker import (
     laad_evaluatie,
     maak_index,
     wet_namen,
-    wetindex,
     zoek_wetten,
 )
 
@@ -117,23 +114,6 @@ def test_heel_lange_vraag_werkt_met_melding():
     uitkomst = zoek_wetten("bijzondere bijstand voor een wasmachine " * 250)  # 10.000 tekens
     assert uitkomst.treffers
     assert any("lang" in m for m in uitkomst.meldingen)
-
-
-def test_snelheid_ruim_onder_50_ms():
-    """CPU time per query (wall-clock time also depends on other processes on the machine)."""
-    wetindex()  # built once
-    vragen = [v.vraag for v in laad_evaluatie()]
-    cpu, wand = [], []
-    for vraag in vragen:
-        c0, t0 = time.process_time(), time.perf_counter()
-        zoek_wetten(vraag, top=10)
-        cpu.append((time.process_time() - c0) * 1000)
-        wand.append((time.perf_counter() - t0) * 1000)
-    cpu.sort()
-    p95 = cpu[int(0.95 * (len(cpu) - 1))]
-    print(f"\nWetzoeker: rekentijd mediaan {statistics.median(cpu):.1f} ms, p95 {p95:.1f} ms; "
-          f"kloktijd mediaan {statistics.median(wand):.1f} ms")
-    assert statistics.median(cpu) < 10 and p95 < 50
 
 
 def test_synoniemenlijst_is_geldig_en_zonder_dubbele_groepen():
