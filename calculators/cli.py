@@ -70,8 +70,7 @@ def _main(argv: Sequence[str] | None) -> int:
         return 0
     except Exception as fout:  # last resort: never show a traceback to a user
         print(
-            "Fout: er ging iets onverwachts mis "
-            f"({type(fout).__name__}). Meld dit als fout bij Doorbraakwijzer.",
+            f"Fout: er ging iets onverwachts mis ({type(fout).__name__}). Meld dit als fout bij Doorbraakwijzer.",
             file=sys.stderr,
         )
         return FOUT_CODE

@@ -131,8 +131,12 @@ class GegevensPrijzen(SphinxDirective):
                 "Bronnen van de prijslijst",
                 ["Bron", "Aantal prijzen", "Prijspeil", "Betrouwbaarheid"],
                 [
-                    [_link(titel, url), str(len(ps)), _jaren([p.jaar for p in ps]),
-                     ", ".join(sorted({p.betrouwbaarheid for p in ps}))]
+                    [
+                        _link(titel, url),
+                        str(len(ps)),
+                        _jaren([p.jaar for p in ps]),
+                        ", ".join(sorted({p.betrouwbaarheid for p in ps})),
+                    ]
                     for (titel, url), ps in sorted(bronnen.items(), key=lambda x: x[0][0].lower())
                 ],
                 rechts=frozenset({1}),
@@ -149,12 +153,17 @@ class GegevensCpi(SphinxDirective):
         self.env.note_dependency(str(CPI_CSV))
         reeks = laad_cpi()
         rijen = [
-            [str(j), getal(r.cpi, 1), "eigen berekening" if r.afgeleid == "ja" else "CBS",
-             _link(r.bron_titel, str(r.bron_url))]
+            [
+                str(j),
+                getal(r.cpi, 1),
+                "eigen berekening" if r.afgeleid == "ja" else "CBS",
+                _link(r.bron_titel, str(r.bron_url)),
+            ]
             for j, r in reeks.items()
         ]
-        return _tabel("Prijsindex per jaar (1900 is 100)", ["Jaar", "Index", "Herkomst", "Bron"], rijen,
-                      rechts=frozenset({1}))
+        return _tabel(
+            "Prijsindex per jaar (1900 is 100)", ["Jaar", "Index", "Herkomst", "Bron"], rijen, rechts=frozenset({1})
+        )
 
 
 class GegevensWetten(SphinxDirective):
@@ -171,8 +180,9 @@ class GegevensWetten(SphinxDirective):
             [_link(f"{w.wet} ({w.afkorting})", w.url), str(len(w.artikelen)), datum(w.geldig_vanaf)]
             for w in laad_wetten()
         ]
-        return _tabel("Wetsartikelen per wet", ["Wet", "Aantal artikelen", "Geldig vanaf"], rijen,
-                      rechts=frozenset({1}))
+        return _tabel(
+            "Wetsartikelen per wet", ["Wet", "Aantal artikelen", "Geldig vanaf"], rijen, rechts=frozenset({1})
+        )
 
 
 class GegevensPatronen(SphinxDirective):

@@ -13,19 +13,32 @@ import csv
 import re
 import sys
 import unicodedata
-from pathlib import Path
 
 STERK_ITEMS = (
-    "Bijstandsnorm", "Wettelijk minimumloon", "Zorgtoeslag", "Beschermingsbewind",
-    "Griffierecht", "Standaardpremie", "Verplicht eigen risico", "Wmo abonnementstarief",
-    "Individuele begeleiding Wlz-pgb", "Bestuursrechtelijke premie", "Bestuurlijke boete",
+    "Bijstandsnorm",
+    "Wettelijk minimumloon",
+    "Zorgtoeslag",
+    "Beschermingsbewind",
+    "Griffierecht",
+    "Standaardpremie",
+    "Verplicht eigen risico",
+    "Wmo abonnementstarief",
+    "Individuele begeleiding Wlz-pgb",
+    "Bestuursrechtelijke premie",
+    "Bestuurlijke boete",
     "Pleegvergoeding",
 )
 STERK_DOMEINEN = ("zorginstituutnederland.nl", "officielebekendmakingen.nl", "wetten.overheid.nl")
 REDELIJK_DOMEINEN = (
-    "gemeente", "noordwijk.nl", "lokaleregelgeving.overheid.nl",
-    "repository.officiele-overheidspublicaties.nl", "meerinzicht.nl", "drimmelen.nl",
-    "jaarverslag.nvvk.nl", "rijksoverheid.nl", "rpsw.nl",
+    "gemeente",
+    "noordwijk.nl",
+    "lokaleregelgeving.overheid.nl",
+    "repository.officiele-overheidspublicaties.nl",
+    "meerinzicht.nl",
+    "drimmelen.nl",
+    "jaarverslag.nvvk.nl",
+    "rijksoverheid.nl",
+    "rpsw.nl",
 )
 
 
@@ -42,7 +55,10 @@ def betrouwbaarheid(rij: dict) -> tuple[str, str]:
             return "sterk", "Landelijke referentieprijs uit de Kostenhandleiding van het Zorginstituut."
         return "sterk", "Landelijk of wettelijk vastgesteld bedrag."
     if any(d in url for d in REDELIJK_DOMEINEN):
-        return "redelijk", "Tarief of cijfer van één gemeente, regio of landelijke organisatie; lokaal kan het anders zijn."
+        return (
+            "redelijk",
+            "Tarief of cijfer van één gemeente, regio of landelijke organisatie; lokaal kan het anders zijn.",
+        )
     return "zwak", "Schatting uit een nieuwsbericht, blog of oude studie; alleen als indicatie gebruiken."
 
 
@@ -60,14 +76,25 @@ def main(bron: str, doel: str = "data/prijzen.csv") -> None:
         if m:
             laag, hoog = m.group(1), m.group(2)
         grade, reden = betrouwbaarheid(r)
-        uit.append({
-            "id": ident, "item": r["item"], "omschrijving": r["omschrijving"],
-            "eenheid": r["eenheid"], "bedrag": r["bedrag_eur"], "bedrag_laag": laag,
-            "bedrag_hoog": hoog, "jaar": r["jaar"],
-            "geldstroom": "Schuldhulpverlening" if r["geldstroom"] == "Wgs" else r["geldstroom"],
-            "domein": r["domein"], "bron_titel": r["bron_titel"], "bron_url": r["bron_url"],
-            "betrouwbaarheid": grade, "betrouwbaarheid_reden": reden, "opmerking": r["opmerking"],
-        })
+        uit.append(
+            {
+                "id": ident,
+                "item": r["item"],
+                "omschrijving": r["omschrijving"],
+                "eenheid": r["eenheid"],
+                "bedrag": r["bedrag_eur"],
+                "bedrag_laag": laag,
+                "bedrag_hoog": hoog,
+                "jaar": r["jaar"],
+                "geldstroom": "Schuldhulpverlening" if r["geldstroom"] == "Wgs" else r["geldstroom"],
+                "domein": r["domein"],
+                "bron_titel": r["bron_titel"],
+                "bron_url": r["bron_url"],
+                "betrouwbaarheid": grade,
+                "betrouwbaarheid_reden": reden,
+                "opmerking": r["opmerking"],
+            }
+        )
     with open(doel, "w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=list(uit[0]))
         w.writeheader()

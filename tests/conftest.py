@@ -18,8 +18,13 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTEFACTEN = ROOT / "tests" / "artefacten"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 ]
 
@@ -55,8 +60,16 @@ def boek_build(tmp_path_factory):
     uit = tmp_path_factory.mktemp("boek")
     stappen = [
         [sys.executable, "-m", "calculators.bouw"],
-        [str(Path(sys.executable).parent / "jupyter-book"), "build", ".", "-W", "-n", "--keep-going",
-         "--path-output", str(uit)],
+        [
+            str(Path(sys.executable).parent / "jupyter-book"),
+            "build",
+            ".",
+            "-W",
+            "-n",
+            "--keep-going",
+            "--path-output",
+            str(uit),
+        ],
     ]
     uitvoer = []
     html = uit / "_build" / "html"
@@ -88,7 +101,10 @@ def server_url(boek_build):
     poort = vrije_poort()
     proces = subprocess.Popen(
         [sys.executable, "-m", "calculators.server", "--port", str(poort)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
         env={**os.environ, "DOORBRAAK_BOEK": str(boek_build.html)},
     )
     url = f"http://127.0.0.1:{poort}"
@@ -108,9 +124,9 @@ def statisch_url(boek_build):
     """The built book as plain static files, without the calculator server."""
     poort = vrije_poort()
     proces = subprocess.Popen(
-        [sys.executable, "-m", "http.server", str(poort), "--bind", "127.0.0.1",
-         "--directory", str(boek_build.html)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [sys.executable, "-m", "http.server", str(poort), "--bind", "127.0.0.1", "--directory", str(boek_build.html)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{poort}"
     try:
@@ -178,9 +194,9 @@ def axe_overtredingen(page, frame=None) -> list[dict]:
             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
     )
     return [
-        {"id": v["id"], "impact": v["impact"], "help": v["help"],
-         "nodes": [n["target"] for n in v["nodes"]][:5]}
-        for v in resultaat["violations"] if v["impact"] in ("serious", "critical")
+        {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in resultaat["violations"]
+        if v["impact"] in ("serious", "critical")
     ]
 
 

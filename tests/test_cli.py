@@ -11,8 +11,14 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def cli(*args, invoer=None):
-    return subprocess.run([sys.executable, "-m", "calculators", *args], cwd=ROOT, capture_output=True,
-                          text=True, input=invoer, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "calculators", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        input=invoer,
+        timeout=120,
+    )
 
 
 def test_hulp_is_nederlands():

@@ -61,9 +61,25 @@ def test_willekeurige_argumenten(onderdeel, args, json):
 
 
 @pytest.mark.parametrize("onderdeel", sorted(MET_BESTAND))
-@given(inhoud=st.one_of(st.binary(max_size=300), tekst.map(str.encode),
-                        st.sampled_from([b"", b"{", b"[]", b"{}", b"null", b"\xef\xbb\xbf{\"scenarios\": 5}",
-                                         b"titel: [", b"- a\n- b", b"<script>alert(1)</script>"])))
+@given(
+    inhoud=st.one_of(
+        st.binary(max_size=300),
+        tekst.map(str.encode),
+        st.sampled_from(
+            [
+                b"",
+                b"{",
+                b"[]",
+                b"{}",
+                b"null",
+                b'\xef\xbb\xbf{"scenarios": 5}',
+                b"titel: [",
+                b"- a\n- b",
+                b"<script>alert(1)</script>",
+            ]
+        ),
+    )
+)
 @settings(max_examples=40)
 def test_willekeurige_bestandsinhoud(onderdeel, inhoud, tmp_path_factory):
     pad = tmp_path_factory.mktemp("invoer") / "invoer.json"

@@ -18,7 +18,9 @@ def wiel(tmp_path_factory) -> Path:
     uit = tmp_path_factory.mktemp("wiel")
     r = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(uit), str(ROOT)],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert r.returncode == 0, r.stdout + r.stderr
     (pad,) = uit.glob("doorbraakwijzer-*.whl")
@@ -45,12 +47,20 @@ def test_uitgepakt_wiel_vindt_zijn_gegevens_buiten_de_repository(wiel, tmp_path)
     werkmap.mkdir()
     r = subprocess.run(
         [sys.executable, "-m", "calculators", "prijs", "huisuitzetting", "--json"],
-        cwd=werkmap, capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
+        cwd=werkmap,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PYTHONPATH": str(site), "PATH": "/usr/bin:/bin"},
     )
     assert r.returncode == 0, r.stderr
     assert "huisuitzetting-kosten-verhuurder" in r.stdout
     r = subprocess.run(
         [sys.executable, "-c", "from calculators.kern.paden import DATA; print(DATA)"],
-        cwd=werkmap, capture_output=True, text=True, timeout=60, env={"PYTHONPATH": str(site)},
+        cwd=werkmap,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"PYTHONPATH": str(site)},
     )
     assert r.stdout.strip() == str(site / "calculators" / "_gegevens")

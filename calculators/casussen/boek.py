@@ -52,7 +52,8 @@ def pagina(casus: Casus, p: Patronen) -> str:
     soort = "Illustratieve samengestelde casus" if casus.illustratief else "Echte casus, met toestemming"
     uitleg_soort = (
         "Deze casus is samengesteld uit situaties in de rapporten van Maatpact. Het gaat niet om één echt persoon."
-        if casus.illustratief else "Deze casus is echt. De inwoner gaf toestemming. Details zijn weggelaten."
+        if casus.illustratief
+        else "Deze casus is echt. De inwoner gaf toestemming. Details zijn weggelaten."
     )
     regels = [
         KOP,
@@ -93,8 +94,11 @@ def pagina(casus: Casus, p: Patronen) -> str:
         "",
         f"**{reis.naam}.** {_een_regel(reis.uitleg)}",
         "",
-        *([f"Dit verhaal staat ook als voorbeeldreis in het boek: [lees de reis](../../reizen/{casus.reis}.md).", ""]
-          if casus.reis else []),
+        *(
+            [f"Dit verhaal staat ook als voorbeeldreis in het boek: [lees de reis](../../reizen/{casus.reis}.md).", ""]
+            if casus.reis
+            else []
+        ),
         "## Kenmerken",
         "",
         f"- Giftige cocktail: {klein(cluster.naam) if cluster else 'geen van de vier'}",
@@ -161,7 +165,9 @@ def index_html(casussen: list[Casus], p: Patronen, link) -> str:
         '<div class="tabel-scroll" tabindex="0" role="region" aria-label="Inspiratiecatalogus">'
         f'<table class="sorteerbaar casustabel"><caption>Inspiratiecatalogus: {len(casussen)} casussen</caption><thead><tr>'
         + "".join(f'<th scope="col"><button type="button" class="sorteer">{k}</button></th>' for k in koppen)
-        + "</tr></thead><tbody>" + "".join(rijen) + "</tbody></table></div></div>"
+        + "</tr></thead><tbody>"
+        + "".join(rijen)
+        + "</tbody></table></div></div>"
     )
 
 

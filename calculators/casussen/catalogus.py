@@ -48,15 +48,40 @@ MAX_BESTAND = 100_000  # bytes per case file
 SOORTEN = ("illustratieve samengestelde casus", "echte casus")
 #: Regions, never a (small) municipality. Provinces, the Brabant regions and "Nederland".
 REGIOS = (
-    "Midden-Brabant", "West-Brabant", "Noordoost-Brabant", "Zuidoost-Brabant",
-    "Groningen", "Friesland", "Drenthe", "Overijssel", "Flevoland", "Gelderland", "Utrecht (provincie)",
-    "Noord-Holland", "Zuid-Holland", "Zeeland", "Noord-Brabant", "Limburg", "Nederland",
+    "Midden-Brabant",
+    "West-Brabant",
+    "Noordoost-Brabant",
+    "Zuidoost-Brabant",
+    "Groningen",
+    "Friesland",
+    "Drenthe",
+    "Overijssel",
+    "Flevoland",
+    "Gelderland",
+    "Utrecht (provincie)",
+    "Noord-Holland",
+    "Zuid-Holland",
+    "Zeeland",
+    "Noord-Brabant",
+    "Limburg",
+    "Nederland",
 )
 HUISHOUDENS = (
-    "alleenstaande", "alleenstaande ouder", "paar zonder kinderen", "paar met kinderen",
-    "jongere bij ouders", "anders",
+    "alleenstaande",
+    "alleenstaande ouder",
+    "paar zonder kinderen",
+    "paar met kinderen",
+    "jongere bij ouders",
+    "anders",
 )
-LEEFTIJDSBANDEN = ("jonger dan 18", "18 tot 27", "27 tot 40", "40 tot 55", "55 tot AOW-leeftijd", "AOW-leeftijd en ouder")
+LEEFTIJDSBANDEN = (
+    "jonger dan 18",
+    "18 tot 27",
+    "27 tot 40",
+    "40 tot 55",
+    "55 tot AOW-leeftijd",
+    "AOW-leeftijd en ouder",
+)
 SCENARIOS = ("huidig", "dreigend", "doorbraak")
 VRIJE_TEKSTEN = ("titel", "probleem", "doorbraak", "les")
 
@@ -110,9 +135,13 @@ class Kosten(_Basis):
         if (self.kans_dreigend is None) != (self.horizon_jaren is None):
             raise ValueError("vul kosten.kans_dreigend en kosten.horizon_jaren allebei in, of allebei niet")
         if self.kans_dreigend is not None and not self.toelichting_kans.strip():
-            raise ValueError("leg in kosten.toelichting_kans in één zin uit waarom deze kans en looptijd passen bij het verhaal")
+            raise ValueError(
+                "leg in kosten.toelichting_kans in één zin uit waarom deze kans en looptijd passen bij het verhaal"
+            )
         if self.toelichting_kans.strip() and self.kans_dreigend is None:
-            raise ValueError("kosten.toelichting_kans hoort bij kosten.kans_dreigend en kosten.horizon_jaren: vul die ook in")
+            raise ValueError(
+                "kosten.toelichting_kans hoort bij kosten.kans_dreigend en kosten.horizon_jaren: vul die ook in"
+            )
         return self
 
 
@@ -256,7 +285,9 @@ def _lees_casus(pad: Path, patronen: Patronen, prijzen: list[Prijs]) -> tuple[Ca
     except DoorbraakFout as e:
         return None, [Melding(str(e), bestand=naam)]
     if not isinstance(ruw, dict):
-        return None, [Melding("bovenaan horen velden met een naam en een dubbele punt, zoals 'titel: ...'", bestand=naam)]
+        return None, [
+            Melding("bovenaan horen velden met een naam en een dubbele punt, zoals 'titel: ...'", bestand=naam)
+        ]
     try:
         casus = Casus.model_validate(ruw)
     except ValidationError as e:
@@ -264,8 +295,9 @@ def _lees_casus(pad: Path, patronen: Patronen, prijzen: list[Prijs]) -> tuple[Ca
     return casus, controleer_verwijzingen(casus, naam, patronen, prijzen, pad.parent)
 
 
-def controleer_verwijzingen(casus: Casus, bestand: str, patronen: Patronen, prijzen: list[Prijs],
-                            map_: Path | None = None) -> list[Melding]:
+def controleer_verwijzingen(
+    casus: Casus, bestand: str, patronen: Patronen, prijzen: list[Prijs], map_: Path | None = None
+) -> list[Melding]:
     """Every controlled value of a case must exist in the pattern data, vocabulary, laws and prices."""
     m: list[Melding] = []
 
@@ -305,8 +337,11 @@ def controleer_verwijzingen(casus: Casus, bestand: str, patronen: Patronen, prij
             continue
         grond = grondslag_niet_per_huishouden(ids[r.prijs_id])
         if grond:
-            fout(f"de prijs '{r.prijs_id}' geldt {grond}, niet voor één persoon, huishouden of casus. "
-                 "Kies een prijs per persoon, huishouden of casus", f"kosten.regels.{i}.prijs_id")
+            fout(
+                f"de prijs '{r.prijs_id}' geldt {grond}, niet voor één persoon, huishouden of casus. "
+                "Kies een prijs per persoon, huishouden of casus",
+                f"kosten.regels.{i}.prijs_id",
+            )
     if casus.kosten.plan_bestand:
         m += _controleer_plan(casus.kosten.plan_bestand, bestand)
     if casus.reis:
@@ -323,18 +358,33 @@ def _controleer_reis(casus: Casus, bestand: str) -> list[Melding]:
     try:
         plan = json.loads(lees_tekst(pad, limiet=MAX_BESTAND, naam=pad.name))
     except (DoorbraakFout, ValueError):
-        return [Melding(f"de reis '{casus.reis}' bestaat niet: data/reizen/{casus.reis}.json ontbreekt of is geen JSON",
-                        bestand=bestand, kolom="reis")]
+        return [
+            Melding(
+                f"de reis '{casus.reis}' bestaat niet: data/reizen/{casus.reis}.json ontbreekt of is geen JSON",
+                bestand=bestand,
+                kolom="reis",
+            )
+        ]
     kans, horizon = kans_en_horizon(casus)
     try:
         reis_kans, reis_horizon = Decimal(str(plan["kans_dreigend"])), int(plan["horizon_jaren"])
     except (KeyError, TypeError, ValueError, ArithmeticError):
-        return [Melding(f"het plan van de reis '{casus.reis}' heeft geen kans_dreigend of horizon_jaren",
-                        bestand=bestand, kolom="reis")]
+        return [
+            Melding(
+                f"het plan van de reis '{casus.reis}' heeft geen kans_dreigend of horizon_jaren",
+                bestand=bestand,
+                kolom="reis",
+            )
+        ]
     if (kans, horizon) != (reis_kans, reis_horizon):
-        return [Melding(f"de reis '{casus.reis}' rekent met een kans van {getal(reis_kans * 100, 0)} procent over "
-                        f"{reis_horizon} jaar; zet kosten.kans_dreigend en kosten.horizon_jaren gelijk",
-                        bestand=bestand, kolom="kosten.kans_dreigend")]
+        return [
+            Melding(
+                f"de reis '{casus.reis}' rekent met een kans van {getal(reis_kans * 100, 0)} procent over "
+                f"{reis_horizon} jaar; zet kosten.kans_dreigend en kosten.horizon_jaren gelijk",
+                bestand=bestand,
+                kolom="kosten.kans_dreigend",
+            )
+        ]
     return []
 
 
@@ -349,9 +399,17 @@ def _controleer_plan(naam: str, bestand: str) -> list[Melding]:
     try:
         plan = json.loads(pad.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return [Melding(f"het planbestand '{naam}' ontbreekt of is geen geldige JSON", bestand=bestand, kolom="kosten.plan_bestand")]
+        return [
+            Melding(
+                f"het planbestand '{naam}' ontbreekt of is geen geldige JSON",
+                bestand=bestand,
+                kolom="kosten.plan_bestand",
+            )
+        ]
     if not isinstance(plan, dict) or not isinstance(plan.get("scenarios"), dict):
-        return [Melding(f"het planbestand '{naam}' heeft geen 'scenarios'", bestand=bestand, kolom="kosten.plan_bestand")]
+        return [
+            Melding(f"het planbestand '{naam}' heeft geen 'scenarios'", bestand=bestand, kolom="kosten.plan_bestand")
+        ]
     return []
 
 
@@ -400,8 +458,10 @@ def kans_en_horizon(casus: Casus) -> tuple[Decimal, int]:
     Without them the rendement model's defaults apply: chance 1, one year.
     """
     k = casus.kosten
-    return (k.kans_dreigend if k.kans_dreigend is not None else Decimal(1),
-            k.horizon_jaren if k.horizon_jaren is not None else 1)
+    return (
+        k.kans_dreigend if k.kans_dreigend is not None else Decimal(1),
+        k.horizon_jaren if k.horizon_jaren is not None else 1,
+    )
 
 
 def _json_getal(d: Decimal) -> int | float:
@@ -421,19 +481,31 @@ def casus_als_plan(casus: Casus, prijzen: list[Prijs] | None = None) -> dict:
     scenarios: dict[str, list[dict]] = {s: [] for s in SCENARIOS}
     for r in kosten_regels(casus, prijzen):
         aantal = _json_getal(r.aantal)
-        scenarios[r.scenario].append({
-            "omschrijving": r.omschrijving, "prijs_id": r.prijs.id, "aantal": aantal,
-            "soort": r.soort, "geldstroom": r.prijs.geldstroom,
-        })
+        scenarios[r.scenario].append(
+            {
+                "omschrijving": r.omschrijving,
+                "prijs_id": r.prijs.id,
+                "aantal": aantal,
+                "soort": r.soort,
+                "geldstroom": r.prijs.geldstroom,
+            }
+        )
     kans, horizon = kans_en_horizon(casus)
-    return {"titel": casus.titel, "horizon_jaren": horizon, "kans_dreigend": _json_getal(kans), "discontovoet": 0,
-            "scenarios": scenarios}
+    return {
+        "titel": casus.titel,
+        "horizon_jaren": horizon,
+        "kans_dreigend": _json_getal(kans),
+        "discontovoet": 0,
+        "scenarios": scenarios,
+    }
 
 
 def leeftijd_tekst(band: str) -> str:
     """'18 tot 27' -> '18 tot 27 jaar'; bands with the AOW age read as plain Dutch."""
     if "AOW" in band:
-        return band.replace("55 tot AOW-leeftijd", "55 jaar tot de AOW-leeftijd").replace("AOW-leeftijd en ouder", "de AOW-leeftijd of ouder")
+        return band.replace("55 tot AOW-leeftijd", "55 jaar tot de AOW-leeftijd").replace(
+            "AOW-leeftijd en ouder", "de AOW-leeftijd of ouder"
+        )
     return f"{band} jaar"
 
 
@@ -493,8 +565,12 @@ def _document(c: Casus, patronen: Patronen) -> dict[str, str]:
     cluster = patronen.cluster(c.cluster).naam if c.cluster else ""
     return {
         "titel": c.titel,
-        "kenmerken": " ".join([rubr.get(r, r) for r in c.rubrieken] + [typen.get(t, t) for t in c.doorbraak_typen]
-                              + [cluster, patronen.knelpunt(c.knelpunt).naam, c.huishouden] + c.domeinen),
+        "kenmerken": " ".join(
+            [rubr.get(r, r) for r in c.rubrieken]
+            + [typen.get(t, t) for t in c.doorbraak_typen]
+            + [cluster, patronen.knelpunt(c.knelpunt).naam, c.huishouden]
+            + c.domeinen
+        ),
         "tekst": " ".join([c.probleem, c.doorbraak, c.les] + c.wat_werkte),
         "wetten": " ".join(c.wettelijke_basis + wetten_van(c)),
     }
@@ -511,6 +587,7 @@ class CasusZoeker:
 
         try:
             from calculators.kern.synoniemen import laad_synoniemen
+
             synoniemen = laad_synoniemen()
         except (ImportError, DoorbraakFout):  # pragma: no cover - the search still works without
             synoniemen = []
@@ -518,16 +595,25 @@ class CasusZoeker:
         p = patronen or laad_patronen()
         self.index = Zoekindex([_document(c, p) for c in self.casussen], GEWICHTEN, synoniemen)
 
-    def filter_masker(self, cluster: str | None = None, domein: str | None = None, wet: str | None = None,
-                      knelpunt: str | None = None, doorbraaktype: str | None = None) -> np.ndarray:
-        return np.array([
-            (not cluster or c.cluster == cluster)
-            and (not domein or domein in c.domeinen)
-            and (not wet or wet in wetten_van(c))
-            and (not knelpunt or c.knelpunt == knelpunt)
-            and (not doorbraaktype or doorbraaktype in c.doorbraak_typen)
-            for c in self.casussen
-        ], dtype=bool)
+    def filter_masker(
+        self,
+        cluster: str | None = None,
+        domein: str | None = None,
+        wet: str | None = None,
+        knelpunt: str | None = None,
+        doorbraaktype: str | None = None,
+    ) -> np.ndarray:
+        return np.array(
+            [
+                (not cluster or c.cluster == cluster)
+                and (not domein or domein in c.domeinen)
+                and (not wet or wet in wetten_van(c))
+                and (not knelpunt or c.knelpunt == knelpunt)
+                and (not doorbraaktype or doorbraaktype in c.doorbraak_typen)
+                for c in self.casussen
+            ],
+            dtype=bool,
+        )
 
     def zoek(self, vraag: str = "", top: int = 50, **filters: str | None) -> list[Casus]:
         """Cases matching the filters; with a query, only matching ones, best first.
@@ -536,11 +622,11 @@ class CasusZoeker:
         """
         masker = self.filter_masker(**filters)
         if not (vraag or "").strip():
-            return [c for c, ok in zip(self.casussen, masker) if ok][:top]
+            return [c for c, ok in zip(self.casussen, masker, strict=True) if ok][:top]
         try:
             uitkomst = self.index.zoek(vraag, top=top, filter=masker)
         except DoorbraakFout:  # only function words, e.g. "de het"
-            return [c for c, ok in zip(self.casussen, masker) if ok][:top]
+            return [c for c, ok in zip(self.casussen, masker, strict=True) if ok][:top]
         return [self.casussen[t.index] for t in uitkomst.treffers]
 
 
@@ -550,7 +636,9 @@ def standaard_zoeker() -> CasusZoeker:
     return CasusZoeker(laad_casussen())
 
 
-def zoek_casussen(vraag: str = "", casussen: list[Casus] | None = None, top: int = 50, **filters: str | None) -> list[Casus]:
+def zoek_casussen(
+    vraag: str = "", casussen: list[Casus] | None = None, top: int = 50, **filters: str | None
+) -> list[Casus]:
     """Search the catalogue: free text plus filters cluster, domein, wet, knelpunt, doorbraaktype."""
     zoeker = standaard_zoeker() if casussen is None else CasusZoeker(casussen)
     return zoeker.zoek(vraag, top=top, **filters)
@@ -568,14 +656,25 @@ def kosten_html(casus: Casus, prijzen: list[Prijs] | None = None) -> str:
     """Cost lines per scenario with price sources, and totals (chance 100 %, one year), as HTML."""
     regels = kosten_regels(casus, prijzen)
     totaal = kosten_samenvatting(casus, prijzen)
+
     def aantal(r: KostenRegelUitkomst) -> str:
         return getal(r.aantal, 0) if r.aantal == r.aantal.to_integral_value() else getal(r.aantal)
 
     tabel = maak_tabel(
         "Kosten per scenario, per jaar",
         ["Scenario", "Wat", "Prijs", "Aantal", "Bedrag"],
-        [[SCENARIO_NAMEN[r.scenario], cel(f"{r.omschrijving} ", Link("(bron)", r.prijs.bron_url, f"Bron van deze prijs: {r.prijs.bron_titel}")),
-          f"{euro(r.prijs.bedrag)} {r.prijs.eenheid} ({r.prijs.jaar})", aantal(r), euro(r.bedrag)] for r in regels],
+        [
+            [
+                SCENARIO_NAMEN[r.scenario],
+                cel(
+                    f"{r.omschrijving} ", Link("(bron)", r.prijs.bron_url, f"Bron van deze prijs: {r.prijs.bron_titel}")
+                ),
+                f"{euro(r.prijs.bedrag)} {r.prijs.eenheid} ({r.prijs.jaar})",
+                aantal(r),
+                euro(r.bedrag),
+            ]
+            for r in regels
+        ],
         rechts=frozenset({2, 3, 4}),
         klassen=("casuskosten",),
         voet=[[f"Totaal {SCENARIO_NAMEN[s].lower()}", "", "", "", euro(b)] for s, b in totaal.items()],
@@ -592,8 +691,7 @@ def kans_zin(casus: Casus) -> str:
     """Plain Dutch: the chance and horizon the calculator starts with, and why (from the story)."""
     kans, horizon = kans_en_horizon(casus)
     jaren = "1 jaar" if horizon == 1 else f"{horizon} jaar"
-    zin = (f"De rekenhulp begint met een kans van {getal(kans * 100, 0)} procent op het dreigend scenario, "
-           f"over {jaren}.")
+    zin = f"De rekenhulp begint met een kans van {getal(kans * 100, 0)} procent op het dreigend scenario, over {jaren}."
     if casus.kosten.toelichting_kans:
         zin += " Waarom? " + " ".join(casus.kosten.toelichting_kans.split())
     return zin

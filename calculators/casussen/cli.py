@@ -21,10 +21,17 @@ def registreer(sub) -> None:
         description="Zoek casussen, controleer een casusbestand, of zet de kosten van een casus om "
         "naar een planbestand voor de rendementsberekening.",
     )
-    p.add_argument("actie", choices=["zoek", "controleer", "plan"],
-                   help="zoek: zoek casussen; controleer: controleer een casusbestand; plan: kosten als planbestand")
-    p.add_argument("waarde", nargs="?", default="",
-                   help="bij zoek: een paar woorden; bij controleer: het bestand; bij plan: de id van de casus")
+    p.add_argument(
+        "actie",
+        choices=["zoek", "controleer", "plan"],
+        help="zoek: zoek casussen; controleer: controleer een casusbestand; plan: kosten als planbestand",
+    )
+    p.add_argument(
+        "waarde",
+        nargs="?",
+        default="",
+        help="bij zoek: een paar woorden; bij controleer: het bestand; bij plan: de id van de casus",
+    )
     p.add_argument("--cluster", help="alleen dit cluster, bijvoorbeeld cluster-3")
     p.add_argument("--domein", help="alleen dit domein, bijvoorbeeld wonen")
     p.add_argument("--wet", help="alleen casussen met deze wet, bijvoorbeeld Participatiewet")
@@ -70,12 +77,30 @@ def voer_uit(args: argparse.Namespace) -> int:
 
     if args.actie == "zoek":
         _controleer_filters(args)
-        treffers = zoek_casussen(args.waarde[:500], top=args.top, cluster=args.cluster, domein=args.domein,
-                                 wet=args.wet, knelpunt=args.knelpunt, doorbraaktype=args.doorbraak)
+        treffers = zoek_casussen(
+            args.waarde[:500],
+            top=args.top,
+            cluster=args.cluster,
+            domein=args.domein,
+            wet=args.wet,
+            knelpunt=args.knelpunt,
+            doorbraaktype=args.doorbraak,
+        )
         if args.json:
-            print_json([{"id": c.id, "titel": c.titel, "cluster": c.cluster, "knelpunt": c.knelpunt,
-                         "domeinen": c.domeinen, "wettelijke_basis": c.wettelijke_basis,
-                         "kosten": {s: float(b) for s, b in kosten_samenvatting(c).items()}} for c in treffers])
+            print_json(
+                [
+                    {
+                        "id": c.id,
+                        "titel": c.titel,
+                        "cluster": c.cluster,
+                        "knelpunt": c.knelpunt,
+                        "domeinen": c.domeinen,
+                        "wettelijke_basis": c.wettelijke_basis,
+                        "kosten": {s: float(b) for s, b in kosten_samenvatting(c).items()},
+                    }
+                    for c in treffers
+                ]
+            )
             return 0
         if not treffers:
             print("Geen casussen gevonden. Probeer andere of minder woorden.")
@@ -85,7 +110,9 @@ def voer_uit(args: argparse.Namespace) -> int:
         return 0
 
     if not args.waarde:
-        raise DoorbraakFout(f"Noem bij '{args.actie}' ook {'het bestand' if args.actie == 'controleer' else 'de id van de casus'}.")
+        raise DoorbraakFout(
+            f"Noem bij '{args.actie}' ook {'het bestand' if args.actie == 'controleer' else 'de id van de casus'}."
+        )
 
     if args.actie == "controleer":
         pad = Path(args.waarde)
@@ -95,13 +122,18 @@ def voer_uit(args: argparse.Namespace) -> int:
         if args.json:
             print_json({"id": casus.id, "geldig": True, "kosten": {s: float(b) for s, b in k.items()}})
         else:
-            print(f"De casus '{casus.titel}' is in orde. Kosten voor één jaar: "
-                  + ", ".join(f"{s} {euro(b)}" for s, b in k.items()) + ".")
+            print(
+                f"De casus '{casus.titel}' is in orde. Kosten voor één jaar: "
+                + ", ".join(f"{s} {euro(b)}" for s, b in k.items())
+                + "."
+            )
             print("Controleer ook de privacy: python -m calculators privacy " + str(pad))
         return 0
 
     casus = casus_per_id().get(args.waarde.strip())
     if casus is None:
-        raise DoorbraakFout(f"De casus '{args.waarde.strip()[:80]}' bestaat niet. Zoek de id met: python -m calculators casus zoek")
+        raise DoorbraakFout(
+            f"De casus '{args.waarde.strip()[:80]}' bestaat niet. Zoek de id met: python -m calculators casus zoek"
+        )
     print_json(casus_als_plan(casus))
     return 0

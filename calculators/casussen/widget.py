@@ -17,8 +17,8 @@ from calculators.casussen.catalogus import (
     wetten_van,
 )
 from calculators.kern.fouten import DoorbraakFout
-from calculators.kern.vocabulaire import laad_vocabulaire
 from calculators.kern.veilig import zonder_losse_surrogaten
+from calculators.kern.vocabulaire import laad_vocabulaire
 from calculators.kern.widget import keuzes, live_gebied, melding, stijl, zet_live
 from calculators.patronen.gegevens import Patronen, klein, laad_patronen
 from calculators.plan.adres import plan_met_casus
@@ -39,8 +39,10 @@ def artikel_link(ref: str) -> str:
         a = zoek_referentie(ref)
     except (ImportError, DoorbraakFout):
         return _e(ref)
-    return (f'<a href="{_e(BOEK_WETTEN)}/{_e(a.wet.slug)}.html#{_e(a.anker)}" target="_top">'
-            f"artikel {_e(a.artikel)} {_e(a.wet.wet)}</a>")
+    return (
+        f'<a href="{_e(BOEK_WETTEN)}/{_e(a.wet.slug)}.html#{_e(a.anker)}" target="_top">'
+        f"artikel {_e(a.artikel)} {_e(a.wet.wet)}</a>"
+    )
 
 
 def kaart_html(c: Casus, p: Patronen) -> str:
@@ -66,8 +68,11 @@ def detail_html(c: Casus, p: Patronen) -> str:
         f"<h4>Het probleem</h4><p>{_e(' '.join(c.probleem.split()))}</p>"
         f"<h4>De doorbraak</h4><p>{_e(' '.join(c.doorbraak.split()))}</p>"
         "<h4>Wettelijke basis</h4><ul>" + "".join(f"<li>{artikel_link(r)}</li>" for r in c.wettelijke_basis) + "</ul>"
-        "<h4>Wat kost het?</h4>" + kosten_html(c)
-        + "<h4>Wat werkte</h4><ul>" + "".join(f"<li>{_e(x)}</li>" for x in c.wat_werkte) + "</ul>"
+        "<h4>Wat kost het?</h4>"
+        + kosten_html(c)
+        + "<h4>Wat werkte</h4><ul>"
+        + "".join(f"<li>{_e(x)}</li>" for x in c.wat_werkte)
+        + "</ul>"
         f"<h4>De reis van het plan</h4><p><strong>{_e(reis.naam)}.</strong> {_e(' '.join(reis.uitleg.split()))}</p>"
         f"<h4>Kenmerken</h4><p>Giftige cocktail: {_e(cluster)}. Knelpunt: {_e(p.knelpunt(c.knelpunt).naam)}. "
         f"Rubrieken: {_e(', '.join(klein(p.rubriek(r).naam) for r in c.rubrieken))}.</p>"
@@ -88,17 +93,33 @@ class CasusCatalogus:
         self.p = laad_patronen()
         stijl_veld = {"description_width": "initial"}
 
-        self.zoek = w.Text(description="Zoekwoorden", placeholder="bijvoorbeeld: huurachterstand",
-                           continuous_update=True, layout=w.Layout(width="100%", max_width="520px"), style=stijl_veld)
-        self.cluster = w.Dropdown(description="Giftige cocktail", style=stijl_veld,
-                                  options=[("Alle", "")] + [(f"Cluster {c.nummer}: {c.naam}", c.id) for c in self.p.clusters])
-        self.domein = w.Dropdown(description="Domein", options=keuzes(laad_vocabulaire().domein_namen), style=stijl_veld)
+        self.zoek = w.Text(
+            description="Zoekwoorden",
+            placeholder="bijvoorbeeld: huurachterstand",
+            continuous_update=True,
+            layout=w.Layout(width="100%", max_width="520px"),
+            style=stijl_veld,
+        )
+        self.cluster = w.Dropdown(
+            description="Giftige cocktail",
+            style=stijl_veld,
+            options=[("Alle", "")] + [(f"Cluster {c.nummer}: {c.naam}", c.id) for c in self.p.clusters],
+        )
+        self.domein = w.Dropdown(
+            description="Domein", options=keuzes(laad_vocabulaire().domein_namen), style=stijl_veld
+        )
         wetten = sorted({n for c in self.casussen for n in wetten_van(c)})
         self.wet = w.Dropdown(description="Wet", options=keuzes(wetten), style=stijl_veld)
-        self.knelpunt = w.Dropdown(description="Knelpunt", style=stijl_veld,
-                                   options=[("Alle", "")] + [(k.naam, k.id) for k in self.p.knelpunten])
-        self.doorbraaktype = w.Dropdown(description="Soort doorbraak", style=stijl_veld,
-                                        options=[("Alle", "")] + [(d.naam, d.id) for d in self.p.doorbraaktypen])
+        self.knelpunt = w.Dropdown(
+            description="Knelpunt",
+            style=stijl_veld,
+            options=[("Alle", "")] + [(k.naam, k.id) for k in self.p.knelpunten],
+        )
+        self.doorbraaktype = w.Dropdown(
+            description="Soort doorbraak",
+            style=stijl_veld,
+            options=[("Alle", "")] + [(d.naam, d.id) for d in self.p.doorbraaktypen],
+        )
         self.status = live_gebied()
         self.kaarten: list[tuple[w.HTML, w.Button, w.HBox]] = []
         self.getoond: list[Casus | None] = [None] * MAX_KAARTEN
@@ -111,30 +132,38 @@ class CasusCatalogus:
             self.kaarten.append((tekst, knop, box))
         self.lijst = w.VBox([k[2] for k in self.kaarten])
         self.detail = live_gebied()
-        self.terug = w.Button(description="Terug naar de lijst", tooltip="Sluit deze casus en ga terug naar de resultaten")
+        self.terug = w.Button(
+            description="Terug naar de lijst", tooltip="Sluit deze casus en ga terug naar de resultaten"
+        )
         self.terug.on_click(lambda _b: self.sluit())
         self.detail_box = w.VBox([self.terug, self.detail], layout=w.Layout(display="none"))
 
         for veld in (self.zoek, self.cluster, self.domein, self.wet, self.knelpunt, self.doorbraaktype):
             veld.observe(lambda _c: self.ververs(), names="value")
 
-        self.widget = w.VBox([
-            stijl(),
-            w.HTML("<h2>Zoek een casus</h2>"),
-            self.zoek,
-            w.HBox([self.cluster, self.domein, self.wet], layout=w.Layout(flex_flow="row wrap")),
-            w.HBox([self.knelpunt, self.doorbraaktype], layout=w.Layout(flex_flow="row wrap")),
-            self.status,
-            self.lijst,
-            self.detail_box,
-        ])
+        self.widget = w.VBox(
+            [
+                stijl(),
+                w.HTML("<h2>Zoek een casus</h2>"),
+                self.zoek,
+                w.HBox([self.cluster, self.domein, self.wet], layout=w.Layout(flex_flow="row wrap")),
+                w.HBox([self.knelpunt, self.doorbraaktype], layout=w.Layout(flex_flow="row wrap")),
+                self.status,
+                self.lijst,
+                self.detail_box,
+            ]
+        )
         self.widget.add_class("dbw-casussen")
         self.ververs()
 
     def filters(self) -> dict[str, str | None]:
-        return {"cluster": self.cluster.value or None, "domein": self.domein.value or None,
-                "wet": self.wet.value or None, "knelpunt": self.knelpunt.value or None,
-                "doorbraaktype": self.doorbraaktype.value or None}
+        return {
+            "cluster": self.cluster.value or None,
+            "domein": self.domein.value or None,
+            "wet": self.wet.value or None,
+            "knelpunt": self.knelpunt.value or None,
+            "doorbraaktype": self.doorbraaktype.value or None,
+        }
 
     def ververs(self) -> None:
         vraag = zonder_losse_surrogaten((self.zoek.value or "")[:500])  # half an emoji cannot go back as UTF-8

@@ -29,7 +29,9 @@ BOM = b"\xef\xbb\xbf"
 def grootte_tekst(limiet: int) -> str:
     """A byte limit as a Dutch reader says it: "5 MB", "200 kB", "342 bytes"."""
     if limiet >= 1_000_000:
-        return f"{limiet // 1_000_000} MB" if limiet % 1_000_000 == 0 else f"{limiet / 1_000_000:.1f} MB".replace(".", ",")
+        return (
+            f"{limiet // 1_000_000} MB" if limiet % 1_000_000 == 0 else f"{limiet / 1_000_000:.1f} MB".replace(".", ",")
+        )
     if limiet >= 1_000:
         return f"{limiet // 1_000} kB"
     return f"{limiet} bytes"
@@ -119,13 +121,13 @@ def decodeer(data: bytes, naam: str = "Het bestand") -> str:
     """UTF-8 text from bytes (a BOM at the start is dropped), with a Dutch message that names
     the line and position of the first byte that is not UTF-8."""
     if data.startswith(BOM):
-        data = data[len(BOM):]
+        data = data[len(BOM) :]
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
         voor = data[: e.start]
         regel = voor.count(b"\n") + 1
-        kolom = len(voor[voor.rfind(b"\n") + 1:].decode("utf-8", errors="replace")) + 1
+        kolom = len(voor[voor.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
         raise DoorbraakFout(
             f"{naam} is geen tekst in UTF-8: op regel {regel}, teken {kolom} staat een teken dat niet klopt. "
             "Sla het bestand op als UTF-8 (in Excel: 'CSV UTF-8')."

@@ -63,7 +63,11 @@ class FuzzyIndex:
         self._cache: dict[str, np.ndarray] = {}
 
     def _woord_scores(self, woord: str) -> np.ndarray:
-        scores = process.cdist([woord], self.vocab, scorer=fuzz.ratio, dtype=np.float32)[0] if self.vocab else np.zeros(0, np.float32)
+        scores = (
+            process.cdist([woord], self.vocab, scorer=fuzz.ratio, dtype=np.float32)[0]
+            if self.vocab
+            else np.zeros(0, np.float32)
+        )
         if len(woord) <= KORT_WOORD:  # an abbreviation ("ho", "bw") is not a typo of "hbo"
             scores = np.where(scores < 100.0, 0.0, scores).astype(np.float32)
         elif len(woord) >= LANG_WOORD:

@@ -93,8 +93,10 @@ def ontleed_getal(waarde: str | int | float | Decimal, *, maximum: Decimal, soor
             if re.fullmatch(r"[-+0-9.,]*[0-9][eE][-+]?[0-9]+", schoon):
                 raise ValueError("is een getal met een e-macht; schrijf het getal voluit, bijvoorbeeld 1000000")
             if re.fullmatch(r"[-+0-9.,]+", schoon) and re.search(r"[0-9]", schoon):
-                raise ValueError("is niet duidelijk; schrijf een komma voor de centen en punten tussen "
-                                 "de duizendtallen, bijvoorbeeld 1.234,56")
+                raise ValueError(
+                    "is niet duidelijk; schrijf een komma voor de centen en punten tussen "
+                    "de duizendtallen, bijvoorbeeld 1.234,56"
+                )
             raise ValueError(f"is geen {soort}; gebruik cijfers, bijvoorbeeld {_voorbeeld(soort)}")
         if "," in schoon or _DUIZENDTAL.fullmatch(schoon):
             schoon = schoon.replace(".", "").replace(",", ".")
@@ -108,8 +110,9 @@ def ontleed_getal(waarde: str | int | float | Decimal, *, maximum: Decimal, soor
     return d
 
 
-def lees_getal(tekst: str | int | float | Decimal, veld: str = "getal", *, maximum: Decimal = MAX_AANTAL,
-               soort: str = "getal") -> Decimal:
+def lees_getal(
+    tekst: str | int | float | Decimal, veld: str = "getal", *, maximum: Decimal = MAX_AANTAL, soort: str = "getal"
+) -> Decimal:
     """Read a number typed or uploaded by a Dutch user, strictly (see the rules at ``_GETAL``).
 
     Bounded: the absolute value is at most ``maximum`` (default 1 miljoen). Raises
@@ -121,13 +124,13 @@ def lees_getal(tekst: str | int | float | Decimal, veld: str = "getal", *, maxim
         reden = str(e)
         kort = str(tekst if tekst is not None else "").strip()[:40]
         if reden.startswith("is leeg"):
-            raise GetalFout(f"Het veld '{veld}' is leeg. Vul een {soort} in, bijvoorbeeld {_voorbeeld(soort)}.",
-                            reden) from None
+            raise GetalFout(
+                f"Het veld '{veld}' is leeg. Vul een {soort} in, bijvoorbeeld {_voorbeeld(soort)}.", reden
+            ) from None
         raise GetalFout(f"In het veld '{veld}' staat '{kort}'. Dat {reden}.", reden) from None
 
 
-def lees_bedrag(tekst: str | int | float | Decimal, veld: str = "bedrag", *,
-                maximum: Decimal = MAX_BEDRAG) -> Decimal:
+def lees_bedrag(tekst: str | int | float | Decimal, veld: str = "bedrag", *, maximum: Decimal = MAX_BEDRAG) -> Decimal:
     """Read an amount typed by a Dutch user: ``1.234,56``, ``€ 12,50``, ``1234.5``.
 
     The same strict rules as :func:`lees_getal`; at most 100 miljoen. Raises

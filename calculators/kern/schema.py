@@ -91,10 +91,14 @@ def lees_csv_rijen(pad, model, kolommen: list[str], voorbewerk=None):
     for nr, ruw in enumerate(lezer, start=2):
         extra = ruw.pop(None, None)  # cells beyond the header (DictReader's restkey)
         if extra is not None:
-            meldingen.append(Melding(
-                f"deze rij heeft {len(kop) + len(extra)} cellen, maar er zijn maar {len(kop)} kolommen; "
-                "staat er een komma te veel in (zet tekst met een komma tussen aanhalingstekens)?",
-                bestand=pad.name, rij=nr))
+            meldingen.append(
+                Melding(
+                    f"deze rij heeft {len(kop) + len(extra)} cellen, maar er zijn maar {len(kop)} kolommen; "
+                    "staat er een komma te veel in (zet tekst met een komma tussen aanhalingstekens)?",
+                    bestand=pad.name,
+                    rij=nr,
+                )
+            )
             continue
         if voorbewerk is not None:
             ruw = voorbewerk(ruw)

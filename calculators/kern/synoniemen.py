@@ -58,7 +58,9 @@ def _standaard() -> tuple[SynoniemGroep, ...]:
 def _laad(pad: Path) -> list[SynoniemGroep]:
     ruw = lees_yaml(pad, f"Het bestand {pad.name}", leeg_mag=True)
     if not isinstance(ruw, dict):
-        raise DoorbraakFout(f"Het bestand {pad.name} klopt niet.", [Melding("hier hoort een lijst 'groepen'", bestand=pad.name)])
+        raise DoorbraakFout(
+            f"Het bestand {pad.name} klopt niet.", [Melding("hier hoort een lijst 'groepen'", bestand=pad.name)]
+        )
     try:
         lijst = Synoniemenlijst.model_validate(ruw)
     except ValidationError as e:

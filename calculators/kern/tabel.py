@@ -89,5 +89,13 @@ def maak_tabel(
     voet: Iterable[Sequence[Celwaarde]] = (),
 ) -> Tabel:
     """Convenience: lists in, a frozen :class:`Tabel` out."""
-    return Tabel(bijschrift, tuple(koppen), tuple(tuple(r) for r in rijen), rechts=rechts, rijkop=rijkop,
-                 klassen=klassen, sorteerbaar=sorteerbaar, voet=tuple(tuple(r) for r in voet))
+    return Tabel(
+        bijschrift,
+        tuple(koppen),
+        tuple(tuple(r) for r in rijen),
+        rechts=rechts,
+        rijkop=rijkop,
+        klassen=klassen,
+        sorteerbaar=sorteerbaar,
+        voet=tuple(tuple(r) for r in voet),
+    )

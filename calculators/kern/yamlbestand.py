@@ -70,11 +70,14 @@ class BegrensdeLader(yaml.SafeLoader):
     def compose_node(self, parent, index):  # noqa: D401 - PyYAML API
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent):
-            raise _Geweigerd("hier staat een verwijzing (*). Verwijzingen mogen niet; schrijf de waarde zelf uit",
-                             event.start_mark)
+            raise _Geweigerd(
+                "hier staat een verwijzing (*). Verwijzingen mogen niet; schrijf de waarde zelf uit", event.start_mark
+            )
         if getattr(event, "anchor", None) is not None:
-            raise _Geweigerd("hier staat een anker (&). Ankers en verwijzingen mogen niet; schrijf de waarde zelf uit",
-                             event.start_mark)
+            raise _Geweigerd(
+                "hier staat een anker (&). Ankers en verwijzingen mogen niet; schrijf de waarde zelf uit",
+                event.start_mark,
+            )
         self._knopen += 1
         if self._knopen > self.max_knopen:
             raise _Geweigerd(f"de tekst heeft te veel onderdelen (meer dan {self.max_knopen})", event.start_mark)
@@ -98,15 +101,18 @@ def yaml_plek(fout: Exception) -> str:
     else:
         ruw = getattr(fout, "problem", None) or ""
         uitleg = _VERTAALD.get(ruw) or next(
-            (v for k, v in _VERTAALD.items() if ruw.startswith(k)), "de opbouw klopt niet (kijk naar inspringen en dubbele punten)")
+            (v for k, v in _VERTAALD.items() if ruw.startswith(k)),
+            "de opbouw klopt niet (kijk naar inspringen en dubbele punten)",
+        )
     plek = getattr(fout, "problem_mark", None)
     if plek is not None:
         return f" (regel {plek.line + 1}): {uitleg} (teken {plek.column + 1})."
     return f": {uitleg}."
 
 
-def laad_yaml(tekst: str, naam: str = "Je tekst", *, max_knopen: int = GEBRUIKER_KNOPEN,
-              limiet: int = GEBRUIKER_LIMIET) -> Any:
+def laad_yaml(
+    tekst: str, naam: str = "Je tekst", *, max_knopen: int = GEBRUIKER_KNOPEN, limiet: int = GEBRUIKER_LIMIET
+) -> Any:
     """Parse YAML text. ``naam`` names the source in messages ("Het bestand x.yaml")."""
     if len(tekst) > limiet:
         raise DoorbraakFout(f"{naam} is te lang voor een YAML-tekst (meer dan {limiet} tekens).")
@@ -118,8 +124,9 @@ def laad_yaml(tekst: str, naam: str = "Je tekst", *, max_knopen: int = GEBRUIKER
         raise DoorbraakFout(f"{naam} is geen geldige YAML: de tekst is te diep genest.") from None
 
 
-def lees_yaml(pad: str | os.PathLike[str], naam: str | None = None, *, data: bool = True,
-              leeg_mag: bool = False) -> Any:
+def lees_yaml(
+    pad: str | os.PathLike[str], naam: str | None = None, *, data: bool = True, leeg_mag: bool = False
+) -> Any:
     """Read a YAML file through the bounded reader.
 
     ``data=True`` for the files in data/ (larger limits), ``False`` for files a user gives.

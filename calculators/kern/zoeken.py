@@ -132,7 +132,7 @@ def ngrammen(woord: str) -> tuple[str, ...]:
     if len(woord) < NGRAM + 1 or not woord.isalpha():
         return ()
     w = f"<{woord}>"
-    return tuple("#" + w[i:i + NGRAM] for i in range(len(w) - NGRAM + 1))
+    return tuple("#" + w[i : i + NGRAM] for i in range(len(w) - NGRAM + 1))
 
 
 def is_inhoudswoord(woord: str) -> bool:
@@ -251,7 +251,9 @@ class Zoekindex:
         if self.ngram_gewicht > 0 and self.n:
             # Character n-grams of all words as one extra field: a weak, fuzzy match for word
             # forms the stemmer does not join ("verhuist" / "verhuizing") and for compounds.
-            grams = [[g for rijen in ruwe_velden.values() for w in rijen[i] for g in ngrammen(w)] for i in range(self.n)]
+            grams = [
+                [g for rijen in ruwe_velden.values() for w in rijen[i] for g in ngrammen(w)] for i in range(self.n)
+            ]
             for i, g in enumerate(grams):
                 doc_termen[i].update(g)
             veld_tokens[NGRAM_VELD] = grams
@@ -306,8 +308,10 @@ class Zoekindex:
         return uit
 
     def _bekend_deel(self, deel: str) -> bool:
-        return len(deel) >= MIN_DEEL and deel not in STOPWOORDEN and (
-            deel in self._deel_woorden or stam(deel) in self._deel_stammen
+        return (
+            len(deel) >= MIN_DEEL
+            and deel not in STOPWOORDEN
+            and (deel in self._deel_woorden or stam(deel) in self._deel_stammen)
         )
 
     def _splits_rec(self, woord: str, diepte: int) -> tuple[str, ...] | None:
@@ -321,7 +325,7 @@ class Zoekindex:
             for tk in TUSSENKLANKEN:
                 if not woord.startswith(tk, eind):
                     continue
-                rest = woord[eind + len(tk):]
+                rest = woord[eind + len(tk) :]
                 if len(rest) < MIN_DEEL:
                     continue
                 if self._bekend_deel(rest):
@@ -338,8 +342,12 @@ class Zoekindex:
         """
         if len(woord) < 2 * MIN_DEEL or not woord.isalpha():
             return ()
-        kop = next((woord[:e] for e in range(len(woord) - MIN_DEEL, MIN_DEEL - 1, -1) if self._bekend_deel(woord[:e])), None)
-        staart = next((woord[b:] for b in range(MIN_DEEL, len(woord) - MIN_DEEL + 1) if self._bekend_deel(woord[b:])), None)
+        kop = next(
+            (woord[:e] for e in range(len(woord) - MIN_DEEL, MIN_DEEL - 1, -1) if self._bekend_deel(woord[:e])), None
+        )
+        staart = next(
+            (woord[b:] for b in range(MIN_DEEL, len(woord) - MIN_DEEL + 1) if self._bekend_deel(woord[b:])), None
+        )
         return tuple(d for d in dict.fromkeys((kop, staart)) if d)
 
     def _woord_termen(self, woord: str) -> tuple[str, list[str]]:
@@ -378,7 +386,9 @@ class Zoekindex:
         # Only words of about the same length: a typo, not a different word ("kopen" is
         # not "inkopen").
         marge = max(1, len(woord) // 6)
-        kandidaten = process.extract(woord, self._oppervlak, scorer=fuzz.ratio, score_cutoff=CORRECTIE_DREMPEL, limit=10)
+        kandidaten = process.extract(
+            woord, self._oppervlak, scorer=fuzz.ratio, score_cutoff=CORRECTIE_DREMPEL, limit=10
+        )
         for kandidaat, _score, _ in kandidaten:
             if abs(len(kandidaat) - len(woord)) <= marge:
                 return kandidaat
@@ -452,8 +462,17 @@ class Zoekindex:
                 gs = ngrammen(correcties.get(w, w))
                 for g in gs:
                     grams[g] = grams.get(g, 0.0) + 1.0 / len(gs)
-        return Vraaganalyse(vraag, list(dict.fromkeys(termen)), synoniemen, delen, correcties, meldingen,
-                            {s: gewicht[s] for s in synoniemen}, markeer, grams)
+        return Vraaganalyse(
+            vraag,
+            list(dict.fromkeys(termen)),
+            synoniemen,
+            delen,
+            correcties,
+            meldingen,
+            {s: gewicht[s] for s in synoniemen},
+            markeer,
+            grams,
+        )
 
     # ------------------------------------------------------------------ ranking
     def scores(self, analyse: Vraaganalyse) -> np.ndarray:
@@ -545,4 +564,4 @@ def _bevat_reeks(reeks: Sequence[str], deel: tuple[str, ...]) -> bool:
     n = len(deel)
     if n == 1:
         return deel[0] in reeks
-    return any(tuple(reeks[i:i + n]) == deel for i in range(len(reeks) - n + 1))
+    return any(tuple(reeks[i : i + n]) == deel for i in range(len(reeks) - n + 1))

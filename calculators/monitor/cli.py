@@ -28,8 +28,11 @@ def registreer(sub) -> None:
     p.add_argument("--van", metavar="DATUM", help="alleen plannen vanaf deze datum (jjjj-mm-dd)")
     p.add_argument("--tot", metavar="DATUM", help="alleen plannen tot en met deze datum (jjjj-mm-dd)")
     p.add_argument("--domein", help="alleen plannen met dit domein, bijvoorbeeld wonen")
-    p.add_argument("--zonder-privacycheck", action="store_true",
-                   help="sla de privacycontrole van de vrije tekst over (sneller bij heel veel plannen)")
+    p.add_argument(
+        "--zonder-privacycheck",
+        action="store_true",
+        help="sla de privacycontrole van de vrije tekst over (sneller bij heel veel plannen)",
+    )
     p.set_defaults(func=voer_uit)
 
 
@@ -39,14 +42,18 @@ def _datum(tekst: str | None, optie: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(tekst.strip())
     except ValueError:
-        raise DoorbraakFout(f"{optie} '{tekst[:40]}' is geen datum. Schrijf de datum als jjjj-mm-dd, bijvoorbeeld 2026-01-31.") from None
+        raise DoorbraakFout(
+            f"{optie} '{tekst[:40]}' is geen datum. Schrijf de datum als jjjj-mm-dd, bijvoorbeeld 2026-01-31."
+        ) from None
 
 
 def filters_uit(args: argparse.Namespace):
     from calculators.kern.vocabulaire import laad_vocabulaire
     from calculators.monitor.overzicht import Filters
 
-    f = Filters(van=_datum(args.van, "--van"), tot=_datum(args.tot, "--tot"), domein=(args.domein or "").strip() or None)
+    f = Filters(
+        van=_datum(args.van, "--van"), tot=_datum(args.tot, "--tot"), domein=(args.domein or "").strip() or None
+    )
     if f.van and f.tot and f.van > f.tot:
         raise DoorbraakFout("--van ligt na --tot. Kies een begindatum vóór de einddatum.")
     namen = laad_vocabulaire().domein_namen
@@ -70,11 +77,15 @@ def tekst_regels(o) -> list[str]:
     r.append("Domeinen (aantal plannen):")
     r += [f"- {d}: {n}" for d, n in o.domeinen.items()] or ["- geen"]
     gem = "geen" if o.maatwerkbudget_gemiddeld is None else euro(o.maatwerkbudget_gemiddeld)
-    r.append(f"Maatwerkbudget: totaal {euro(o.maatwerkbudget_totaal)}, gemiddeld {gem} "
-             f"(over {len(o.maatwerkbudget_per_plan)} plannen met een budget).")
+    r.append(
+        f"Maatwerkbudget: totaal {euro(o.maatwerkbudget_totaal)}, gemiddeld {gem} "
+        f"(over {len(o.maatwerkbudget_per_plan)} plannen met een budget)."
+    )
     r.append("Kosten per geldstroom (huidig / dreigend / niets doen / doorbraak):")
-    r += [f"- {g}: {euro(x['huidig'])} / {euro(x['dreigend'])} / {euro(x['niets_doen'])} / {euro(x['doorbraak'])}"
-          for g, x in o.per_geldstroom.items()] or ["- geen"]
+    r += [
+        f"- {g}: {euro(x['huidig'])} / {euro(x['dreigend'])} / {euro(x['niets_doen'])} / {euro(x['doorbraak'])}"
+        for g, x in o.per_geldstroom.items()
+    ] or ["- geen"]
     r.append("Knelpunten:")
     r += [f"- {s}: {n}" for s, n in o.knelpunten.items()] or ["- geen"]
     for org, rij in o.knelpunten_per_organisatie.items():
@@ -108,7 +119,9 @@ def voer_uit(args: argparse.Namespace) -> int:
         try:
             doel.write_bytes(schrijf_xlsx(o))
         except OSError:
-            raise DoorbraakFout(f"Het Excel-bestand {doel} kan niet geschreven worden. Bestaat de map, en is het bestand niet open?") from None
+            raise DoorbraakFout(
+                f"Het Excel-bestand {doel} kan niet geschreven worden. Bestaat de map, en is het bestand niet open?"
+            ) from None
     for w in o.waarschuwingen:
         print(w.tekst(), file=sys.stderr)
     if args.json:

@@ -24,27 +24,33 @@ def _f(x: Decimal | None) -> float | None:
 
 def bladen(o: Overzicht) -> dict[str, pd.DataFrame]:
     """The sheets as DataFrames (name → table), in workbook order."""
-    samenvatting = pd.DataFrame([
-        ("Aantal plannen", o.aantal_plannen),
-        ("Ongeldige bestanden (niet geteld)", len(o.ongeldig)),
-        ("Plannen met een maatwerkbudget", len(o.maatwerkbudget_per_plan)),
-        ("Maatwerkbudget totaal", _f(o.maatwerkbudget_totaal)),
-        ("Maatwerkbudget gemiddeld per plan met budget", _f(o.maatwerkbudget_gemiddeld)),
-        ("Plannen met een waarschuwing over privacy", len(o.waarschuwingen)),
-    ], columns=["Onderdeel", "Waarde"])
+    samenvatting = pd.DataFrame(
+        [
+            ("Aantal plannen", o.aantal_plannen),
+            ("Ongeldige bestanden (niet geteld)", len(o.ongeldig)),
+            ("Plannen met een maatwerkbudget", len(o.maatwerkbudget_per_plan)),
+            ("Maatwerkbudget totaal", _f(o.maatwerkbudget_totaal)),
+            ("Maatwerkbudget gemiddeld per plan met budget", _f(o.maatwerkbudget_gemiddeld)),
+            ("Plannen met een waarschuwing over privacy", len(o.waarschuwingen)),
+        ],
+        columns=["Onderdeel", "Waarde"],
+    )
     return {
         "Samenvatting": samenvatting,
         "Wetten": pd.DataFrame(o.wetten, columns=["Artikel", "Aantal plannen"]),
         "Domeinen": pd.DataFrame(list(o.domeinen.items()), columns=["Domein", "Aantal plannen"]),
-        "Maatwerkbudget": pd.DataFrame([(b, float(x)) for b, x in o.maatwerkbudget_per_plan.items()],
-                                       columns=["Plan (bestand)", "Maatwerkbudget"]),
+        "Maatwerkbudget": pd.DataFrame(
+            [(b, float(x)) for b, x in o.maatwerkbudget_per_plan.items()], columns=["Plan (bestand)", "Maatwerkbudget"]
+        ),
         "Per geldstroom": pd.DataFrame(
             [(g, *(float(r[k]) for k in GELDSTROOM_KOPPEN)) for g, r in o.per_geldstroom.items()],
-            columns=["Geldstroom", *GELDSTROOM_KOPPEN.values()]),
+            columns=["Geldstroom", *GELDSTROOM_KOPPEN.values()],
+        ),
         "Knelpunten": pd.DataFrame(list(o.knelpunten.items()), columns=["Soort knelpunt", "Aantal"]),
         "Knelpunten per organisatie": pd.DataFrame(
             [(org, s, n) for org, rij in o.knelpunten_per_organisatie.items() for s, n in rij.items()],
-            columns=["Organisatie", "Soort knelpunt", "Aantal"]),
+            columns=["Organisatie", "Soort knelpunt", "Aantal"],
+        ),
         "Ongeldige bestanden": pd.DataFrame(o.ongeldig, columns=["Bestand", "Melding"]),
     }
 
@@ -76,6 +82,8 @@ def schrijf_xlsx(o: Overzicht) -> bytes:
                         cel.number_format = GETAL
             if naam == "Samenvatting":
                 for i, onderdeel in enumerate(df["Onderdeel"]):
-                    blad.cell(row=i + 2, column=2).number_format = EURO if "budget" in onderdeel.lower() and "Plannen" not in onderdeel else GETAL
+                    blad.cell(row=i + 2, column=2).number_format = (
+                        EURO if "budget" in onderdeel.lower() and "Plannen" not in onderdeel else GETAL
+                    )
             blad.freeze_panes = "A2"
     return buf.getvalue()

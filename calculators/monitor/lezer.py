@@ -52,7 +52,8 @@ class Gelezen:
 def _te_veel(aantal: int) -> DoorbraakFout:
     return DoorbraakFout(
         f"Er zijn te veel planbestanden: {getal(aantal, 0)}. De monitor leest er hoogstens "
-        f"{getal(MAX_BESTANDEN, 0)} tegelijk. Kies een kleinere map, of splits de plannen per jaar.")
+        f"{getal(MAX_BESTANDEN, 0)} tegelijk. Kies een kleinere map, of splits de plannen per jaar."
+    )
 
 
 def bestanden_in_map(map_: Path | str) -> list[Path]:
@@ -93,8 +94,10 @@ def lees_map(map_: Path | str) -> list[Invoer]:
 def lees_zip(data: bytes, zipnaam: str = "het zip-bestand") -> list[Invoer]:
     """The plan files in a zip, after checking its directory for a zip bomb (see the module docstring)."""
     if len(data) > MAX_ZIP_BYTES:
-        raise DoorbraakFout(f"{zipnaam} is te groot ({getal(len(data) / 1_000_000, 0)} MB). "
-                            f"De grens is {getal(MAX_ZIP_BYTES / 1_000_000, 0)} MB.")
+        raise DoorbraakFout(
+            f"{zipnaam} is te groot ({getal(len(data) / 1_000_000, 0)} MB). "
+            f"De grens is {getal(MAX_ZIP_BYTES / 1_000_000, 0)} MB."
+        )
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError):
@@ -102,27 +105,37 @@ def lees_zip(data: bytes, zipnaam: str = "het zip-bestand") -> list[Invoer]:
     with zf:
         items = zf.infolist()
         if len(items) > MAX_ZIP_ITEMS:
-            raise DoorbraakFout(f"{zipnaam} heeft te veel onderdelen ({getal(len(items), 0)}). "
-                                f"De grens is {getal(MAX_ZIP_ITEMS, 0)}.")
-        plannen = [i for i in items if not i.is_dir() and i.filename.lower().endswith(".json")
-                   and not PurePosixPath(i.filename).name.startswith("._")]
+            raise DoorbraakFout(
+                f"{zipnaam} heeft te veel onderdelen ({getal(len(items), 0)}). De grens is {getal(MAX_ZIP_ITEMS, 0)}."
+            )
+        plannen = [
+            i
+            for i in items
+            if not i.is_dir()
+            and i.filename.lower().endswith(".json")
+            and not PurePosixPath(i.filename).name.startswith("._")
+        ]
         if len(plannen) > MAX_BESTANDEN:
             raise _te_veel(len(plannen))
         totaal = sum(i.file_size for i in plannen)
         if totaal > MAX_TOTAAL_BYTES:
             raise DoorbraakFout(
                 f"{zipnaam} is uitgepakt te groot ({getal(totaal / 1_000_000, 0)} MB). "
-                f"De grens is {getal(MAX_TOTAAL_BYTES / 1_000_000, 0)} MB. Er is niets uitgepakt.")
+                f"De grens is {getal(MAX_TOTAAL_BYTES / 1_000_000, 0)} MB. Er is niets uitgepakt."
+            )
         for i in plannen:
             if i.file_size > 10_000 and i.file_size > MAX_VERHOUDING * max(i.compress_size, 1):
                 raise DoorbraakFout(
                     f"{zipnaam} lijkt een zip-bom: {i.filename[:80]} wordt uitgepakt "
-                    f"{getal(i.file_size / max(i.compress_size, 1), 0)} keer zo groot. Er is niets uitgepakt.")
+                    f"{getal(i.file_size / max(i.compress_size, 1), 0)} keer zo groot. Er is niets uitgepakt."
+                )
         uit: list[Invoer] = []
         for i in plannen:
             naam = i.filename.replace("\\", "/")[:300]
             if i.flag_bits & 0x1:
-                uit.append(_fout_invoer(naam, f"Het bestand {naam} in de zip is versleuteld. Dat kan de monitor niet lezen."))
+                uit.append(
+                    _fout_invoer(naam, f"Het bestand {naam} in de zip is versleuteld. Dat kan de monitor niet lezen.")
+                )
                 continue
             if i.file_size > MAX_BESTAND_BYTES:
                 uit.append(_fout_invoer(naam, f"Het bestand {naam} is te groot voor een plan (meer dan 1 MB)."))

@@ -52,8 +52,10 @@ class Waarschuwing:
         return {"bestand": self.bestand, "soorten": self.soorten, "velden": self.velden}
 
     def tekst(self) -> str:
-        return (f"Let op: {self.bestand} bevat misschien persoonsgegevens ({', '.join(self.soorten)}) "
-                f"in {', '.join(self.velden)}. Haal die uit het plan voor je het deelt.")
+        return (
+            f"Let op: {self.bestand} bevat misschien persoonsgegevens ({', '.join(self.soorten)}) "
+            f"in {', '.join(self.velden)}. Haal die uit het plan voor je het deelt."
+        )
 
 
 @dataclass
@@ -116,10 +118,14 @@ def _gekozen(plan: Doorbraakplan) -> str:
 
 def _vrije_tekst(plan: Doorbraakplan) -> list[tuple[str, str]]:
     """(field, text) pairs of every free-text field of a plan."""
-    uit = [(v, getattr(plan, v)) for v in ("titel", "kenmerk", "perspectief", "huidige_situatie",
-                                            "dreigend_scenario", "doorbraak")]
-    uit += [("betrokkenheid.eigen_inzet", plan.betrokkenheid.eigen_inzet),
-            ("betrokkenheid.aanspreekpunt", plan.betrokkenheid.aanspreekpunt)]
+    uit = [
+        (v, getattr(plan, v))
+        for v in ("titel", "kenmerk", "perspectief", "huidige_situatie", "dreigend_scenario", "doorbraak")
+    ]
+    uit += [
+        ("betrokkenheid.eigen_inzet", plan.betrokkenheid.eigen_inzet),
+        ("betrokkenheid.aanspreekpunt", plan.betrokkenheid.aanspreekpunt),
+    ]
     uit += [(f"legitimiteit {i}", x.motivering) for i, x in enumerate(plan.legitimiteit, 1)]
     uit += [(f"knelpunten {i}", f"{x.regel}\n{x.omschrijving}") for i, x in enumerate(plan.knelpunten, 1)]
     if plan.besluit is not None:
@@ -130,7 +136,9 @@ def _vrije_tekst(plan: Doorbraakplan) -> list[tuple[str, str]]:
     return [(v, t) for v, t in uit if t and t.strip()]
 
 
-def privacy_waarschuwing(naam: str, plan: Doorbraakplan, cache: dict[str, list[str]] | None = None) -> Waarschuwing | None:
+def privacy_waarschuwing(
+    naam: str, plan: Doorbraakplan, cache: dict[str, list[str]] | None = None
+) -> Waarschuwing | None:
     """Run the privacy guard over the plan's free text; ``None`` when nothing is found.
 
     The guard costs time per character, so every distinct field text is checked once per
@@ -174,10 +182,14 @@ def _tel(reeks: pd.Series) -> dict[str, int]:
     return {str(n): int(a) for n, a in zip(df["naam"], df["aantal"], strict=True)}
 
 
-def maak_overzicht(plannen: Mapping[str, Doorbraakplan], ongeldig: Iterable[tuple[str, str]] = (),
-                   prijzen: Mapping[str, Prijs] | Iterable[Prijs] | None = None,
-                   filters: Filters | None = None, privacy: bool = True,
-                   privacy_cache: dict[str, list[str]] | None = None) -> Overzicht:
+def maak_overzicht(
+    plannen: Mapping[str, Doorbraakplan],
+    ongeldig: Iterable[tuple[str, str]] = (),
+    prijzen: Mapping[str, Prijs] | Iterable[Prijs] | None = None,
+    filters: Filters | None = None,
+    privacy: bool = True,
+    privacy_cache: dict[str, list[str]] | None = None,
+) -> Overzicht:
     """All views over ``plannen`` (name → plan), after ``filters``.
 
     ``privacy_cache`` (text → kinds found) may be kept between calls, so a new filter does not

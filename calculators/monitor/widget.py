@@ -42,14 +42,17 @@ def staven(titel: str, rijen: list[tuple[str, float, str]], kleur: str = KLEUR) 
     regels = "".join(
         f"<div class='dbw-staaf-rij'><span class='dbw-staaf-label'>{_e(n)}</span>"
         f"<span class='dbw-staaf' style='width:{max(1.0, 100 * abs(x) / hoogst):.1f}%;background:{kleur}'></span>"
-        f"<span class='dbw-staaf-waarde'>{_e(t)}</span></div>" for n, x, t in rijen)
+        f"<span class='dbw-staaf-waarde'>{_e(t)}</span></div>"
+        for n, x, t in rijen
+    )
     return f"<div class='dbw-staven' aria-hidden='true'><p class='dbw-klein'>{_e(titel)}</p>{regels}</div>"
 
 
 def tabel(bijschrift: str, koppen: list[str], rijen: list[list[str]], rechts_vanaf: int = 1) -> str:
     """The shared accessible table (a focusable scroll region, so keyboard users can scroll it)."""
-    return tabel_html(maak_tabel(bijschrift, koppen, rijen, rechts=frozenset(range(rechts_vanaf, len(koppen))),
-                                 rijkop=True))
+    return tabel_html(
+        maak_tabel(bijschrift, koppen, rijen, rechts=frozenset(range(rechts_vanaf, len(koppen))), rijkop=True)
+    )
 
 
 def _blok(kop: str, grafiek: str, tabel_html: str, leeg: str) -> str:
@@ -66,66 +69,136 @@ def overzicht_html(o: Overzicht) -> str:
     delen.append(
         f"<p class='dbw-uitleg'>{n} {'plan' if n == 1 else 'plannen'} geteld. "
         f"Maatwerkbudget: {_e(euro(o.maatwerkbudget_totaal))} in totaal, gemiddeld {_e(gem)} "
-        f"per plan met een budget ({len(o.maatwerkbudget_per_plan)}).</p>")
+        f"per plan met een budget ({len(o.maatwerkbudget_per_plan)}).</p>"
+    )
     wet_rijen = [[a, str(x)] for a, x in o.wetten]
-    delen.append(_blok("Meest gebruikte wetsartikelen",
-                       staven("Aantal plannen per artikel", [(a, x, str(x)) for a, x in o.wetten]),
-                       tabel("Wetsartikelen: in hoeveel plannen (top 10)", ["Artikel", "Aantal plannen"], wet_rijen) if wet_rijen else "",
-                       "Geen van de plannen noemt een wetsartikel."))
+    delen.append(
+        _blok(
+            "Meest gebruikte wetsartikelen",
+            staven("Aantal plannen per artikel", [(a, x, str(x)) for a, x in o.wetten]),
+            tabel("Wetsartikelen: in hoeveel plannen (top 10)", ["Artikel", "Aantal plannen"], wet_rijen)
+            if wet_rijen
+            else "",
+            "Geen van de plannen noemt een wetsartikel.",
+        )
+    )
     dom = list(o.domeinen.items())
-    delen.append(_blok("Domeinen", staven("Aantal plannen per domein", [(d, x, str(x)) for d, x in dom]),
-                       tabel("Domeinen: in hoeveel plannen", ["Domein", "Aantal plannen"], [[d, str(x)] for d, x in dom]) if dom else "",
-                       "Geen van de plannen noemt een domein."))
+    delen.append(
+        _blok(
+            "Domeinen",
+            staven("Aantal plannen per domein", [(d, x, str(x)) for d, x in dom]),
+            tabel("Domeinen: in hoeveel plannen", ["Domein", "Aantal plannen"], [[d, str(x)] for d, x in dom])
+            if dom
+            else "",
+            "Geen van de plannen noemt een domein.",
+        )
+    )
     geld = list(o.per_geldstroom.items())
     if geld:
-        grafiek = staven("Niets doen: kosten per geldstroom", [(g, float(r["niets_doen"]), euro(r["niets_doen"])) for g, r in geld]) + \
-            staven("Doorbraak: kosten per geldstroom", [(g, float(r["doorbraak"]), euro(r["doorbraak"])) for g, r in geld], KLEUR_DOORBRAAK)
-        rijen = [[g, euro(r["huidig"]), euro(r["dreigend"]), euro(r["niets_doen"]), euro(r["doorbraak"])] for g, r in geld]
-        totaal = {k: sum((r[k] for _g, r in geld), Decimal(0)) for k in ("huidig", "dreigend", "niets_doen", "doorbraak")}
+        grafiek = staven(
+            "Niets doen: kosten per geldstroom", [(g, float(r["niets_doen"]), euro(r["niets_doen"])) for g, r in geld]
+        ) + staven(
+            "Doorbraak: kosten per geldstroom",
+            [(g, float(r["doorbraak"]), euro(r["doorbraak"])) for g, r in geld],
+            KLEUR_DOORBRAAK,
+        )
+        rijen = [
+            [g, euro(r["huidig"]), euro(r["dreigend"]), euro(r["niets_doen"]), euro(r["doorbraak"])] for g, r in geld
+        ]
+        totaal = {
+            k: sum((r[k] for _g, r in geld), Decimal(0)) for k in ("huidig", "dreigend", "niets_doen", "doorbraak")
+        }
         rijen.append(["Totaal", *(euro(totaal[k]) for k in ("huidig", "dreigend", "niets_doen", "doorbraak"))])
-        delen.append(_blok("Kosten per geldstroom", grafiek,
-                           tabel("Kosten per geldstroom, opgeteld over de plannen (elk plan met eigen kans en horizon)",
-                                 ["Geldstroom", "Huidig", "Dreigend", "Niets doen", "Doorbraak"], rijen), ""))
+        delen.append(
+            _blok(
+                "Kosten per geldstroom",
+                grafiek,
+                tabel(
+                    "Kosten per geldstroom, opgeteld over de plannen (elk plan met eigen kans en horizon)",
+                    ["Geldstroom", "Huidig", "Dreigend", "Niets doen", "Doorbraak"],
+                    rijen,
+                ),
+                "",
+            )
+        )
     else:
-        delen.append(_blok("Kosten per geldstroom", "", "", "Geen plan heeft de drie scenario's huidig, dreigend en doorbraak."))
+        delen.append(
+            _blok("Kosten per geldstroom", "", "", "Geen plan heeft de drie scenario's huidig, dreigend en doorbraak.")
+        )
     kn = list(o.knelpunten.items())
-    delen.append(_blok("Knelpunten", staven("Aantal knelpunten per soort", [(KNELPUNT_NAMEN.get(s, s), x, str(x)) for s, x in kn]),
-                       tabel("Knelpunten per soort", ["Soort", "Aantal"], [[KNELPUNT_NAMEN.get(s, s), str(x)] for s, x in kn]) if kn else "",
-                       "Geen van de plannen noemt een knelpunt."))
+    delen.append(
+        _blok(
+            "Knelpunten",
+            staven("Aantal knelpunten per soort", [(KNELPUNT_NAMEN.get(s, s), x, str(x)) for s, x in kn]),
+            tabel("Knelpunten per soort", ["Soort", "Aantal"], [[KNELPUNT_NAMEN.get(s, s), str(x)] for s, x in kn])
+            if kn
+            else "",
+            "Geen van de plannen noemt een knelpunt.",
+        )
+    )
     if o.knelpunten_per_organisatie:
         soorten = list(KNELPUNT_NAMEN)
         rijen = [[org, *(str(r.get(s, 0)) for s in soorten)] for org, r in o.knelpunten_per_organisatie.items()]
-        delen.append("<h3>Knelpunten per organisatie</h3>" + tabel(
-            "Knelpunten per organisatie: het volume voor een werktafel", ["Organisatie", *KNELPUNT_NAMEN.values()], rijen))
+        delen.append(
+            "<h3>Knelpunten per organisatie</h3>"
+            + tabel(
+                "Knelpunten per organisatie: het volume voor een werktafel",
+                ["Organisatie", *KNELPUNT_NAMEN.values()],
+                rijen,
+            )
+        )
     if o.maatwerkbudget_per_plan:
-        delen.append("<details><summary>Maatwerkbudget per plan</summary>" + tabel(
-            "Maatwerkbudget per plan", ["Plan (bestand)", "Maatwerkbudget"],
-            [[b, euro(x)] for b, x in o.maatwerkbudget_per_plan.items()]) + "</details>")
+        delen.append(
+            "<details><summary>Maatwerkbudget per plan</summary>"
+            + tabel(
+                "Maatwerkbudget per plan",
+                ["Plan (bestand)", "Maatwerkbudget"],
+                [[b, euro(x)] for b, x in o.maatwerkbudget_per_plan.items()],
+            )
+            + "</details>"
+        )
     return "".join(delen)
 
 
 def meldingen_html(o: Overzicht) -> str:
     delen = []
     if o.ongeldig:
-        delen.append(f"<h3>Niet geteld: {len(o.ongeldig)} {'bestand' if len(o.ongeldig) == 1 else 'bestanden'}</h3><ul>"
-                     + "".join(f"<li><strong>{_e(b)}</strong>: {_e(m.splitlines()[0])}"
-                               + (f"<br><span class='dbw-klein'>{_e(' '.join(m.splitlines()[1:4]))}</span>" if len(m.splitlines()) > 1 else "")
-                               + "</li>" for b, m in o.ongeldig[:200]) + "</ul>")
+        delen.append(
+            f"<h3>Niet geteld: {len(o.ongeldig)} {'bestand' if len(o.ongeldig) == 1 else 'bestanden'}</h3><ul>"
+            + "".join(
+                f"<li><strong>{_e(b)}</strong>: {_e(m.splitlines()[0])}"
+                + (
+                    f"<br><span class='dbw-klein'>{_e(' '.join(m.splitlines()[1:4]))}</span>"
+                    if len(m.splitlines()) > 1
+                    else ""
+                )
+                + "</li>"
+                for b, m in o.ongeldig[:200]
+            )
+            + "</ul>"
+        )
         if len(o.ongeldig) > 200:
             delen.append(f"<p>En nog {len(o.ongeldig) - 200} bestanden. De Excel-download noemt ze allemaal.</p>")
     if o.waarschuwingen:
-        delen.append("<h3>Let op: misschien persoonsgegevens</h3><ul>" + "".join(
-            f"<li>{_e(x.tekst())}</li>" for x in o.waarschuwingen[:200]) + "</ul>")
+        delen.append(
+            "<h3>Let op: misschien persoonsgegevens</h3><ul>"
+            + "".join(f"<li>{_e(x.tekst())}</li>" for x in o.waarschuwingen[:200])
+            + "</ul>"
+        )
     if o.buiten_filter:
-        delen.append(f"<p class='dbw-klein'>{o.buiten_filter} plannen vallen buiten het filter. "
-                     "Plannen zonder datum tellen niet mee als je een periode kiest.</p>")
+        delen.append(
+            f"<p class='dbw-klein'>{o.buiten_filter} plannen vallen buiten het filter. "
+            "Plannen zonder datum tellen niet mee als je een periode kiest.</p>"
+        )
     return "".join(delen)
 
 
 def xlsx_link(o: Overzicht, naam: str = "monitor-doorbraakwijzer.xlsx") -> str:
     data = base64.b64encode(schrijf_xlsx(o)).decode("ascii")
-    return (f"<a class='downloadlink' download='{_e(naam)}' href='data:{XLSX};base64,{data}'>"
-            "Download het overzicht als Excel-bestand</a>")
+    return (
+        f"<a class='downloadlink' download='{_e(naam)}' href='data:{XLSX};base64,{data}'>"
+        "Download het overzicht als Excel-bestand</a>"
+    )
 
 
 class Monitor:
@@ -133,12 +206,18 @@ class Monitor:
 
     def __init__(self):
         stijl_veld = {"description_width": "initial"}
-        self.upload = w.FileUpload(accept=".json,.zip", multiple=True, description="Kies plannen of een zip",
-                                   tooltip="Kies een of meer planbestanden (JSON) of een zip-bestand")
+        self.upload = w.FileUpload(
+            accept=".json,.zip",
+            multiple=True,
+            description="Kies plannen of een zip",
+            tooltip="Kies een of meer planbestanden (JSON) of een zip-bestand",
+        )
         self.upload.observe(lambda _c: self._laad_upload(), names="value")
         self.demo = w.Button(description="Toon de voorbeeldmap", tooltip="Laat de acht voorbeeldplannen weer zien")
         self.demo.on_click(lambda _b: self.laad_demo())
-        self.domein = w.Dropdown(description="Domein", options=keuzes(laad_vocabulaire().domein_namen), style=stijl_veld)
+        self.domein = w.Dropdown(
+            description="Domein", options=keuzes(laad_vocabulaire().domein_namen), style=stijl_veld
+        )
         self.van = w.DatePicker(description="Vanaf datum", style=stijl_veld)
         self.tot = w.DatePicker(description="Tot en met datum", style=stijl_veld)
         for veld in (self.domein, self.van, self.tot):
@@ -150,27 +229,34 @@ class Monitor:
         self.download = w.HTML()
         self.gelezen = Gelezen({}, [])
         self.privacy_cache: dict[str, list[str]] = {}
-        self.widget = w.VBox([
-            stijl(), w.HTML(_CSS),
-            w.HTML("<h2>Plannen kiezen</h2><p>Kies planbestanden (JSON) of één zip-bestand. Ze blijven op deze "
-                   "computer: de monitor leest ze alleen in het geheugen en bewaart niets.</p>"),
-            w.HBox([self.upload, self.demo], layout=w.Layout(flex_flow="row wrap")),
-            self.bron,
-            w.HTML("<h2>Filteren</h2>"),
-            w.HBox([self.van, self.tot, self.domein], layout=w.Layout(flex_flow="row wrap")),
-            self.status,
-            w.HTML("<h2>Overzicht</h2>"),
-            self.uitkomst,
-            self.download,
-            self.meldingen,
-        ])
+        self.widget = w.VBox(
+            [
+                stijl(),
+                w.HTML(_CSS),
+                w.HTML(
+                    "<h2>Plannen kiezen</h2><p>Kies planbestanden (JSON) of één zip-bestand. Ze blijven op deze "
+                    "computer: de monitor leest ze alleen in het geheugen en bewaart niets.</p>"
+                ),
+                w.HBox([self.upload, self.demo], layout=w.Layout(flex_flow="row wrap")),
+                self.bron,
+                w.HTML("<h2>Filteren</h2>"),
+                w.HBox([self.van, self.tot, self.domein], layout=w.Layout(flex_flow="row wrap")),
+                self.status,
+                w.HTML("<h2>Overzicht</h2>"),
+                self.uitkomst,
+                self.download,
+                self.meldingen,
+            ]
+        )
         self.widget.add_class("dbw-monitor")
         self.laad_demo()
 
     def laad_demo(self) -> None:
         self.gelezen = lees_plannen(lees_map(DEMO))
-        self.bron.value = ("<p class='dbw-klein'>Je ziet nu de <strong>voorbeeldmap</strong>: acht samengestelde "
-                           "plannen, geen echte huishoudens.</p>")
+        self.bron.value = (
+            "<p class='dbw-klein'>Je ziet nu de <strong>voorbeeldmap</strong>: acht samengestelde "
+            "plannen, geen echte huishoudens.</p>"
+        )
         self.ververs()
 
     def laad_bestanden(self, bestanden: list[tuple[str, bytes]]) -> None:
@@ -182,8 +268,10 @@ class Monitor:
             return
         self.gelezen = lees_plannen(invoer)
         n = len(bestanden)
-        self.bron.value = (f"<p class='dbw-klein'>Je ziet nu je eigen {n} {'bestand' if n == 1 else 'bestanden'}. "
-                           "Niets is opgeslagen.</p>")
+        self.bron.value = (
+            f"<p class='dbw-klein'>Je ziet nu je eigen {n} {'bestand' if n == 1 else 'bestanden'}. "
+            "Niets is opgeslagen.</p>"
+        )
         self.ververs()
 
     def _laad_upload(self) -> None:
@@ -203,8 +291,12 @@ class Monitor:
             return
         o = maak_overzicht(self.gelezen.plannen, self.gelezen.ongeldig, filters=f, privacy_cache=self.privacy_cache)
         self.overzicht = o
-        zet_live(self.status, f"<p>{o.aantal_plannen} {'plan' if o.aantal_plannen == 1 else 'plannen'} geteld"
-                              + (f", {len(o.ongeldig)} niet geteld" if o.ongeldig else "") + ".</p>")
+        zet_live(
+            self.status,
+            f"<p>{o.aantal_plannen} {'plan' if o.aantal_plannen == 1 else 'plannen'} geteld"
+            + (f", {len(o.ongeldig)} niet geteld" if o.ongeldig else "")
+            + ".</p>",
+        )
         self.uitkomst.value = overzicht_html(o)
         self.meldingen.value = meldingen_html(o)
         self.download.value = "<p class='dbw-downloads'>" + xlsx_link(o) + "</p>"

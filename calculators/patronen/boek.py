@@ -30,10 +30,12 @@ from calculators.patronen.gegevens import HERKOMST, PATRONEN, klein, laad_patron
 EIGEN = "(eigen toevoeging)"
 _VERBORGEN = 'style="position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap"'
 JA = f'<span aria-hidden="true">●</span><span {_VERBORGEN}>ja</span>'
-KAART_STIJL = 'style="border:1px solid #ccc;border-left:6px solid #0b4f8a;border-radius:4px;padding:0.3em 1em;margin:1em 0"'
+KAART_STIJL = (
+    'style="border:1px solid #ccc;border-left:6px solid #0b4f8a;border-radius:4px;padding:0.3em 1em;margin:1em 0"'
+)
 CEL_STIJL = "text-align:center;border:1px solid #ccc;padding:4px 10px"
 KOLOMMEN_STIJL = 'style="display:grid;grid-template-columns:repeat(auto-fit,minmax(15em,1fr));gap:0 1em"'
-NEE = f'<span {_VERBORGEN}>nee</span>'
+NEE = f"<span {_VERBORGEN}>nee</span>"
 
 
 def _e(tekst: object) -> str:
@@ -87,11 +89,11 @@ class ClustersDirective(_PatroonDirective):
             f'<tr><th scope="row" style="text-align:left;border:1px solid #ccc;padding:4px 10px">{_e(n)}</th>'
             + "".join(
                 f'<td class="matrix-cel{" matrix-ja" if ja else ""}" style="{CEL_STIJL}{";background:#f4b183" if ja else ""}">'
-                f'{JA if ja else NEE}</td>'
+                f"{JA if ja else NEE}</td>"
                 for ja in rij
             )
             + "</tr>"
-            for n, rij in zip(namen, matrix)
+            for n, rij in zip(namen, matrix, strict=True)
         )
         tabel = (
             '<div class="tabel-scroll" tabindex="0" role="region" aria-label="Ingrediënten per cluster">'
@@ -103,15 +105,20 @@ class ClustersDirective(_PatroonDirective):
         knel = {k.id: k.naam for k in p.knelpunten}
         for c in p.clusters:
             regels = [
-                f"**Cluster {c.nummer}: {c.naam}**", "",
-                c.uitleg.strip(), "",
+                f"**Cluster {c.nummer}: {c.naam}**",
+                "",
+                c.uitleg.strip(),
+                "",
                 "- Ingrediënten: " + ", ".join(i.naam for i in c.ingredienten),
                 "- Typische doorbraken: " + ", ".join(typen[d] for d in c.doorbraken),
                 "- Wetten die de doorbraak steunen: " + ", ".join(c.wetten),
             ]
             if c.artikelen:
-                regels.append("- Artikelen om mee te beginnen: " + ", ".join(f"{{artikel}}`{a}`" for a in c.artikelen)
-                              + (f" {EIGEN}" if c.artikelen_eigen_toevoeging else ""))
+                regels.append(
+                    "- Artikelen om mee te beginnen: "
+                    + ", ".join(f"{{artikel}}`{a}`" for a in c.artikelen)
+                    + (f" {EIGEN}" if c.artikelen_eigen_toevoeging else "")
+                )
             regels.append("- Knelpunten in het systeem: " + ", ".join(knel[k] for k in c.knelpunten))
             uit.append(self.raw(f'<div class="patroon-kaart" id="cluster-{c.nummer}" {KAART_STIJL}>'))
             uit += self.myst(regels)
@@ -165,7 +172,8 @@ def fuik_svg(stappen: list[tuple[int, str]], titel: str, breedte: int = 640) -> 
         f'<svg class="woonfuik-svg" viewBox="0 0 {breedte} {hoogte}" width="100%" style="max-width:{breedte}px" '
         f'role="img" aria-labelledby="woonfuik-titel woonfuik-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="woonfuik-titel">{_e(titel)}</title><desc id="woonfuik-desc">{beschrijving}</desc>'
-        + "".join(delen) + "</svg>"
+        + "".join(delen)
+        + "</svg>"
     )
 
 
@@ -176,20 +184,33 @@ class WoonfuikDirective(_PatroonDirective):
         w = p.woonfuik
         rubr = {r.id: r.naam for r in p.rubrieken}
         uit: list[nodes.Node] = self.myst([f"Basis: {w.basis}"])
-        uit.append(self.raw('<figure class="woonfuik">'
-                            + fuik_svg([(s.nummer, s.naam) for s in w.stappen], w.naam)
-                            + f"<figcaption>{_e(w.naam)}: van levensgebeurtenis tot huisuitzetting. "
-                              "De stappen staan hieronder ook als lijst.</figcaption></figure>"))
+        uit.append(
+            self.raw(
+                '<figure class="woonfuik">'
+                + fuik_svg([(s.nummer, s.naam) for s in w.stappen], w.naam)
+                + f"<figcaption>{_e(w.naam)}: van levensgebeurtenis tot huisuitzetting. "
+                "De stappen staan hieronder ook als lijst.</figcaption></figure>"
+            )
+        )
         regels = []
         for s in w.stappen:
             regels.append(f"{s.nummer}. **{s.naam}.** {s.uitleg}")
             regels.append(f"   Signalen: {', '.join(klein(rubr[x]) for x in s.signalen)}.")
             regels.append(f"   Wat kun je doen? {s.wat_kun_je_doen}")
         uit += self.myst(regels)
-        varianten = ["Er zijn twee fuiken:", ""] + [f"- **{v.naam}.** {v.vraag} Eindpunt: {klein(v.eindpunt)}." for v in w.varianten]
-        uit += self.myst(varianten + ["", f"**De les.** {' '.join(w.les.split())}", "",
-                                      "*De volgorde van de stappen is onze samenvatting van de rapporten. "
-                                      "De signalen komen uit de rapporten.*"])
+        varianten = ["Er zijn twee fuiken:", ""] + [
+            f"- **{v.naam}.** {v.vraag} Eindpunt: {klein(v.eindpunt)}." for v in w.varianten
+        ]
+        uit += self.myst(
+            varianten
+            + [
+                "",
+                f"**De les.** {' '.join(w.les.split())}",
+                "",
+                "*De volgorde van de stappen is onze samenvatting van de rapporten. "
+                "De signalen komen uit de rapporten.*",
+            ]
+        )
         return uit
 
 
@@ -216,7 +237,8 @@ class RubriekenDirective(_PatroonDirective):
             "Aantal rubrieken per domein in onze eigen lijst (geen gegevens van de regio)",
             ["Domein", "In onze lijst", "Waarvan genoemd in de rapporten"],
             [[d, str(len(l)), str(sum(r.herkomst == "rapport" for r in l))] for d, l in groepen],
-            rechts=frozenset({1, 2}), rijkop=True,
+            rechts=frozenset({1, 2}),
+            rijkop=True,
         )
         lijst = maak_tabel(
             "Rubrieken om een situatie te beschrijven, met hun herkomst",

@@ -233,7 +233,9 @@ def _lees_yaml(pad: Path) -> Any:
 
 def _valideer(model: type[M], ruw: Any, pad: Path) -> M:
     if not isinstance(ruw, dict):
-        raise DoorbraakFout(f"Het bestand {pad.name} klopt niet: bovenaan horen velden met een naam en een dubbele punt.")
+        raise DoorbraakFout(
+            f"Het bestand {pad.name} klopt niet: bovenaan horen velden met een naam en een dubbele punt."
+        )
     try:
         return model.model_validate(ruw)
     except ValidationError as e:
@@ -275,8 +277,13 @@ def laad_rubrieken(pad: Path | str | None = None) -> list[Rubriek]:
     _controleer_uniek([x.id for x in r], pad, "rubrieken.yaml", "rubrieken")
     domeinen = laad_vocabulaire().domein_namen
     meldingen = [
-        Melding(f"onbekend domein '{x.domein}'; kies uit: {', '.join(domeinen)}", bestand=bestand, kolom=f"rubrieken.{i}.domein")
-        for i, x in enumerate(r) if x.domein not in domeinen
+        Melding(
+            f"onbekend domein '{x.domein}'; kies uit: {', '.join(domeinen)}",
+            bestand=bestand,
+            kolom=f"rubrieken.{i}.domein",
+        )
+        for i, x in enumerate(r)
+        if x.domein not in domeinen
     ]
     if meldingen:
         raise DoorbraakFout(f"Het bestand {bestand} klopt niet.", meldingen)
@@ -430,7 +437,13 @@ def controleer_verwijzingen(p: Patronen) -> list[Melding]:
         bron(c.bron, "clusters.yaml", f"{plek}.bron")
         for j, ing in enumerate(c.ingredienten):
             if ing.domein not in domeinen:
-                m.append(Melding(f"onbekend domein '{ing.domein}'", bestand="clusters.yaml", kolom=f"{plek}.ingredienten.{j}.domein"))
+                m.append(
+                    Melding(
+                        f"onbekend domein '{ing.domein}'",
+                        bestand="clusters.yaml",
+                        kolom=f"{plek}.ingredienten.{j}.domein",
+                    )
+                )
         for d in c.doorbraken:
             if d not in doorbraken:
                 m.append(Melding(f"onbekend doorbraaktype '{d}'", bestand="clusters.yaml", kolom=f"{plek}.doorbraken"))
@@ -439,7 +452,13 @@ def controleer_verwijzingen(p: Patronen) -> list[Melding]:
                 m.append(Melding(f"onbekend knelpunt '{k}'", bestand="clusters.yaml", kolom=f"{plek}.knelpunten"))
         for a in c.artikelen:
             if not artikel_bestaat(a):
-                m.append(Melding(f"wetsartikel '{a}' bestaat niet in data/wetten", bestand="clusters.yaml", kolom=f"{plek}.artikelen"))
+                m.append(
+                    Melding(
+                        f"wetsartikel '{a}' bestaat niet in data/wetten",
+                        bestand="clusters.yaml",
+                        kolom=f"{plek}.artikelen",
+                    )
+                )
     w = p.woonfuik
     bron(w.bron, "woonfuik.yaml", "bron")
     for i, s in enumerate(w.stappen):
@@ -447,14 +466,20 @@ def controleer_verwijzingen(p: Patronen) -> list[Melding]:
         for sig in s.signalen:
             if sig not in rubrieken:
                 m.append(Melding(f"onbekende rubriek '{sig}'", bestand="woonfuik.yaml", kolom=f"stappen.{i}.signalen"))
-    for bestand, obj in (("ggz.yaml", p.ggz), ("jeugdzorg.yaml", p.jeugdzorg),
-                         ("geldproblemen.yaml", p.geldproblemen), ("reispatronen.yaml", p.reispatronen)):
+    for bestand, obj in (
+        ("ggz.yaml", p.ggz),
+        ("jeugdzorg.yaml", p.jeugdzorg),
+        ("geldproblemen.yaml", p.geldproblemen),
+        ("reispatronen.yaml", p.reispatronen),
+    ):
         bron(obj.bron, bestand, "bron")
     bron(p.jeugdzorg.kerncijfer_bron, "jeugdzorg.yaml", "kerncijfer_bron")
     for i, s in enumerate(p.geldproblemen.soorten):
         for o in s.oorzaken:
             if o not in rubrieken:
-                m.append(Melding(f"onbekende rubriek '{o}'", bestand="geldproblemen.yaml", kolom=f"soorten.{i}.oorzaken"))
+                m.append(
+                    Melding(f"onbekende rubriek '{o}'", bestand="geldproblemen.yaml", kolom=f"soorten.{i}.oorzaken")
+                )
     return m
 
 

@@ -34,6 +34,7 @@ UITKOMST = {"goedgekeurd": "Goedgekeurd", "afgewezen": "Afgewezen", "aangepast":
 
 # --- the document as data ---------------------------------------------------------------
 
+
 @dataclass
 class Alinea:
     tekst: str
@@ -94,6 +95,7 @@ class Afdruk:
 
 # --- building ----------------------------------------------------------------------------
 
+
 def _of_leeg(tekst: str) -> Alinea:
     return Alinea(tekst) if tekst else Alinea("Nog niet ingevuld.", "leeg")
 
@@ -114,8 +116,9 @@ def _artikelblokken(plan: Doorbraakplan) -> list[Onderdeel]:
     uit = []
     for a in plan.legitimiteit:
         artikel, lid = ontleed_referentie(a.artikel)
-        blokken: list[Blok] = [*_alineas(a.motivering)] if a.motivering else [
-            Alinea("De motivering ontbreekt nog.", "leeg")]
+        blokken: list[Blok] = (
+            [*_alineas(a.motivering)] if a.motivering else [Alinea("De motivering ontbreekt nog.", "leeg")]
+        )
         if lid is not None:
             gevonden = artikel.lid(lid)
             tekst = gevonden.tekst if gevonden else artikel.tekst
@@ -134,46 +137,74 @@ def _kosten(plan: Doorbraakplan, index: Mapping[str, Prijs]) -> tuple[list[Blok]
 
     if not rendabel(plan, index):
         mist = [s for s in rm.VERPLICHT if not plan.scenarios.get(s)]
-        return [Alinea("De kostenvergelijking ontbreekt nog. Vul kostenregels in bij: " + ", ".join(mist) + ".",
-                       "leeg")], None
+        return [
+            Alinea("De kostenvergelijking ontbreekt nog. Vul kostenregels in bij: " + ", ".join(mist) + ".", "leeg")
+        ], None
     rplan = plan.als_rendementplan(index)
     u = rm.bereken(rplan, index)
     g = rm.gevoeligheid(rplan, index)
     blokken: list[Blok] = [Alinea(rm.uitleg(u))]
     kans = f"Kans dat het dreigend scenario gebeurt: {rm.procent(plan.kans_dreigend)}."
-    blokken.append(Lijst([
-        (kans, None),
-        (f"Horizon: {plan.horizon_jaren} jaar.", None),
-        (f"Discontovoet: {rm.procent(plan.discontovoet)} per jaar.", None),
-        *([(f"Waarom: {plan.kans_toelichting}", None)] if plan.kans_toelichting else []),
-        *([(f"Uit een maatwerkbudget: {euro(plan.maatwerkbudget)}.", None)]
-          if plan.maatwerkbudget is not None else []),
-    ]))
+    blokken.append(
+        Lijst(
+            [
+                (kans, None),
+                (f"Horizon: {plan.horizon_jaren} jaar.", None),
+                (f"Discontovoet: {rm.procent(plan.discontovoet)} per jaar.", None),
+                *([(f"Waarom: {plan.kans_toelichting}", None)] if plan.kans_toelichting else []),
+                *(
+                    [(f"Uit een maatwerkbudget: {euro(plan.maatwerkbudget)}.", None)]
+                    if plan.maatwerkbudget is not None
+                    else []
+                ),
+            ]
+        )
+    )
     rijen = [[_scenario(s), euro(b)] for s, b in u.totaal.items()]
     rijen.append(["niets doen (verwacht)", euro(u.niets_doen)])
-    blokken.append(Tabel(["Scenario", "Kosten"], rijen, frozenset({1}),
-                         f"Kosten per scenario over {plan.horizon_jaren} jaar."))
-    blokken.append(Tabel(
-        ["Plan", "Scheelt", "Terugverdiend"],
-        [[_scenario(d), euro(b), rm.maand_tekst(u.break_even_maand[d], u.horizon_jaren)] for d, b in u.netto.items()],
-        frozenset({1}), "Wat elk plan scheelt ten opzichte van niets doen."))
+    blokken.append(
+        Tabel(["Scenario", "Kosten"], rijen, frozenset({1}), f"Kosten per scenario over {plan.horizon_jaren} jaar.")
+    )
+    blokken.append(
+        Tabel(
+            ["Plan", "Scheelt", "Terugverdiend"],
+            [
+                [_scenario(d), euro(b), rm.maand_tekst(u.break_even_maand[d], u.horizon_jaren)]
+                for d, b in u.netto.items()
+            ],
+            frozenset({1}),
+            "Wat elk plan scheelt ten opzichte van niets doen.",
+        )
+    )
     kolommen = [*u.totaal, rm.NIETS_DOEN]
-    blokken.append(Tabel(
-        ["Geldstroom", *(_scenario(k) for k in kolommen)],
-        [[geld, *(euro(rij[k]) for k in kolommen)] for geld, rij in u.per_geldstroom.items()],
-        frozenset(range(1, len(kolommen) + 1)), "Wie betaalt: kosten per geldstroom.", breed=len(kolommen) > 5))
-    blokken.append(Tabel(
-        ["Geldstroom", *(f"Scheelt bij {_scenario(d)}" for d in u.alternatieven)],
-        [[geld, *(euro(u.netto_per_geldstroom[geld][d]) for d in u.alternatieven)] for geld in u.per_geldstroom],
-        frozenset(range(1, len(u.alternatieven) + 1)),
-        "Wie bespaart: wat elke geldstroom bespaart met het plan. Een bedrag onder nul betekent: "
-        "deze geldstroom betaalt meer."))
+    blokken.append(
+        Tabel(
+            ["Geldstroom", *(_scenario(k) for k in kolommen)],
+            [[geld, *(euro(rij[k]) for k in kolommen)] for geld, rij in u.per_geldstroom.items()],
+            frozenset(range(1, len(kolommen) + 1)),
+            "Wie betaalt: kosten per geldstroom.",
+            breed=len(kolommen) > 5,
+        )
+    )
+    blokken.append(
+        Tabel(
+            ["Geldstroom", *(f"Scheelt bij {_scenario(d)}" for d in u.alternatieven)],
+            [[geld, *(euro(u.netto_per_geldstroom[geld][d]) for d in u.alternatieven)] for geld in u.per_geldstroom],
+            frozenset(range(1, len(u.alternatieven) + 1)),
+            "Wie bespaart: wat elke geldstroom bespaart met het plan. Een bedrag onder nul betekent: "
+            "deze geldstroom betaalt meer.",
+        )
+    )
     for d, tabel in g.netto.items():
-        blokken.append(Tabel(
-            ["Kans", *(f"{h} jaar" for h in g.horizonnen)],
-            [[rm.procent(p), *(euro(tabel[(p, h)]) for h in g.horizonnen)] for p in g.kansen],
-            frozenset(range(1, len(g.horizonnen) + 1)),
-            f"Als de kans of de horizon anders is: wat '{_scenario(d)}' scheelt.", breed=True))
+        blokken.append(
+            Tabel(
+                ["Kans", *(f"{h} jaar" for h in g.horizonnen)],
+                [[rm.procent(p), *(euro(tabel[(p, h)]) for h in g.horizonnen)] for p in g.kansen],
+                frozenset(range(1, len(g.horizonnen) + 1)),
+                f"Als de kans of de horizon anders is: wat '{_scenario(d)}' scheelt.",
+                breed=True,
+            )
+        )
     for s, regels in plan.scenarios.items():
         rijen = []
         for r in regels:
@@ -184,8 +215,15 @@ def _kosten(plan: Doorbraakplan, index: Mapping[str, Prijs]) -> tuple[list[Blok]
             if r.omrekening is not None:
                 naam += f" (omgerekend met factor {getal(r.omrekening.factor, 6)}: {r.omrekening.reden})"
             rijen.append([naam, euro(rp.bedrag), getal(rp.aantal, 4), euro(rp.kosten), rp.soort, rp.geldstroom])
-        blokken.append(Tabel(["Regel", "Bedrag", "Aantal", "Kosten", "Soort", "Geldstroom"], rijen,
-                             frozenset({1, 2, 3}), f"Alle regels van '{_scenario(s)}'.", breed=True))
+        blokken.append(
+            Tabel(
+                ["Regel", "Bedrag", "Aantal", "Kosten", "Soort", "Geldstroom"],
+                rijen,
+                frozenset({1, 2, 3}),
+                f"Alle regels van '{_scenario(s)}'.",
+                breed=True,
+            )
+        )
     return blokken, u
 
 
@@ -203,10 +241,17 @@ def _bronnen(plan: Doorbraakplan, index: Mapping[str, Prijs]) -> list[Blok]:
         waarschuwing = ""
         if grondslag_niet_per_huishouden(p):
             waarschuwing = " Geldt niet per huishouden: omgerekend in het plan."
-        items.append((f"{p.item} ({p.id}): {euro(p.bedrag)} {p.eenheid}, prijspeil {p.jaar}, betrouwbaarheid "
-                      f"{p.betrouwbaarheid}.{lokaal}{waarschuwing} Bron: {p.bron_titel}", p.bron_url))
-    return [Lijst(items), Alinea("Let op: dit is een schatting, geen zekerheid. De prijzen zijn niet geïndexeerd.",
-                                 "klein")]
+        items.append(
+            (
+                f"{p.item} ({p.id}): {euro(p.bedrag)} {p.eenheid}, prijspeil {p.jaar}, betrouwbaarheid "
+                f"{p.betrouwbaarheid}.{lokaal}{waarschuwing} Bron: {p.bron_titel}",
+                p.bron_url,
+            )
+        )
+    return [
+        Lijst(items),
+        Alinea("Let op: dit is een schatting, geen zekerheid. De prijzen zijn niet geïndexeerd.", "klein"),
+    ]
 
 
 def _zin(tekst: str) -> str:
@@ -227,8 +272,7 @@ def concept_motivering(plan: Doorbraakplan, uitkomst: rm.Uitkomst | None) -> lis
     for a in plan.legitimiteit:
         artikel, lid = ontleed_referentie(a.artikel)
         zin = citeerzin(artikel, lid)
-        delen.append(Alinea(f"{zin}: {_zin(a.motivering)}" if a.motivering else
-                            f"{zin}. [Motivering nog invullen.]"))
+        delen.append(Alinea(f"{zin}: {_zin(a.motivering)}" if a.motivering else f"{zin}. [Motivering nog invullen.]"))
     if not plan.legitimiteit:
         delen.append(Alinea("[Wettelijke basis nog invullen: welk artikel geeft hier ruimte?]"))
     if uitkomst is not None:
@@ -241,9 +285,12 @@ def concept_motivering(plan: Doorbraakplan, uitkomst: rm.Uitkomst | None) -> lis
                 tekst = f"kost {naam} naar verwachting {euro(-verschil)} meer dan niets doen"
             else:
                 tekst = f"kost {naam} naar verwachting evenveel als niets doen"
-            delen.append(Alinea(
-                f"Rendabel: over {plan.horizon_jaren} jaar en bij een kans van {rm.procent(plan.kans_dreigend)} "
-                f"op het dreigend scenario {tekst}."))
+            delen.append(
+                Alinea(
+                    f"Rendabel: over {plan.horizon_jaren} jaar en bij een kans van {rm.procent(plan.kans_dreigend)} "
+                    f"op het dreigend scenario {tekst}."
+                )
+            )
     else:
         delen.append(Alinea("[Kostenvergelijking nog invullen.]"))
     if plan.perspectief:
@@ -262,16 +309,21 @@ def _besluit(plan: Doorbraakplan) -> Kader:
         ["Besloten door", b.door if b else ""],
         ["Datum", datum(b.datum) if b and b.datum else ""],
         ["Uitkomst", keuzes],
-        ["Gekozen oplossing", _scenario(b.gekozen_alternatief) if b and b.gekozen_alternatief else
-         " / ".join(_scenario(d) for d in plan.alternatieven)],
+        [
+            "Gekozen oplossing",
+            _scenario(b.gekozen_alternatief)
+            if b and b.gekozen_alternatief
+            else " / ".join(_scenario(d) for d in plan.alternatieven),
+        ],
         ["Toelichting", b.toelichting if b else ""],
         ["Handtekening", ""],
     ]
     return Kader("besluit", "Besluit", [Tabel(["", ""], rijen, frozenset(), "In te vullen door wie besluit.")])
 
 
-def maak_afdruk(plan: Doorbraakplan, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None,
-                op: _dt.date | None = None) -> Afdruk:
+def maak_afdruk(
+    plan: Doorbraakplan, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None, op: _dt.date | None = None
+) -> Afdruk:
     """The whole printed plan, in method order. ``op`` is the date when the plan has none."""
     index = rm._index(prijzen)
     v = volledigheid(plan, index, privacy=False)
@@ -282,52 +334,102 @@ def maak_afdruk(plan: Doorbraakplan, prijzen: Iterable[Prijs] | Mapping[str, Pri
     if plan.domeinen:
         kop.append(Alinea("Domeinen: " + ", ".join(plan.domeinen)))
     if not v.compleet:
-        kop.append(Alinea("Dit plan is nog niet compleet. Dit ontbreekt: "
-                          + "; ".join(ONDERDELEN.get(k, k) for k in v.ontbreekt) + ".", "leeg"))
+        kop.append(
+            Alinea(
+                "Dit plan is nog niet compleet. Dit ontbreekt: "
+                + "; ".join(ONDERDELEN.get(k, k) for k in v.ontbreekt)
+                + ".",
+                "leeg",
+            )
+        )
     onderdelen.append(Onderdeel("Over dit plan", kop))
     onderdelen.append(Onderdeel("1. Perspectief van het huishouden", _alineas(plan.perspectief)))
     onderdelen.append(Onderdeel("2. Huidige situatie", _alineas(plan.huidige_situatie)))
     onderdelen.append(Onderdeel("3. Dreigend scenario", _alineas(plan.dreigend_scenario)))
     onderdelen.append(Onderdeel("4. Doorbraak: de eerste stap", _alineas(plan.doorbraak)))
-    legitiem = Onderdeel("5. Legitiem: de wettelijke basis",
-                         [] if plan.legitimiteit else [Alinea("Nog geen artikel gekozen.", "leeg")])
+    legitiem = Onderdeel(
+        "5. Legitiem: de wettelijke basis", [] if plan.legitimiteit else [Alinea("Nog geen artikel gekozen.", "leeg")]
+    )
     onderdelen.append(legitiem)
     onderdelen.extend(_artikelblokken(plan))
     kosten, uitkomst = _kosten(plan, index)
     onderdelen.append(Onderdeel("6. Rendabel: wat het kost en oplevert", kosten))
-    betrokken: list[Blok] = [Alinea("Wat het huishouden zelf doet:", "klein"), *_alineas(plan.betrokkenheid.eigen_inzet),
-                             Alinea("Aanspreekpunt:", "klein"), _of_leeg(plan.betrokkenheid.aanspreekpunt)]
+    betrokken: list[Blok] = [
+        Alinea("Wat het huishouden zelf doet:", "klein"),
+        *_alineas(plan.betrokkenheid.eigen_inzet),
+        Alinea("Aanspreekpunt:", "klein"),
+        _of_leeg(plan.betrokkenheid.aanspreekpunt),
+    ]
     onderdelen.append(Onderdeel("7. Betrokken: wat het huishouden zelf doet", betrokken))
     knel: list[Blok]
     if plan.knelpunten:
-        knel = [Tabel(["Soort", "Organisatie", "Regel", "Wat knelt"],
-                      [[SOORT_KNELPUNT[k.soort], k.organisatie, k.regel, k.omschrijving] for k in plan.knelpunten],
-                      frozenset(), "Knelpunten voor lokaal leren en de werktafel.")]
+        knel = [
+            Tabel(
+                ["Soort", "Organisatie", "Regel", "Wat knelt"],
+                [[SOORT_KNELPUNT[k.soort], k.organisatie, k.regel, k.omschrijving] for k in plan.knelpunten],
+                frozenset(),
+                "Knelpunten voor lokaal leren en de werktafel.",
+            )
+        ]
     else:
         knel = [Alinea("Geen knelpunten genoemd.", "klein")]
     onderdelen.append(Onderdeel("8. Knelpunten", knel))
     ja = {True: "ja", False: "nog niet"}
-    onderdelen.append(Onderdeel("9. Toets aan de waardendriehoek", [Lijst([
-        (f"Legitiem: {ja[v.legitiem]}.", None), (f"Rendabel: {ja[v.rendabel]}.", None),
-        (f"Betrokken: {ja[v.betrokken]}.", None)])]))
+    onderdelen.append(
+        Onderdeel(
+            "9. Toets aan de waardendriehoek",
+            [
+                Lijst(
+                    [
+                        (f"Legitiem: {ja[v.legitiem]}.", None),
+                        (f"Rendabel: {ja[v.rendabel]}.", None),
+                        (f"Betrokken: {ja[v.betrokken]}.", None),
+                    ]
+                )
+            ],
+        )
+    )
     onderdelen.append(Onderdeel("10. Bronnen van de prijzen", _bronnen(plan, index)))
-    onderdelen.append(Onderdeel("11. Motivering voor de beschikking", [
-        Kader("concept", CONCEPT, [
-            Alinea("Deze tekst is gemaakt uit het plan. Lees hem na en pas hem aan voordat je hem overneemt.",
-                   "klein"),
-            *concept_motivering(plan, uitkomst)])]))
+    onderdelen.append(
+        Onderdeel(
+            "11. Motivering voor de beschikking",
+            [
+                Kader(
+                    "concept",
+                    CONCEPT,
+                    [
+                        Alinea(
+                            "Deze tekst is gemaakt uit het plan. Lees hem na en pas hem aan voordat je hem overneemt.",
+                            "klein",
+                        ),
+                        *concept_motivering(plan, uitkomst),
+                    ],
+                )
+            ],
+        )
+    )
     onderdelen.append(Onderdeel("12. Besluit", [_besluit(plan)]))
-    return Afdruk(titel=plan.titel or "Doorbraakplan", datum=plan.datum or op or _dt.date.today(),
-                  kenmerk=plan.kenmerk, onderdelen=onderdelen)
+    return Afdruk(
+        titel=plan.titel or "Doorbraakplan",
+        datum=plan.datum or op or _dt.date.today(),
+        kenmerk=plan.kenmerk,
+        onderdelen=onderdelen,
+    )
 
 
 # --- layout ------------------------------------------------------------------------------
 
+
 def _omgeving():
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-    return Environment(loader=FileSystemLoader(SJABLONEN), autoescape=True, undefined=StrictUndefined,
-                       trim_blocks=True, lstrip_blocks=True)
+    return Environment(
+        loader=FileSystemLoader(SJABLONEN),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def css_tekst(tekst: str) -> str:
@@ -353,8 +455,9 @@ def als_html(afdruk: Afdruk) -> str:
     sjabloon = _omgeving().get_template("plan.html.j2")
     css = (SJABLONEN / "afdruk.css").read_text(encoding="utf-8")
     voet = Markup(f"@page {{ @bottom-left {{ content: {css_tekst(afdruk.voettekst)}; }} }}")
-    return sjabloon.render(a=afdruk, css=css, voet_css=voet, datum_tekst=datum(afdruk.datum),
-                           soort=lambda b: type(b).__name__)
+    return sjabloon.render(
+        a=afdruk, css=css, voet_css=voet, datum_tekst=datum(afdruk.datum), soort=lambda b: type(b).__name__
+    )
 
 
 def als_pdf(afdruk: Afdruk) -> bytes:
@@ -369,7 +472,8 @@ def als_pdf(afdruk: Afdruk) -> bytes:
     except (ImportError, OSError) as e:  # missing system libraries (pango)
         raise DoorbraakFout(
             "Een PDF maken lukt hier niet: WeasyPrint of de systeembibliotheek pango ontbreekt "
-            f"({type(e).__name__}). Maak een HTML-bestand en druk dat af als PDF.") from None
+            f"({type(e).__name__}). Maak een HTML-bestand en druk dat af als PDF."
+        ) from None
 
     class _NietsOphalen(URLFetcher):
         def fetch(self, url, headers=None):  # noqa: D401 - WeasyPrint API
@@ -480,15 +584,20 @@ def als_docx(afdruk: Afdruk) -> bytes:
 FORMATEN = (".html", ".pdf", ".docx")
 
 
-def schrijf_afdruk(plan: Doorbraakplan, doel: Path, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None,
-                   op: _dt.date | None = None) -> Path:
+def schrijf_afdruk(
+    plan: Doorbraakplan,
+    doel: Path,
+    prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None,
+    op: _dt.date | None = None,
+) -> Path:
     """Write the print to ``doel``; the format follows from the extension (.html, .pdf, .docx)."""
     ext = doel.suffix.lower()
     if ext not in FORMATEN:
         raise DoorbraakFout(f"Kies een bestandsnaam die eindigt op {', '.join(FORMATEN)} (nu: '{doel.name}').")
     afdruk = maak_afdruk(plan, prijzen, op)
-    inhoud: bytes = (als_html(afdruk).encode("utf-8") if ext == ".html"
-                     else als_pdf(afdruk) if ext == ".pdf" else als_docx(afdruk))
+    inhoud: bytes = (
+        als_html(afdruk).encode("utf-8") if ext == ".html" else als_pdf(afdruk) if ext == ".pdf" else als_docx(afdruk)
+    )
     try:
         doel.write_bytes(inhoud)
     except OSError as e:
@@ -496,5 +605,13 @@ def schrijf_afdruk(plan: Doorbraakplan, doel: Path, prijzen: Iterable[Prijs] | M
     return doel
 
 
-__all__ = ["Afdruk", "CONCEPT", "als_docx", "als_html", "als_pdf", "concept_motivering", "maak_afdruk",
-           "schrijf_afdruk"]
+__all__ = [
+    "Afdruk",
+    "CONCEPT",
+    "als_docx",
+    "als_html",
+    "als_pdf",
+    "concept_motivering",
+    "maak_afdruk",
+    "schrijf_afdruk",
+]

@@ -21,11 +21,24 @@ from sphinx.util.docutils import SphinxDirective
 from calculators.kern.opmaak import getal
 from calculators.kern.paden import ROOT
 
-_SOORT = {"string": "tekst", "number": "getal", "integer": "heel getal", "array": "lijst",
-          "object": "groep velden", "boolean": "ja of nee", "null": "leeg"}
-_NAMEN = {"Doorbraakplan": "Het plan", "PlanRegel": "Een kostenregel", "Omrekening": "Een omrekening",
-          "Legitimiteit": "Een wetsartikel (legitimiteit)", "Betrokkenheid": "Betrokkenheid",
-          "Knelpunt": "Een knelpunt", "Besluit": "Het besluit"}
+_SOORT = {
+    "string": "tekst",
+    "number": "getal",
+    "integer": "heel getal",
+    "array": "lijst",
+    "object": "groep velden",
+    "boolean": "ja of nee",
+    "null": "leeg",
+}
+_NAMEN = {
+    "Doorbraakplan": "Het plan",
+    "PlanRegel": "Een kostenregel",
+    "Omrekening": "Een omrekening",
+    "Legitimiteit": "Een wetsartikel (legitimiteit)",
+    "Betrokkenheid": "Betrokkenheid",
+    "Knelpunt": "Een knelpunt",
+    "Besluit": "Het besluit",
+}
 _VOLGORDE = ("Doorbraakplan", "Legitimiteit", "Betrokkenheid", "Knelpunt", "PlanRegel", "Omrekening", "Besluit")
 
 
@@ -41,8 +54,9 @@ def soort_tekst(schema: dict[str, Any]) -> str:
         return _NAMEN.get(naam, naam)
     if "anyOf" in schema:
         delen = [soort_tekst(s) for s in schema["anyOf"] if s.get("type") != "null"]
-        return " of ".join(dict.fromkeys(delen)) + (" (mag leeg)" if any(s.get("type") == "null"
-                                                                         for s in schema["anyOf"]) else "")
+        return " of ".join(dict.fromkeys(delen)) + (
+            " (mag leeg)" if any(s.get("type") == "null" for s in schema["anyOf"]) else ""
+        )
     if "enum" in schema:
         return "een van: " + ", ".join(str(x) for x in schema["enum"])
     if "const" in schema:
@@ -89,8 +103,9 @@ def schema_tabellen(schema: dict[str, Any]) -> list[tuple[str, list[list[str]]]]
         verplicht = set(deel.get("required", []))
         rijen = []
         for veld, s in deel.get("properties", {}).items():
-            rijen.append([veld, soort_tekst(s), "ja" if veld in verplicht else "nee", grenzen_tekst(s),
-                          s.get("description", "")])
+            rijen.append(
+                [veld, soort_tekst(s), "ja" if veld in verplicht else "nee", grenzen_tekst(s), s.get("description", "")]
+            )
         uit.append((_NAMEN.get(naam, naam), rijen))
     return uit
 
@@ -103,8 +118,9 @@ def _cel(tekst: str, code: bool = False) -> nodes.entry:
     return cel
 
 
-def _tabel(titel: str, koppen: list[str], rijen: list[list[str]], breedtes: tuple[int, ...],
-           code_kolom: int | None = None) -> nodes.table:
+def _tabel(
+    titel: str, koppen: list[str], rijen: list[list[str]], breedtes: tuple[int, ...], code_kolom: int | None = None
+) -> nodes.table:
     tabel = nodes.table(classes=["planschema"])
     tabel += nodes.title(text=titel)
     groep = nodes.tgroup(cols=len(koppen))
@@ -138,8 +154,11 @@ class PlanschemaDirective(SphinxDirective):
         self.env.note_dependency(model.__file__)
         uit = []
         for titel, rijen in schema_tabellen(model.plan_schema()):
-            uit.append(_tabel(titel, ["Veld", "Soort", "Verplicht", "Grenzen", "Uitleg"], rijen,
-                              (14, 18, 8, 16, 44), code_kolom=0))
+            uit.append(
+                _tabel(
+                    titel, ["Veld", "Soort", "Verplicht", "Grenzen", "Uitleg"], rijen, (14, 18, 8, 16, 44), code_kolom=0
+                )
+            )
         return uit
 
 

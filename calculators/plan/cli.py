@@ -27,23 +27,34 @@ def registreer(sub) -> None:
         "of toon het formaat. Het formaat staat in het handboek, op de pagina 'Het planbestand'.",
     )
     acties = p.add_subparsers(dest="actie", metavar="actie", parser_class=type(p))
-    c = acties.add_parser("controleer", help="kijk of het plan klopt en compleet is",
-                          description="Kijk of het planbestand klopt en wat er nog ontbreekt.")
+    c = acties.add_parser(
+        "controleer",
+        help="kijk of het plan klopt en compleet is",
+        description="Kijk of het planbestand klopt en wat er nog ontbreekt.",
+    )
     c.add_argument("bestand", help="het planbestand, bijvoorbeeld data/voorbeelden/doorbraakplan-voorbeeld.json")
     c.add_argument("--tarieven", metavar="BESTAND", help="eigen tarieven (CSV of .xlsx) naast de prijslijst")
-    c.add_argument("--json", action="store_true",
-                   help="uitvoer als JSON (compleet, ontbreekt, waardendriehoek, meldingen)")
+    c.add_argument(
+        "--json", action="store_true", help="uitvoer als JSON (compleet, ontbreekt, waardendriehoek, meldingen)"
+    )
     c.set_defaults(func=controleer)
-    a = acties.add_parser("afdruk", help="maak één document voor het dossier (.html, .pdf of .docx)",
-                          description="Maak een afdruk van het plan: HTML, PDF of Word. "
-                          "De soort volgt uit de naam van het uitvoerbestand.")
+    a = acties.add_parser(
+        "afdruk",
+        help="maak één document voor het dossier (.html, .pdf of .docx)",
+        description="Maak een afdruk van het plan: HTML, PDF of Word. "
+        "De soort volgt uit de naam van het uitvoerbestand.",
+    )
     a.add_argument("bestand", help="het planbestand (JSON)")
-    a.add_argument("-o", "--uit", required=True, metavar="UITVOER",
-                   help=f"het uitvoerbestand; eindigt op {', '.join(FORMATEN)}")
+    a.add_argument(
+        "-o", "--uit", required=True, metavar="UITVOER", help=f"het uitvoerbestand; eindigt op {', '.join(FORMATEN)}"
+    )
     a.add_argument("--tarieven", metavar="BESTAND", help="eigen tarieven (CSV of .xlsx) naast de prijslijst")
     a.set_defaults(func=afdruk)
-    s = acties.add_parser("schema", help="toon het JSON Schema van het planbestand",
-                          description="Toon het JSON Schema van het planbestand.")
+    s = acties.add_parser(
+        "schema",
+        help="toon het JSON Schema van het planbestand",
+        description="Toon het JSON Schema van het planbestand.",
+    )
     s.set_defaults(func=schema)
     p.set_defaults(func=lambda args: p.error("kies een actie: controleer, afdruk of schema"))
 

@@ -66,8 +66,10 @@ class Volledigheid:
             regels.append("Dit ontbreekt nog:")
             regels += [f"- {ONDERDELEN.get(k, k)} ({k})" for k in self.ontbreekt]
         ja = {True: "ja", False: "nee"}
-        regels.append(f"Waardendriehoek: legitiem {ja[self.legitiem]}, rendabel {ja[self.rendabel]}, "
-                      f"betrokken {ja[self.betrokken]}.")
+        regels.append(
+            f"Waardendriehoek: legitiem {ja[self.legitiem]}, rendabel {ja[self.rendabel]}, "
+            f"betrokken {ja[self.betrokken]}."
+        )
         if self.meldingen:
             regels.append("Let op:")
             regels += [f"- {m['melding']}" for m in self.meldingen]
@@ -109,14 +111,16 @@ def privacy_meldingen(plan: Doorbraakplan) -> list[dict[str, Any]]:
     """The privacy findings as JSON-ready warnings naming field and finding."""
     uit = []
     for veld, b in privacy_bevindingen(plan):
-        uit.append({
-            "soort": "privacy",
-            "veld": veld,
-            "bevinding": b.soort,
-            "tekst": b.tekst,
-            "advies": b.advies,
-            "melding": f"Mogelijk persoonsgegeven in {veld}: '{b.tekst}' ({b.soort}). {b.advies}".strip(),
-        })
+        uit.append(
+            {
+                "soort": "privacy",
+                "veld": veld,
+                "bevinding": b.soort,
+                "tekst": b.tekst,
+                "advies": b.advies,
+                "melding": f"Mogelijk persoonsgegeven in {veld}: '{b.tekst}' ({b.soort}). {b.advies}".strip(),
+            }
+        )
     return uit
 
 
@@ -130,8 +134,9 @@ def rendabel(plan: Doorbraakplan, prijzen: Iterable[Prijs] | Mapping[str, Prijs]
     return True
 
 
-def volledigheid(plan: Doorbraakplan, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None,
-                 privacy: bool = True) -> Volledigheid:
+def volledigheid(
+    plan: Doorbraakplan, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None, privacy: bool = True
+) -> Volledigheid:
     """What is missing, the waardendriehoek and (when ``privacy``) the privacy warnings."""
     ontbreekt: list[str] = []
     for veld in ("titel", "datum", "perspectief", "huidige_situatie", "dreigend_scenario", "doorbraak"):

@@ -72,10 +72,10 @@ def hulptekst(pagina: str, sectie: str | None = None) -> str:
         koppen = [i for i, r in enumerate(regels) if r.strip().lstrip("#").strip() == sectie and r.startswith("#")]
         if not koppen:
             raise DoorbraakFout(f"De boekpagina {pagina}.md heeft geen kopje '{sectie}'.")
-        regels = regels[koppen[0] + 1:]
+        regels = regels[koppen[0] + 1 :]
     else:
         start = next((i for i, r in enumerate(regels) if r.startswith("# ")), -1)
-        regels = regels[start + 1:]
+        regels = regels[start + 1 :]
     tekst = _alinea(regels)
     if not tekst:
         raise DoorbraakFout(f"De boekpagina {pagina}.md begint niet met een alinea.")

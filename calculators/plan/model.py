@@ -60,9 +60,24 @@ UITKOMSTEN: tuple[str, ...] = ("goedgekeurd", "afgewezen", "aangepast")
 
 #: Top-level keys in method order (the print follows this order too).
 PLAN_VELDEN: tuple[str, ...] = (
-    "titel", "datum", "kenmerk", "perspectief", "huidige_situatie", "dreigend_scenario", "doorbraak",
-    "legitimiteit", "betrokkenheid", "domeinen", "maatwerkbudget", "knelpunten", "scenarios",
-    "kans_dreigend", "kans_toelichting", "horizon_jaren", "discontovoet", "besluit",
+    "titel",
+    "datum",
+    "kenmerk",
+    "perspectief",
+    "huidige_situatie",
+    "dreigend_scenario",
+    "doorbraak",
+    "legitimiteit",
+    "betrokkenheid",
+    "domeinen",
+    "maatwerkbudget",
+    "knelpunten",
+    "scenarios",
+    "kans_dreigend",
+    "kans_toelichting",
+    "horizon_jaren",
+    "discontovoet",
+    "besluit",
 )
 
 # Text in a price row that says the amount is not per person, household or case.
@@ -94,6 +109,7 @@ def grondslag_niet_per_huishouden(prijs: Prijs) -> str | None:
 
 
 # --- helpers for validators -----------------------------------------------------------
+
 
 def _dutch(check):
     """Wrap a rendement check (raises DoorbraakFout) as a pydantic before-validator."""
@@ -149,16 +165,34 @@ class _Basis(BaseModel):
 
 # --- parts --------------------------------------------------------------------------
 
+
 class Omrekening(_Basis):
     """Explicit conversion of a price that is not per household (e.g. per 1000 inwoners)."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"description": "Een omrekening van een prijs die niet per huishouden geldt."})
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"description": "Een omrekening van een prijs die niet per huishouden geldt."}
+    )
 
-    factor: Annotated[Decimal, Getal, Field(gt=0, le=MAX_FACTOR, description=(
-        "Waarmee de prijs wordt vermenigvuldigd om op de kosten van dit huishouden te komen "
-        "(bijvoorbeeld 0,25). Hoogstens 6 cijfers achter de komma."))]
-    reden: Annotated[str, Field(min_length=10, max_length=MAX_KORT * 2, description=(
-        "Waarom deze factor: de berekening en de bron, in een zin."))]
+    factor: Annotated[
+        Decimal,
+        Getal,
+        Field(
+            gt=0,
+            le=MAX_FACTOR,
+            description=(
+                "Waarmee de prijs wordt vermenigvuldigd om op de kosten van dit huishouden te komen "
+                "(bijvoorbeeld 0,25). Hoogstens 6 cijfers achter de komma."
+            ),
+        ),
+    ]
+    reden: Annotated[
+        str,
+        Field(
+            min_length=10,
+            max_length=MAX_KORT * 2,
+            description=("Waarom deze factor: de berekening en de bron, in een zin."),
+        ),
+    ]
 
     @field_validator("factor", mode="before")
     @classmethod
@@ -178,25 +212,41 @@ class PlanRegel(_Basis):
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"description": "Een kostenregel."})
 
-    omschrijving: Annotated[str, Field(default="", max_length=rm.MAX_TEKST,
-                                       description="Wat deze regel is, in eigen woorden.")]
-    bedrag: Annotated[Decimal | None, WithJsonSchema({"type": "number", "minimum": 0,
-                                                      "maximum": float(rm.MAX_BEDRAG)}),
-                      Field(default=None, description="Bedrag per eenheid in euro. Leeg: het bedrag van prijs_id.")]
-    prijs_id: Annotated[str | None, Field(default=None, max_length=120,
-                                          description="Id van een prijs uit de prijslijst.")]
-    aantal: Annotated[Decimal, WithJsonSchema({"type": "number", "minimum": 0, "maximum": float(rm.MAX_AANTAL)}),
-                      Field(default=Decimal(1), description="Hoeveel eenheden (per jaar of eenmalig).")]
-    soort: Annotated[Literal["jaarlijks", "eenmalig"] | None, Field(
-        default=None, description="jaarlijks of eenmalig. Leeg: volgt uit de prijs.")]
-    geldstroom: Annotated[str | None, Field(default=None, max_length=60,
-                                            description="Wie betaalt (naam uit de vocabulaire). Leeg: volgt uit de prijs.")]
-    omrekening: Annotated[Omrekening | None, Field(
-        default=None, description="Alleen bij een prijs die niet per huishouden geldt: factor en reden.")]
+    omschrijving: Annotated[
+        str, Field(default="", max_length=rm.MAX_TEKST, description="Wat deze regel is, in eigen woorden.")
+    ]
+    bedrag: Annotated[
+        Decimal | None,
+        WithJsonSchema({"type": "number", "minimum": 0, "maximum": float(rm.MAX_BEDRAG)}),
+        Field(default=None, description="Bedrag per eenheid in euro. Leeg: het bedrag van prijs_id."),
+    ]
+    prijs_id: Annotated[
+        str | None, Field(default=None, max_length=120, description="Id van een prijs uit de prijslijst.")
+    ]
+    aantal: Annotated[
+        Decimal,
+        WithJsonSchema({"type": "number", "minimum": 0, "maximum": float(rm.MAX_AANTAL)}),
+        Field(default=Decimal(1), description="Hoeveel eenheden (per jaar of eenmalig)."),
+    ]
+    soort: Annotated[
+        Literal["jaarlijks", "eenmalig"] | None,
+        Field(default=None, description="jaarlijks of eenmalig. Leeg: volgt uit de prijs."),
+    ]
+    geldstroom: Annotated[
+        str | None,
+        Field(
+            default=None, max_length=60, description="Wie betaalt (naam uit de vocabulaire). Leeg: volgt uit de prijs."
+        ),
+    ]
+    omrekening: Annotated[
+        Omrekening | None,
+        Field(default=None, description="Alleen bij een prijs die niet per huishouden geldt: factor en reden."),
+    ]
 
     _omschrijving = field_validator("omschrijving", mode="before")(classmethod(lambda cls, v: _tekst(v)))
     _bedrag = field_validator("bedrag", mode="before")(
-        classmethod(lambda cls, v: None if v is None else _dutch(rm.controleer_bedrag)(v)))
+        classmethod(lambda cls, v: None if v is None else _dutch(rm.controleer_bedrag)(v))
+    )
     _aantal = field_validator("aantal", mode="before")(classmethod(lambda cls, v: _dutch(rm.controleer_aantal)(v)))
 
     @field_validator("prijs_id", mode="before")
@@ -227,8 +277,11 @@ class PlanRegel(_Basis):
         if self.prijs_id is not None:
             prijs = index.get(self.prijs_id)
             if prijs is None:
-                hint = (" Dit is een eigen tarief: laad eerst je eigen tarieven" if self.prijs_id.startswith("lokaal-")
-                        else " Zoek de juiste id in de prijslijst")
+                hint = (
+                    " Dit is een eigen tarief: laad eerst je eigen tarieven"
+                    if self.prijs_id.startswith("lokaal-")
+                    else " Zoek de juiste id in de prijslijst"
+                )
                 raise ValueError(f"onbekende prijs-id '{self.prijs_id[:60]}'.{hint}")
         if prijs is None:
             if self.bedrag is None:
@@ -248,11 +301,13 @@ class PlanRegel(_Basis):
         if self.bedrag is not None:
             raise ValueError(
                 f"de prijs '{prijs.id}' geldt niet per huishouden ({grond}). Laat prijs_id weg als je een "
-                "eigen bedrag invult, of laat het bedrag weg en geef een omrekening")
+                "eigen bedrag invult, of laat het bedrag weg en geef een omrekening"
+            )
         if self.omrekening is None:
             raise ValueError(
                 f"de prijs '{prijs.id}' geldt niet per huishouden ({grond}). Je kunt hem alleen gebruiken "
-                "met een omrekening: {\"factor\": ..., \"reden\": \"...\"}")
+                'met een omrekening: {"factor": ..., "reden": "..."}'
+            )
         return self
 
     def als_rendementregel(self, prijzen: Mapping[str, Prijs]) -> rm.Regel:
@@ -260,8 +315,14 @@ class PlanRegel(_Basis):
         bedrag = self.bedrag
         if self.omrekening is not None and self.prijs_id is not None:
             bedrag = prijzen[self.prijs_id].bedrag * self.omrekening.factor
-        return rm.Regel(omschrijving=self.omschrijving, bedrag=bedrag, prijs_id=self.prijs_id,
-                        aantal=self.aantal, soort=self.soort, geldstroom=self.geldstroom)
+        return rm.Regel(
+            omschrijving=self.omschrijving,
+            bedrag=bedrag,
+            prijs_id=self.prijs_id,
+            aantal=self.aantal,
+            soort=self.soort,
+            geldstroom=self.geldstroom,
+        )
 
 
 class Legitimiteit(_Basis):
@@ -269,11 +330,23 @@ class Legitimiteit(_Basis):
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"description": "Een wetsartikel met de motivering."})
 
-    artikel: Annotated[str, Field(min_length=1, max_length=60, description=(
-        "Verwijzing die de wetzoeker kent, bijvoorbeeld 'Pw 35', 'Wmo 2015 2.3.5' of 'Awb 4:84'. "
-        "Met lid: 'Pw 18 lid 1'."))]
-    motivering: Annotated[str, Field(default="", max_length=MAX_LANG, description=(
-        "Waarom dit artikel hier ruimte geeft, voor dit huishouden."))]
+    artikel: Annotated[
+        str,
+        Field(
+            min_length=1,
+            max_length=60,
+            description=(
+                "Verwijzing die de wetzoeker kent, bijvoorbeeld 'Pw 35', 'Wmo 2015 2.3.5' of 'Awb 4:84'. "
+                "Met lid: 'Pw 18 lid 1'."
+            ),
+        ),
+    ]
+    motivering: Annotated[
+        str,
+        Field(
+            default="", max_length=MAX_LANG, description=("Waarom dit artikel hier ruimte geeft, voor dit huishouden.")
+        ),
+    ]
 
     _motivering = field_validator("motivering", mode="before")(classmethod(lambda cls, v: _tekst(v)))
 
@@ -293,12 +366,24 @@ class Legitimiteit(_Basis):
 class Betrokkenheid(_Basis):
     """What the household does itself, and the one aanspreekpunt (a role, not a name)."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"description": "Wat het huishouden zelf doet, en het aanspreekpunt."})
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"description": "Wat het huishouden zelf doet, en het aanspreekpunt."}
+    )
 
-    eigen_inzet: Annotated[str, Field(default="", max_length=MAX_LANG, description=(
-        "Wat het huishouden zelf doet en hoe het weer grip krijgt."))]
-    aanspreekpunt: Annotated[str, Field(default="", max_length=MAX_KORT, description=(
-        "Wie het ene aanspreekpunt is: een functie of team, geen naam."))]
+    eigen_inzet: Annotated[
+        str,
+        Field(
+            default="", max_length=MAX_LANG, description=("Wat het huishouden zelf doet en hoe het weer grip krijgt.")
+        ),
+    ]
+    aanspreekpunt: Annotated[
+        str,
+        Field(
+            default="",
+            max_length=MAX_KORT,
+            description=("Wie het ene aanspreekpunt is: een functie of team, geen naam."),
+        ),
+    ]
 
     _tekst = field_validator("eigen_inzet", "aanspreekpunt", mode="before")(classmethod(lambda cls, v: _tekst(v)))
 
@@ -308,8 +393,9 @@ class Knelpunt(_Basis):
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"description": "Een regel of systeem dat knelt."})
 
-    soort: Annotated[Literal["geen-toegang", "mismatch", "catch-22"], Field(description=(
-        "geen-toegang, mismatch of catch-22."))]
+    soort: Annotated[
+        Literal["geen-toegang", "mismatch", "catch-22"], Field(description=("geen-toegang, mismatch of catch-22."))
+    ]
     organisatie: Annotated[str, Field(default="", max_length=MAX_KORT, description="Welke organisatie.")]
     regel: Annotated[str, Field(default="", max_length=MAX_KORT, description="Welke regel of welk systeem knelt.")]
     omschrijving: Annotated[str, Field(default="", max_length=MAX_LANG, description="Wat er knelt, kort.")]
@@ -322,26 +408,40 @@ class Knelpunt(_Basis):
         return v
 
     _tekst = field_validator("organisatie", "regel", "omschrijving", mode="before")(
-        classmethod(lambda cls, v: _tekst(v)))
+        classmethod(lambda cls, v: _tekst(v))
+    )
 
 
 class Besluit(_Basis):
     """The decision of the doorbraakteam or maatwerkcommissie (filled in afterwards)."""
 
-    model_config = ConfigDict(extra="forbid", json_schema_extra={"description": "Het besluit van het doorbraakteam of de commissie."})
+    model_config = ConfigDict(
+        extra="forbid", json_schema_extra={"description": "Het besluit van het doorbraakteam of de commissie."}
+    )
 
     door: Annotated[str, Field(default="", max_length=MAX_KORT, description="Wie besluit: team of functie.")]
-    datum: Annotated[_dt.date | None, WithJsonSchema({"type": "string", "format": "date"}),
-                     Field(default=None, description="Datum van het besluit (jjjj-mm-dd).")]
-    uitkomst: Annotated[Literal["goedgekeurd", "afgewezen", "aangepast"], Field(
-        description="goedgekeurd, afgewezen of aangepast.")]
-    gekozen_alternatief: Annotated[str, Field(default="", max_length=60, description=(
-        "Welk doorbraakscenario is gekozen, bijvoorbeeld 'doorbraak' of 'doorbraak B'."))]
+    datum: Annotated[
+        _dt.date | None,
+        WithJsonSchema({"type": "string", "format": "date"}),
+        Field(default=None, description="Datum van het besluit (jjjj-mm-dd)."),
+    ]
+    uitkomst: Annotated[
+        Literal["goedgekeurd", "afgewezen", "aangepast"], Field(description="goedgekeurd, afgewezen of aangepast.")
+    ]
+    gekozen_alternatief: Annotated[
+        str,
+        Field(
+            default="",
+            max_length=60,
+            description=("Welk doorbraakscenario is gekozen, bijvoorbeeld 'doorbraak' of 'doorbraak B'."),
+        ),
+    ]
     toelichting: Annotated[str, Field(default="", max_length=MAX_LANG, description="Toelichting op het besluit.")]
 
     _datum = field_validator("datum", mode="before")(classmethod(lambda cls, v: _datum(v)))
     _tekst = field_validator("door", "gekozen_alternatief", "toelichting", mode="before")(
-        classmethod(lambda cls, v: _tekst(v)))
+        classmethod(lambda cls, v: _tekst(v))
+    )
 
     @field_validator("uitkomst", mode="before")
     @classmethod
@@ -360,64 +460,125 @@ class Doorbraakplan(_Basis):
 
     model_config = ConfigDict(extra="forbid", json_schema_extra={"description": "Een doorbraakplan."})
 
-    titel: Annotated[str, Field(default="", max_length=rm.MAX_TEKST, description=(
-        "Korte titel van het plan, zonder namen."))]
-    datum: Annotated[_dt.date | None, WithJsonSchema({"type": "string", "format": "date"}),
-                     Field(default=None, description="Datum van het plan (jjjj-mm-dd).")]
-    kenmerk: Annotated[str, Field(default="", max_length=60, description=(
-        "Eigen zaaknummer of kenmerk (geen BSN). Mag leeg blijven."))]
-    perspectief: Annotated[str, Field(default="", max_length=MAX_LANG, description=(
-        "Wat het huishouden wil, in eigen woorden."))]
+    titel: Annotated[
+        str, Field(default="", max_length=rm.MAX_TEKST, description=("Korte titel van het plan, zonder namen."))
+    ]
+    datum: Annotated[
+        _dt.date | None,
+        WithJsonSchema({"type": "string", "format": "date"}),
+        Field(default=None, description="Datum van het plan (jjjj-mm-dd)."),
+    ]
+    kenmerk: Annotated[
+        str, Field(default="", max_length=60, description=("Eigen zaaknummer of kenmerk (geen BSN). Mag leeg blijven."))
+    ]
+    perspectief: Annotated[
+        str, Field(default="", max_length=MAX_LANG, description=("Wat het huishouden wil, in eigen woorden."))
+    ]
     huidige_situatie: Annotated[str, Field(default="", max_length=MAX_LANG, description="Hoe het nu gaat.")]
-    dreigend_scenario: Annotated[str, Field(default="", max_length=MAX_LANG, description=(
-        "Wat er dreigt als niets verandert (de kosten staan in scenarios.dreigend)."))]
+    dreigend_scenario: Annotated[
+        str,
+        Field(
+            default="",
+            max_length=MAX_LANG,
+            description=("Wat er dreigt als niets verandert (de kosten staan in scenarios.dreigend)."),
+        ),
+    ]
     doorbraak: Annotated[str, Field(default="", max_length=MAX_LANG, description="De doorbraak: de eerste stap.")]
-    legitimiteit: Annotated[list[Legitimiteit], Field(default_factory=list, max_length=MAX_ARTIKELEN, description=(
-        "Artikelen die ruimte geven, elk met een motivering."))]
-    betrokkenheid: Annotated[Betrokkenheid, Field(default_factory=Betrokkenheid, description=(
-        "Wat het huishouden zelf doet en wie het aanspreekpunt is."))]
-    domeinen: Annotated[list[str], Field(default_factory=list, max_length=30, description=(
-        "Leefgebieden uit de vocabulaire, bijvoorbeeld wonen of schulden."))]
-    maatwerkbudget: Annotated[Decimal | None, WithJsonSchema({"type": "number", "minimum": 0,
-                                                              "maximum": float(rm.MAX_BEDRAG)}),
-                              Field(default=None, description=(
-                                  "Bedrag uit een maatwerk- of ontschotbudget in euro; 0 als er geen is."))]
-    knelpunten: Annotated[list[Knelpunt], Field(default_factory=list, max_length=MAX_KNELPUNTEN, description=(
-        "Regels of systemen die knellen."))]
-    scenarios: Annotated[dict[Scenarionaam, Regels], Field(default_factory=dict, max_length=rm.MAX_SCENARIOS, description=(
-        "Kostenregels per scenario: huidig, dreigend, doorbraak en eventueel meer alternatieven "
-        "('doorbraak B')."))]
-    kans_dreigend: Annotated[Decimal, WithJsonSchema({"type": "number", "minimum": 0, "maximum": 1}),
-                             Field(default=rm.KANS_STANDAARD, description=(
-                                 "Kans dat het dreigende scenario gebeurt, van 0 tot 1 (0,5 is 50 procent)."))]
-    kans_toelichting: Annotated[str, Field(default="", max_length=MAX_KORT * 2, description=(
-        "Waarom deze kans en deze horizon, in een zin."))]
-    horizon_jaren: Annotated[int, WithJsonSchema({"type": "integer", "minimum": rm.HORIZON_MIN,
-                                                  "maximum": rm.HORIZON_MAX}),
-                             Field(default=rm.HORIZON_STANDAARD, description="Over hoeveel jaar je rekent (1 tot 10).")]
-    discontovoet: Annotated[Decimal, WithJsonSchema({"type": "number", "minimum": 0,
-                                                     "maximum": float(rm.DISCONTO_MAX)}),
-                            Field(default=rm.DISCONTO_STANDAARD, description=(
-                                "Disconteringsvoet per jaar, van 0 tot 0,2."))]
-    besluit: Annotated[Besluit | None, Field(default=None, description=(
-        "Het besluit van het doorbraakteam of de commissie. Vul je in na het besluit."))]
+    legitimiteit: Annotated[
+        list[Legitimiteit],
+        Field(
+            default_factory=list,
+            max_length=MAX_ARTIKELEN,
+            description=("Artikelen die ruimte geven, elk met een motivering."),
+        ),
+    ]
+    betrokkenheid: Annotated[
+        Betrokkenheid,
+        Field(default_factory=Betrokkenheid, description=("Wat het huishouden zelf doet en wie het aanspreekpunt is.")),
+    ]
+    domeinen: Annotated[
+        list[str],
+        Field(
+            default_factory=list,
+            max_length=30,
+            description=("Leefgebieden uit de vocabulaire, bijvoorbeeld wonen of schulden."),
+        ),
+    ]
+    maatwerkbudget: Annotated[
+        Decimal | None,
+        WithJsonSchema({"type": "number", "minimum": 0, "maximum": float(rm.MAX_BEDRAG)}),
+        Field(default=None, description=("Bedrag uit een maatwerk- of ontschotbudget in euro; 0 als er geen is.")),
+    ]
+    knelpunten: Annotated[
+        list[Knelpunt],
+        Field(default_factory=list, max_length=MAX_KNELPUNTEN, description=("Regels of systemen die knellen.")),
+    ]
+    scenarios: Annotated[
+        dict[Scenarionaam, Regels],
+        Field(
+            default_factory=dict,
+            max_length=rm.MAX_SCENARIOS,
+            description=(
+                "Kostenregels per scenario: huidig, dreigend, doorbraak en eventueel meer alternatieven "
+                "('doorbraak B')."
+            ),
+        ),
+    ]
+    kans_dreigend: Annotated[
+        Decimal,
+        WithJsonSchema({"type": "number", "minimum": 0, "maximum": 1}),
+        Field(
+            default=rm.KANS_STANDAARD,
+            description=("Kans dat het dreigende scenario gebeurt, van 0 tot 1 (0,5 is 50 procent)."),
+        ),
+    ]
+    kans_toelichting: Annotated[
+        str, Field(default="", max_length=MAX_KORT * 2, description=("Waarom deze kans en deze horizon, in een zin."))
+    ]
+    horizon_jaren: Annotated[
+        int,
+        WithJsonSchema({"type": "integer", "minimum": rm.HORIZON_MIN, "maximum": rm.HORIZON_MAX}),
+        Field(default=rm.HORIZON_STANDAARD, description="Over hoeveel jaar je rekent (1 tot 10)."),
+    ]
+    discontovoet: Annotated[
+        Decimal,
+        WithJsonSchema({"type": "number", "minimum": 0, "maximum": float(rm.DISCONTO_MAX)}),
+        Field(default=rm.DISCONTO_STANDAARD, description=("Disconteringsvoet per jaar, van 0 tot 0,2.")),
+    ]
+    besluit: Annotated[
+        Besluit | None,
+        Field(
+            default=None, description=("Het besluit van het doorbraakteam of de commissie. Vul je in na het besluit.")
+        ),
+    ]
 
-    _titel = field_validator("titel", "kenmerk", "perspectief", "huidige_situatie", "dreigend_scenario",
-                             "doorbraak", "kans_toelichting", mode="before")(classmethod(lambda cls, v: _tekst(v)))
+    _titel = field_validator(
+        "titel",
+        "kenmerk",
+        "perspectief",
+        "huidige_situatie",
+        "dreigend_scenario",
+        "doorbraak",
+        "kans_toelichting",
+        mode="before",
+    )(classmethod(lambda cls, v: _tekst(v)))
     _datum = field_validator("datum", mode="before")(classmethod(lambda cls, v: _datum(v)))
     _kans = field_validator("kans_dreigend", mode="before")(classmethod(lambda cls, v: _dutch(rm.controleer_kans)(v)))
     _horizon = field_validator("horizon_jaren", mode="before")(
-        classmethod(lambda cls, v: _dutch(rm.controleer_horizon)(v)))
+        classmethod(lambda cls, v: _dutch(rm.controleer_horizon)(v))
+    )
     _disconto = field_validator("discontovoet", mode="before")(
-        classmethod(lambda cls, v: _dutch(rm.controleer_discontovoet)(v)))
+        classmethod(lambda cls, v: _dutch(rm.controleer_discontovoet)(v))
+    )
     _budget = field_validator("maatwerkbudget", mode="before")(
-        classmethod(lambda cls, v: None if v is None else _dutch(rm.controleer_bedrag)(v)))
+        classmethod(lambda cls, v: None if v is None else _dutch(rm.controleer_bedrag)(v))
+    )
 
     @field_validator("domeinen", mode="before")
     @classmethod
     def _domeinen(cls, v: Any) -> Any:
         if not isinstance(v, list):
-            raise ValueError("hier hoort een lijst met domeinen, zoals [\"wonen\", \"schulden\"]")
+            raise ValueError('hier hoort een lijst met domeinen, zoals ["wonen", "schulden"]')
         namen = laad_vocabulaire().domein_namen
         fout = [str(d)[:40] for d in v if d not in namen]
         if fout:
@@ -430,7 +591,7 @@ class Doorbraakplan(_Basis):
     @classmethod
     def _scenarios(cls, v: Any) -> Any:
         if not isinstance(v, dict):
-            raise ValueError("hier hoort een groep scenario's, zoals {\"huidig\": [...], \"dreigend\": [...]}")
+            raise ValueError('hier hoort een groep scenario\'s, zoals {"huidig": [...], "dreigend": [...]}')
         if len(v) > rm.MAX_SCENARIOS:
             raise ValueError(f"te veel scenario's: hoogstens {rm.MAX_SCENARIOS}")
         # Fixed order: huidig, dreigend, doorbraak, then the other alternatives as given.
@@ -443,8 +604,10 @@ class Doorbraakplan(_Basis):
             keuze = self.besluit.gekozen_alternatief
             if keuze not in self.alternatieven:
                 bekend = ", ".join(self.alternatieven) or "geen"
-                raise ValueError(f"besluit: het gekozen alternatief '{keuze[:60]}' staat niet bij de scenario's "
-                                 f"(alternatieven in dit plan: {bekend})")
+                raise ValueError(
+                    f"besluit: het gekozen alternatief '{keuze[:60]}' staat niet bij de scenario's "
+                    f"(alternatieven in dit plan: {bekend})"
+                )
         return self
 
     # --- derived -------------------------------------------------------------------
@@ -472,12 +635,20 @@ class Doorbraakplan(_Basis):
 
 # --- reading ---------------------------------------------------------------------------
 
+
 class PlanbestandMelding(rm.PlanMelding):
     """A problem in a plan file: names scenario/line/field, or part/number/field."""
 
-    def __init__(self, tekst: str, bestand: str | None = None, scenario: str | None = None,
-                 regel: int | None = None, veld: str | None = None, onderdeel: str | None = None,
-                 nummer: int | None = None):
+    def __init__(
+        self,
+        tekst: str,
+        bestand: str | None = None,
+        scenario: str | None = None,
+        regel: int | None = None,
+        veld: str | None = None,
+        onderdeel: str | None = None,
+        nummer: int | None = None,
+    ):
         super().__init__(tekst, bestand=bestand, scenario=scenario, regel=regel, veld=veld)
         self.onderdeel = onderdeel
         self.nummer = nummer
@@ -498,8 +669,15 @@ class PlanbestandMelding(rm.PlanMelding):
         return (", ".join(plek) + ": " if plek else "") + tekst
 
     def als_dict(self) -> dict[str, Any]:
-        return {"tekst": self.tekst, "scenario": self.scenario, "regel": self.regel,
-                "onderdeel": self.onderdeel, "nummer": self.nummer, "veld": self.veld, "melding": str(self)}
+        return {
+            "tekst": self.tekst,
+            "scenario": self.scenario,
+            "regel": self.regel,
+            "onderdeel": self.onderdeel,
+            "nummer": self.nummer,
+            "veld": self.veld,
+            "melding": str(self),
+        }
 
 
 _LIJSTEN = {"legitimiteit", "knelpunten"}
@@ -541,8 +719,9 @@ def _melding(e: Mapping[str, Any], basis: Melding, bestand: str | None) -> Planb
     return m
 
 
-def valideer_plan(data: Any, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None,
-                  bestand: str | None = None) -> Doorbraakplan:
+def valideer_plan(
+    data: Any, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None, bestand: str | None = None
+) -> Doorbraakplan:
     """Validate parsed JSON (a dict) as a :class:`Doorbraakplan`, with Dutch messages."""
     kop = f"Het plan in {bestand} klopt niet." if bestand else "Het plan klopt niet."
     if not isinstance(data, dict):
@@ -560,8 +739,9 @@ def _geen_constante(naam: str):
     raise ValueError(f"'{naam}' is geen getal")
 
 
-def lees_plantekst(tekst: str | bytes, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None,
-                   bestand: str | None = "plan.json") -> Doorbraakplan:
+def lees_plantekst(
+    tekst: str | bytes, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None, bestand: str | None = "plan.json"
+) -> Doorbraakplan:
     """Read a plan from JSON text or bytes (at most 1 MB)."""
     naam = bestand or "het plan"
     if isinstance(tekst, bytes):
@@ -581,16 +761,16 @@ def lees_plantekst(tekst: str | bytes, prijzen: Iterable[Prijs] | Mapping[str, P
     except RecursionError:
         raise DoorbraakFout(f"Het bestand {naam} is te diep genest. Dit is geen planbestand.") from None
     except json.JSONDecodeError as e:
-        raise DoorbraakFout(f"Het bestand {naam} is geen geldige JSON. Kijk bij regel {e.lineno}, "
-                            f"teken {e.colno}.") from None
+        raise DoorbraakFout(
+            f"Het bestand {naam} is geen geldige JSON. Kijk bij regel {e.lineno}, teken {e.colno}."
+        ) from None
     except ValueError:
         raise DoorbraakFout(f"Het bestand {naam} is geen geldige JSON: NaN en Infinity zijn geen getallen.") from None
     return valideer_plan(data, prijzen, bestand=bestand)
 
 
 def _te_groot(naam: str) -> str:
-    return (f"Het bestand {naam} is te groot voor een plan. Een planbestand is hoogstens 1 MB; "
-            "kies het juiste bestand.")
+    return f"Het bestand {naam} is te groot voor een plan. Een planbestand is hoogstens 1 MB; kies het juiste bestand."
 
 
 def lees_bytes_begrensd(pad: Path, limiet: int = MAX_BESTAND_BYTES) -> bytes:
@@ -612,7 +792,9 @@ def lees_bytes_begrensd(pad: Path, limiet: int = MAX_BESTAND_BYTES) -> bytes:
         if stat.S_ISDIR(st.st_mode):
             raise DoorbraakFout(f"{naam} is een map, geen planbestand.")
         if not stat.S_ISREG(st.st_mode):
-            raise DoorbraakFout(f"{pad} is geen gewoon bestand (maar bijvoorbeeld een apparaat of pijp). Kies een planbestand (JSON).")
+            raise DoorbraakFout(
+                f"{pad} is geen gewoon bestand (maar bijvoorbeeld een apparaat of pijp). Kies een planbestand (JSON)."
+            )
         if st.st_size > limiet:
             raise DoorbraakFout(_te_groot(naam))
         delen, over = [], limiet + 1
@@ -633,9 +815,11 @@ def lees_bytes_begrensd(pad: Path, limiet: int = MAX_BESTAND_BYTES) -> bytes:
         os.close(fd)
 
 
-def lees_planbestand(bron: Mapping[str, Any] | Path | str | bytes,
-                     prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None,
-                     bestand: str | None = None) -> Doorbraakplan:
+def lees_planbestand(
+    bron: Mapping[str, Any] | Path | str | bytes,
+    prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None,
+    bestand: str | None = None,
+) -> Doorbraakplan:
     """Load a doorbraakplan: from parsed JSON (a dict), raw file bytes, or a path (str/Path).
 
     Every problem is one :class:`DoorbraakFout` in Dutch, listing each problem with
@@ -651,6 +835,7 @@ def lees_planbestand(bron: Mapping[str, Any] | Path | str | bytes,
 
 # --- writing ---------------------------------------------------------------------------
 
+
 def plan_als_dict(plan: Doorbraakplan) -> dict[str, Any]:
     """The plan as a JSON-ready dict (Decimals kept, dates as text), in method order; empty parts left out."""
     d = plan.model_dump(mode="python", exclude_none=True)
@@ -660,8 +845,10 @@ def plan_als_dict(plan: Doorbraakplan) -> dict[str, Any]:
             continue
         v = d[k]
         if k == "scenarios":
-            v = {s: [{rk: rv for rk, rv in r.items() if not (rk == "omschrijving" and rv == "")} for r in regels]
-                 for s, regels in v.items()}
+            v = {
+                s: [{rk: rv for rk, rv in r.items() if not (rk == "omschrijving" and rv == "")} for r in regels]
+                for s, regels in v.items()
+            }
         if v in ("", [], {}) and k not in ("scenarios",):
             continue
         if k == "betrokkenheid" and not any(v.values()):

@@ -69,7 +69,9 @@ class PrijsRole(SphinxRole):
     def run(self):
         p = _prijs(self.env, self.text.strip())
         if p is None:
-            msg = self.inliner.reporter.error(f"Onbekende prijs-id '{self.text}' (niet in data/prijzen.csv).", line=self.lineno)
+            msg = self.inliner.reporter.error(
+                f"Onbekende prijs-id '{self.text}' (niet in data/prijzen.csv).", line=self.lineno
+            )
             return [self.inliner.problematic(self.rawtext, self.rawtext, msg)], [msg]
         tekst = euro(p.bedrag) if self.alleen_bedrag else f"{euro(p.bedrag)} {p.eenheid} (prijspeil {p.jaar})"
         return [nodes.inline(self.rawtext, tekst, classes=["prijs"])], []

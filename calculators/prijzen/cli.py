@@ -29,16 +29,22 @@ def registreer(sub) -> None:
     p.add_argument("--geldstroom", help="alleen deze geldstroom, bijvoorbeeld Wmo")
     p.add_argument("--domein", help="alleen dit domein, bijvoorbeeld wonen")
     p.add_argument(
-        "--tarieven", metavar="BESTAND",
+        "--tarieven",
+        metavar="BESTAND",
         help="je eigen tarieven (CSV uit Excel of .xlsx); die vervangen of vullen de landelijke lijst aan",
     )
     p.add_argument(
-        "--prijspeil", type=int, metavar="JAAR",
+        "--prijspeil",
+        type=int,
+        metavar="JAAR",
         help="toon de bedragen ook in prijzen van dit jaar (met de prijsindex van CBS)",
     )
     p.add_argument("--json", action="store_true", help="uitvoer als JSON (een lijst met prijzen)")
-    p.add_argument("--uitkomst", action="store_true",
-                   help="met --json: ook de gevraagde eenheid, 'niets gevonden' en de suggesties")
+    p.add_argument(
+        "--uitkomst",
+        action="store_true",
+        help="met --json: ook de gevraagde eenheid, 'niets gevonden' en de suggesties",
+    )
     p.set_defaults(func=voer_uit)
 
 
@@ -47,9 +53,7 @@ def voer_uit(args: argparse.Namespace) -> int:
     if args.top < 1 or args.top > 1000:
         raise DoorbraakFout("--top moet tussen 1 en 1000 liggen.")
     if args.geldstroom and args.geldstroom not in voc.geldstroom_namen:
-        raise DoorbraakFout(
-            f"Onbekende geldstroom '{args.geldstroom}'. Kies uit: {', '.join(voc.geldstroom_namen)}."
-        )
+        raise DoorbraakFout(f"Onbekende geldstroom '{args.geldstroom}'. Kies uit: {', '.join(voc.geldstroom_namen)}.")
     if args.domein and args.domein not in voc.domein_namen:
         raise DoorbraakFout(f"Onbekend domein '{args.domein}'. Kies uit: {', '.join(voc.domein_namen)}.")
     if args.prijspeil is not None:
@@ -69,22 +73,33 @@ def voer_uit(args: argparse.Namespace) -> int:
         if waarschuwing:
             print(waarschuwing, file=sys.stderr)
         prijzen = combineer(prijzen, lokaal)
-    uitkomst = zoek_prijs_uitkomst(args.zoekwoorden, prijzen, geldstroom=args.geldstroom, domein=args.domein,
-                                   top=args.top)
+    uitkomst = zoek_prijs_uitkomst(
+        args.zoekwoorden, prijzen, geldstroom=args.geldstroom, domein=args.domein, top=args.top
+    )
     treffers = uitkomst.treffers
     peil = _op_peil(treffers, args.prijspeil)
     if args.json:
         uit = []
-        for t, op in zip(treffers, peil):
+        for t, op in zip(treffers, peil, strict=True):
             d = op.als_dict() if op is not None else t.prijs.als_dict()
             if args.prijspeil is not None and op is None:
-                d.update(prijspeil=args.prijspeil, bedrag_geindexeerd=None,
-                         bedrag_laag_geindexeerd=None, bedrag_hoog_geindexeerd=None)
+                d.update(
+                    prijspeil=args.prijspeil,
+                    bedrag_geindexeerd=None,
+                    bedrag_laag_geindexeerd=None,
+                    bedrag_hoog_geindexeerd=None,
+                )
             uit.append({**d, "score": t.score, "omgerekend": t.als_dict()["omgerekend"]})
         if args.uitkomst:
-            print_json({"eenheid": uitkomst.eenheid, "zoekwoorden": uitkomst.zoekwoorden,
-                        "niets_gevonden": uitkomst.niets_gevonden,
-                        "suggesties": [p.als_dict() for p in uitkomst.suggesties], "treffers": uit})
+            print_json(
+                {
+                    "eenheid": uitkomst.eenheid,
+                    "zoekwoorden": uitkomst.zoekwoorden,
+                    "niets_gevonden": uitkomst.niets_gevonden,
+                    "suggesties": [p.als_dict() for p in uitkomst.suggesties],
+                    "treffers": uit,
+                }
+            )
         else:
             print_json(uit)
         return 0
@@ -94,11 +109,13 @@ def voer_uit(args: argparse.Namespace) -> int:
             print("Bedoel je: " + "; ".join(p.item for p in uitkomst.suggesties) + "?")
         return 0
     print(f"{aantal_prijzen(len(treffers))} gevonden.")
-    for t, op in zip(treffers, peil):
+    for t in treffers:
         p = t.prijs
         eigen = ", eigen tarief" if p.lokaal else ""
         om = f" = {euro(t.omgerekend)} {t.gevraagde_eenheid} (omgerekend)" if t.omgerekend is not None else ""
-        print(f"{p.item}: {euro(p.bedrag)} {p.eenheid}{om} (prijspeil {p.jaar}, {p.geldstroom}, {p.betrouwbaarheid}{eigen})")
+        print(
+            f"{p.item}: {euro(p.bedrag)} {p.eenheid}{om} (prijspeil {p.jaar}, {p.geldstroom}, {p.betrouwbaarheid}{eigen})"
+        )
         if args.prijspeil is not None:
             from calculators.prijzen.prijspeil import peil_tekst
 

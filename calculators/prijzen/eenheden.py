@@ -32,19 +32,37 @@ PER_JAAR: dict[str, Decimal] = {
 
 #: All units the price list knows (data/prijzen.csv, column eenheid), in a fixed order.
 EENHEDEN = (
-    "eenmalig", "per uur", "per dagdeel", "per dag", "per etmaal", "per nacht", "per week",
-    "per maand", "per jaar", "per consult", "per traject", "per stuk",
+    "eenmalig",
+    "per uur",
+    "per dagdeel",
+    "per dag",
+    "per etmaal",
+    "per nacht",
+    "per week",
+    "per maand",
+    "per jaar",
+    "per consult",
+    "per traject",
+    "per stuk",
 )
 
 # Words after "per" (or a slash) and the unit they mean.
 _NA_PER = {
-    "jaar": "per jaar", "jr": "per jaar", "j": "per jaar",
-    "maand": "per maand", "mnd": "per maand", "m": "per maand",
-    "week": "per week", "wk": "per week", "w": "per week",
-    "dag": "per dag", "d": "per dag",
+    "jaar": "per jaar",
+    "jr": "per jaar",
+    "j": "per jaar",
+    "maand": "per maand",
+    "mnd": "per maand",
+    "m": "per maand",
+    "week": "per week",
+    "wk": "per week",
+    "w": "per week",
+    "dag": "per dag",
+    "d": "per dag",
     "etmaal": "per etmaal",
     "dagdeel": "per dagdeel",
-    "uur": "per uur", "u": "per uur",
+    "uur": "per uur",
+    "u": "per uur",
     "nacht": "per nacht",
     "traject": "per traject",
     "keer": "eenmalig",
@@ -53,12 +71,27 @@ _NA_PER = {
 }
 # Unit words that mean a unit on their own (whole words only).
 _LOS = {
-    "pj": "per jaar", "pm": "per maand", "pu": "per uur",  # not "pw": that is the Participatiewet
-    "jaarlijks": "per jaar", "maandelijks": "per maand", "wekelijks": "per week", "dagelijks": "per dag",
-    "eenmalig": "eenmalig", "eenmalige": "eenmalig",
-    "dagdeel": "per dagdeel", "dagdelen": "per dagdeel", "etmaal": "per etmaal", "etmalen": "per etmaal",
-    "uurtarief": "per uur", "dagtarief": "per dag", "weektarief": "per week", "maandtarief": "per maand",
-    "jaartarief": "per jaar", "jaarbedrag": "per jaar", "maandbedrag": "per maand", "trajectprijs": "per traject",
+    "pj": "per jaar",
+    "pm": "per maand",
+    "pu": "per uur",  # not "pw": that is the Participatiewet
+    "jaarlijks": "per jaar",
+    "maandelijks": "per maand",
+    "wekelijks": "per week",
+    "dagelijks": "per dag",
+    "eenmalig": "eenmalig",
+    "eenmalige": "eenmalig",
+    "dagdeel": "per dagdeel",
+    "dagdelen": "per dagdeel",
+    "etmaal": "per etmaal",
+    "etmalen": "per etmaal",
+    "uurtarief": "per uur",
+    "dagtarief": "per dag",
+    "weektarief": "per week",
+    "maandtarief": "per maand",
+    "jaartarief": "per jaar",
+    "jaarbedrag": "per jaar",
+    "maandbedrag": "per maand",
+    "trajectprijs": "per traject",
 }
 _PER = re.compile(r"(?<![\w])(?:per|p/|/)\s*(" + "|".join(sorted(_NA_PER, key=len, reverse=True)) + r")(?![\w])", re.I)
 _LOS_RE = re.compile(r"(?<![\w-])(" + "|".join(sorted(_LOS, key=len, reverse=True)) + r")(?![\w-])", re.I)

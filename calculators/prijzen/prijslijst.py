@@ -27,13 +27,35 @@ from calculators.kern.vocabulaire import laad_vocabulaire
 
 PRIJZEN_CSV = DATA / "prijzen.csv"
 KOLOMMEN = [
-    "id", "item", "omschrijving", "eenheid", "bedrag", "bedrag_laag", "bedrag_hoog", "jaar",
-    "geldstroom", "domein", "bron_titel", "bron_url", "betrouwbaarheid",
-    "betrouwbaarheid_reden", "opmerking",
+    "id",
+    "item",
+    "omschrijving",
+    "eenheid",
+    "bedrag",
+    "bedrag_laag",
+    "bedrag_hoog",
+    "jaar",
+    "geldstroom",
+    "domein",
+    "bron_titel",
+    "bron_url",
+    "betrouwbaarheid",
+    "betrouwbaarheid_reden",
+    "opmerking",
 ]
 EENHEDEN = [
-    "eenmalig", "per uur", "per dagdeel", "per dag", "per etmaal", "per nacht", "per week",
-    "per maand", "per jaar", "per consult", "per traject", "per stuk",
+    "eenmalig",
+    "per uur",
+    "per dagdeel",
+    "per dag",
+    "per etmaal",
+    "per nacht",
+    "per week",
+    "per maand",
+    "per jaar",
+    "per consult",
+    "per traject",
+    "per stuk",
 ]
 Betrouwbaarheid = Literal["sterk", "redelijk", "zwak"]
 
@@ -149,11 +171,21 @@ def _laad(pad: Path) -> list[Prijs]:
     rijen, meldingen = lees_csv_rijen(pad, PrijsRij, KOLOMMEN)
     prijzen = [
         Prijs(
-            id=rij.id, item=rij.item, omschrijving=rij.omschrijving, eenheid=rij.eenheid,
-            bedrag=rij.bedrag, jaar=rij.jaar, geldstroom=rij.geldstroom, domein=rij.domein,
-            bron_titel=rij.bron_titel, bron_url=str(rij.bron_url),
-            betrouwbaarheid=rij.betrouwbaarheid, betrouwbaarheid_reden=rij.betrouwbaarheid_reden,
-            opmerking=rij.opmerking, bedrag_laag=rij.bedrag_laag, bedrag_hoog=rij.bedrag_hoog,
+            id=rij.id,
+            item=rij.item,
+            omschrijving=rij.omschrijving,
+            eenheid=rij.eenheid,
+            bedrag=rij.bedrag,
+            jaar=rij.jaar,
+            geldstroom=rij.geldstroom,
+            domein=rij.domein,
+            bron_titel=rij.bron_titel,
+            bron_url=str(rij.bron_url),
+            betrouwbaarheid=rij.betrouwbaarheid,
+            betrouwbaarheid_reden=rij.betrouwbaarheid_reden,
+            opmerking=rij.opmerking,
+            bedrag_laag=rij.bedrag_laag,
+            bedrag_hoog=rij.bedrag_hoog,
         )
         for _, rij in rijen
     ]
@@ -183,6 +215,7 @@ def prijs_per_id(prijzen: Iterable[Prijs]) -> dict[str, Prijs]:
 
 # --- search ---------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Treffer:
     """One price in a result list.
@@ -201,7 +234,8 @@ class Treffer:
         d = {**self.prijs.als_dict(), "score": self.score}
         d["omgerekend"] = (
             {"eenheid": self.gevraagde_eenheid, "bedrag": float(self.omgerekend), "van_eenheid": self.prijs.eenheid}
-            if self.omgerekend is not None else None
+            if self.omgerekend is not None
+            else None
         )
         return d
 
@@ -281,8 +315,7 @@ def zoek_prijs_uitkomst(
     if prijzen is None:
         prijzen = laad_prijzen()
     kandidaten = [
-        p for p in prijzen
-        if (not geldstroom or p.geldstroom == geldstroom) and (not domein or p.domein == domein)
+        p for p in prijzen if (not geldstroom or p.geldstroom == geldstroom) and (not domein or p.domein == domein)
     ]
     top = max(1, int(top))
     vraag = str(vraag or "")[:MAX_ZOEKTEKST]
@@ -300,8 +333,10 @@ def zoek_prijs_uitkomst(
     scores = index.beste_scores(woorden_, varianten)
     rang = scores
     if eenheid is not None:  # a small bonus for the asked unit (or one that converts to it)
-        bonus = {e: BONUS_ZELFDE_EENHEID if e == eenheid else (BONUS_OMREKENBAAR if kan_omrekenen(e, eenheid) else 0.0)
-                 for e in {p.eenheid for p in kandidaten}}
+        bonus = {
+            e: BONUS_ZELFDE_EENHEID if e == eenheid else (BONUS_OMREKENBAAR if kan_omrekenen(e, eenheid) else 0.0)
+            for e in {p.eenheid for p in kandidaten}
+        }
         rang = scores + np.array([bonus[p.eenheid] for p in kandidaten], dtype=np.float32)
     treffers = []
     for i, score in FuzzyIndex.top(scores, top, DREMPEL, rang):
@@ -362,6 +397,7 @@ def _zoekindex(prijzen: list[Prijs]) -> FuzzyIndex:
 
 # --- basket ---------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class MandRegel:
     prijs: Prijs
@@ -393,7 +429,17 @@ def mand_als_csv(regels: Iterable[MandRegel]) -> str:
     for r in regels:
         p = r.prijs
         # names and sources from an uploaded file may start with = + - @: never a formula in Excel
-        w.writerow([neutraliseer(p.item), neutraliseer(p.eenheid), getal(p.bedrag), getal(r.aantal),
-                    getal(r.subtotaal), p.jaar, neutraliseer(p.geldstroom), neutraliseer(p.bron_titel),
-                    neutraliseer(p.bron_url)])
+        w.writerow(
+            [
+                neutraliseer(p.item),
+                neutraliseer(p.eenheid),
+                getal(p.bedrag),
+                getal(r.aantal),
+                getal(r.subtotaal),
+                p.jaar,
+                neutraliseer(p.geldstroom),
+                neutraliseer(p.bron_titel),
+                neutraliseer(p.bron_url),
+            ]
+        )
     return uit.getvalue()

@@ -66,7 +66,9 @@ def _standaard() -> tuple[tuple[int, CpiRij], ...]:
 
 def _laad(pad: Path) -> dict[int, CpiRij]:
     rijen, meldingen = lees_csv_rijen(
-        pad, CpiRij, KOLOMMEN,
+        pad,
+        CpiRij,
+        KOLOMMEN,
         voorbewerk=lambda ruw: {k: (None if k == "jaarmutatie" and v == "" else v) for k, v in ruw.items()},
     )
     reeks: dict[int, CpiRij] = {}
@@ -78,9 +80,9 @@ def _laad(pad: Path) -> dict[int, CpiRij]:
     if reeks and not meldingen:
         ontbreekt = [j for j in range(min(reeks), max(reeks) + 1) if j not in reeks]
         if ontbreekt:
-            meldingen.append(Melding(
-                "deze jaren ontbreken in de reeks: " + ", ".join(map(str, ontbreekt)), pad.name, None, "jaar"
-            ))
+            meldingen.append(
+                Melding("deze jaren ontbreken in de reeks: " + ", ".join(map(str, ontbreekt)), pad.name, None, "jaar")
+            )
     if not reeks and not meldingen:
         meldingen.append(Melding("er staan geen jaren in", pad.name))
     if meldingen:
@@ -97,10 +99,7 @@ def jaren(reeks: dict[int, CpiRij] | None = None) -> tuple[int, int]:
 def _jaar_geldig(jaar: int, reeks: dict[int, CpiRij], wat: str) -> None:
     if jaar not in reeks:
         eerste, laatste = min(reeks), max(reeks)
-        raise DoorbraakFout(
-            f"Voor {wat} {jaar} is geen prijsindex. "
-            f"Kies een jaar van {eerste} tot en met {laatste}."
-        )
+        raise DoorbraakFout(f"Voor {wat} {jaar} is geen prijsindex. Kies een jaar van {eerste} tot en met {laatste}.")
 
 
 def factor(van_jaar: int, naar_jaar: int, reeks: dict[int, CpiRij] | None = None) -> Decimal:
@@ -158,9 +157,7 @@ def op_prijspeil(prijs: Prijs, naar_jaar: int, reeks: dict[int, CpiRij] | None =
     return PrijsOpPeil(prijs, int(naar_jaar), rond_af(prijs.bedrag * f), om(prijs.bedrag_laag), om(prijs.bedrag_hoog))
 
 
-def probeer_op_prijspeil(
-    prijs: Prijs, naar_jaar: int, reeks: dict[int, CpiRij] | None = None
-) -> PrijsOpPeil | None:
+def probeer_op_prijspeil(prijs: Prijs, naar_jaar: int, reeks: dict[int, CpiRij] | None = None) -> PrijsOpPeil | None:
     """Like :func:`op_prijspeil`, but ``None`` when the price's year is outside the series.
 
     Use this when showing many prices: one price from a year without an index figure

@@ -76,7 +76,11 @@ def _laad(pad: Path) -> list[tuple[str, ...]]:
         for t in g.termen:
             sleutel = normaliseer(t)
             if sleutel in waar and waar[sleutel] != nr:
-                fouten.append(Melding(f"de term '{t}' staat ook in groep {waar[sleutel]}", bestand=pad.name, rij=nr, kolom="termen"))
+                fouten.append(
+                    Melding(
+                        f"de term '{t}' staat ook in groep {waar[sleutel]}", bestand=pad.name, rij=nr, kolom="termen"
+                    )
+                )
             waar.setdefault(sleutel, nr)
     if fouten:
         raise DoorbraakFout(f"Het bestand {pad.name} klopt niet: een term staat in twee groepen.", fouten)

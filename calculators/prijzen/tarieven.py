@@ -85,6 +85,7 @@ def _kolom_voor(kop: str) -> str | None:
 
 # --- one row: a pydantic model with the Dutch messages users see ------------------------
 
+
 def _fout(tekst: str) -> PydanticCustomError:
     return PydanticCustomError("tarief", tekst)
 
@@ -117,7 +118,9 @@ class TariefRij(BaseModel):
     def _id(cls, waarde: Any, info: ValidationInfo) -> str:
         ident = _tekst(waarde)
         if ident and info.context and ident not in info.context["landelijk"]:
-            raise _fout(f"het id '{ident[:60]}' staat niet in de landelijke prijslijst; laat id leeg voor een nieuw item")
+            raise _fout(
+                f"het id '{ident[:60]}' staat niet in de landelijke prijslijst; laat id leeg voor een nieuw item"
+            )
         return ident
 
     @field_validator("item", mode="before")
@@ -203,6 +206,7 @@ class TariefRij(BaseModel):
 
 
 # --- reading the raw table -------------------------------------------------------------
+
 
 def _decodeer(data: bytes, bestand: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
@@ -338,6 +342,7 @@ def _rijen(bron: Path | str | bytes, bestandsnaam: str | None) -> tuple[list[lis
 
 # --- validating rows -------------------------------------------------------------------
 
+
 def _tekst(waarde) -> str:
     if waarde is None:
         return ""
@@ -428,7 +433,7 @@ def lees_tarieven(
             f"De eerste regel moet de kolomnamen bevatten: id, {', '.join(VERPLICHT)}, bron.",
             meldingen,
         )
-    data_rijen = rijen[kop_index + 1:]
+    data_rijen = rijen[kop_index + 1 :]
     if len(data_rijen) > MAX_RIJEN:
         raise DoorbraakFout(f"Het bestand {bestand} heeft te veel regels (meer dan {MAX_RIJEN}).")
 
@@ -443,6 +448,7 @@ def lees_tarieven(
         cel = {k: (ruw[i] if i < len(ruw) else None) for k, i in kolommen.items()}
         if not any(_tekst(v) for v in cel.values()):
             continue  # empty line (Excel often adds ;;;; at the end)
+
         def fout(tekst: str, kolom: str | None = None, nr: int = nr) -> None:
             meldingen.append(Melding(tekst, bestand, nr, kolom))
 
@@ -468,7 +474,13 @@ def lees_tarieven(
         elif ident:
             gezien_id[ident] = nr
         item, eenheid, bedrag, jaar, geldstroom, domein = (
-            rij.item, rij.eenheid, rij.bedrag, rij.jaar, rij.geldstroom, rij.domein)
+            rij.item,
+            rij.eenheid,
+            rij.bedrag,
+            rij.jaar,
+            rij.geldstroom,
+            rij.domein,
+        )
         if len(meldingen) > start:
             continue
         bron = _tekst(cel.get("bron"))
@@ -481,22 +493,26 @@ def lees_tarieven(
             n = gezien_slug.get(slug, 0) + 1
             gezien_slug[slug] = n
             ident = f"lokaal-{slug}" if n == 1 else f"lokaal-{slug}-{n}"
-        prijzen.append(Prijs(
-            id=ident,
-            item=item,
-            omschrijving=_tekst(cel.get("omschrijving")) or (basis.omschrijving if basis else ""),
-            eenheid=eenheid,
-            bedrag=bedrag,
-            jaar=jaar,
-            geldstroom=geldstroom,
-            domein=domein,
-            bron_titel=bron_titel,
-            bron_url=bron_url,
-            betrouwbaarheid=BETROUWBAARHEID_LOKAAL,
-            betrouwbaarheid_reden=f"Eigen tarief uit {bestand}. Doorbraakwijzer heeft het niet gecontroleerd.",
-            opmerking=(f"vervangt het landelijke bedrag uit de prijslijst (id {basis.id})" if basis else "eigen item"),
-            lokaal=True,
-        ))
+        prijzen.append(
+            Prijs(
+                id=ident,
+                item=item,
+                omschrijving=_tekst(cel.get("omschrijving")) or (basis.omschrijving if basis else ""),
+                eenheid=eenheid,
+                bedrag=bedrag,
+                jaar=jaar,
+                geldstroom=geldstroom,
+                domein=domein,
+                bron_titel=bron_titel,
+                bron_url=bron_url,
+                betrouwbaarheid=BETROUWBAARHEID_LOKAAL,
+                betrouwbaarheid_reden=f"Eigen tarief uit {bestand}. Doorbraakwijzer heeft het niet gecontroleerd.",
+                opmerking=(
+                    f"vervangt het landelijke bedrag uit de prijslijst (id {basis.id})" if basis else "eigen item"
+                ),
+                lokaal=True,
+            )
+        )
     if meldingen:
         raise DoorbraakFout(
             f"Het bestand {bestand} bevat fouten. Er is niets geladen. Verbeter deze punten en probeer het opnieuw:",
@@ -516,9 +532,11 @@ def formule_waarschuwing(lokaal: Iterable[Prijs]) -> str | None:
     if not namen:
         return None
     voorbeeld = namen[0][:40]
-    return (f"Let op: {len(namen)} {'regel begint' if len(namen) == 1 else 'regels beginnen'} met =, +, - of @ "
-            f"(bijvoorbeeld '{voorbeeld}'). Excel kan dat als formule lezen. In de downloads staat er daarom "
-            "een ' voor. Controleer of dit echt je tarieven zijn.")
+    return (
+        f"Let op: {len(namen)} {'regel begint' if len(namen) == 1 else 'regels beginnen'} met =, +, - of @ "
+        f"(bijvoorbeeld '{voorbeeld}'). Excel kan dat als formule lezen. In de downloads staat er daarom "
+        "een ' voor. Controleer of dit echt je tarieven zijn."
+    )
 
 
 def combineer(nationaal: Iterable[Prijs], lokaal: Iterable[Prijs]) -> list[Prijs]:

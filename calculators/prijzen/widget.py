@@ -47,8 +47,10 @@ def fout_html(e: DoorbraakFout, voor: str = "") -> str:
     extra = len(e.meldingen) - 50
     if extra > 0:
         items += f"<li>en nog {extra} andere fouten</li>"
-    return (f'<div class="melding melding-fout"><p>{html.escape(voor + kop)}</p>'
-            f"<ul class='dbw-foutlijst'>{items}</ul></div>")
+    return (
+        f'<div class="melding melding-fout"><p>{html.escape(voor + kop)}</p>'
+        f"<ul class='dbw-foutlijst'>{items}</ul></div>"
+    )
 
 
 def prijs_html(p: Prijs, prijspeil: int | None = None, treffer: Treffer | None = None) -> str:
@@ -61,8 +63,11 @@ def prijs_html(p: Prijs, prijspeil: int | None = None, treffer: Treffer | None =
     geindexeerd = ""
     if prijspeil and prijspeil != p.jaar:
         peil = probeer_op_prijspeil(p, prijspeil)
-        geindexeerd = (f" ≈ {html.escape(euro(peil.bedrag))} in prijzen van {prijspeil}" if peil
-                       else f" (geen prijsindex voor {p.jaar})")
+        geindexeerd = (
+            f" ≈ {html.escape(euro(peil.bedrag))} in prijzen van {prijspeil}"
+            if peil
+            else f" (geen prijsindex voor {p.jaar})"
+        )
     lokaal = " <em>eigen tarief</em>" if p.lokaal else ""
     return (
         f"<strong>{html.escape(p.item)}</strong>{lokaal} — {html.escape(euro(p.bedrag))} {html.escape(p.eenheid)}"
@@ -92,24 +97,31 @@ class PrijsZoeker:
             layout=w.Layout(width="100%", max_width="520px"),
             style={"description_width": "initial"},
         )
-        self.geldstroom = w.Dropdown(description="Geldstroom", options=keuzes(voc.geldstroom_namen),
-                                     style={"description_width": "initial"})
-        self.domein = w.Dropdown(description="Domein", options=keuzes(voc.domein_namen),
-                                 style={"description_width": "initial"})
+        self.geldstroom = w.Dropdown(
+            description="Geldstroom", options=keuzes(voc.geldstroom_namen), style={"description_width": "initial"}
+        )
+        self.domein = w.Dropdown(
+            description="Domein", options=keuzes(voc.domein_namen), style={"description_width": "initial"}
+        )
         eerste, laatste = jaren()
         self.prijspeil = w.Dropdown(
             description="Prijspeil",
             options=[("Zoals in de bron", 0)] + [(str(j), j) for j in range(laatste, eerste - 1, -1)],
             style={"description_width": "initial"},
         )
-        self.upload = w.FileUpload(accept=".csv,.xlsx", multiple=False,
-                                   description="Eigen tarieven laden", layout=w.Layout(width="auto"))
+        self.upload = w.FileUpload(
+            accept=".csv,.xlsx", multiple=False, description="Eigen tarieven laden", layout=w.Layout(width="auto")
+        )
         self.upload.tooltip = "Laad je eigen tarievenlijst (CSV uit Excel of .xlsx)"
         self.upload_status = live_gebied()
         self.sjabloon = w.HTML(
-            downloadlink(SJABLOON.read_text(encoding="utf-8-sig"), "eigen-tarieven-sjabloon.csv",
-                         "Download het sjabloon voor eigen tarieven")
-            if SJABLOON.exists() else ""
+            downloadlink(
+                SJABLOON.read_text(encoding="utf-8-sig"),
+                "eigen-tarieven-sjabloon.csv",
+                "Download het sjabloon voor eigen tarieven",
+            )
+            if SJABLOON.exists()
+            else ""
         )
         self.upload.observe(lambda _c: self._laad_tarieven(), names="value")
         self.status = live_gebied()
@@ -117,8 +129,11 @@ class PrijsZoeker:
         self.rij_boxen = []
         for i in range(AANTAL_RESULTATEN):
             tekst = w.HTML(layout=w.Layout(flex="1 1 auto"))
-            knop = w.Button(description="In mandje", tooltip="Zet deze prijs in je mandje",
-                            layout=w.Layout(width="auto", flex="0 0 auto"))
+            knop = w.Button(
+                description="In mandje",
+                tooltip="Zet deze prijs in je mandje",
+                layout=w.Layout(width="auto", flex="0 0 auto"),
+            )
             knop.on_click(lambda _b, i=i: self._voeg_toe(i))
             box = w.HBox([tekst, knop], layout=w.Layout(display="none", align_items="center"))
             box.add_class("dbw-rij")
@@ -134,20 +149,22 @@ class PrijsZoeker:
         for veld in (self.zoek, self.geldstroom, self.domein, self.prijspeil):
             veld.observe(lambda _c: self.ververs(), names="value")
 
-        self.widget = w.VBox([
-            stijl(),
-            w.HTML("<h2>Zoek een prijs</h2>"),
-            self.zoek,
-            w.HBox([self.geldstroom, self.domein, self.prijspeil]),
-            w.HBox([self.upload, self.sjabloon], layout=w.Layout(align_items="center")),
-            self.upload_status,
-            self.status,
-            w.VBox(self.rij_boxen),
-            w.HTML("<h2>Jouw mandje</h2>"),
-            self.mand_box,
-            self.totaal,
-            w.HBox([self.leeg_knop, self.download]),
-        ])
+        self.widget = w.VBox(
+            [
+                stijl(),
+                w.HTML("<h2>Zoek een prijs</h2>"),
+                self.zoek,
+                w.HBox([self.geldstroom, self.domein, self.prijspeil]),
+                w.HBox([self.upload, self.sjabloon], layout=w.Layout(align_items="center")),
+                self.upload_status,
+                self.status,
+                w.VBox(self.rij_boxen),
+                w.HTML("<h2>Jouw mandje</h2>"),
+                self.mand_box,
+                self.totaal,
+                w.HBox([self.leeg_knop, self.download]),
+            ]
+        )
         self.widget.add_class("dbw-prijzen")
         self.ververs()
         self._toon_mand()
@@ -155,8 +172,13 @@ class PrijsZoeker:
     # --- search -----------------------------------------------------------------------
     def ververs(self) -> None:
         vraag = self.zoek.value or ""
-        uitkomst = zoek_prijs_uitkomst(vraag, self.prijzen, geldstroom=self.geldstroom.value or None,
-                                       domein=self.domein.value or None, top=AANTAL_RESULTATEN)
+        uitkomst = zoek_prijs_uitkomst(
+            vraag,
+            self.prijzen,
+            geldstroom=self.geldstroom.value or None,
+            domein=self.domein.value or None,
+            top=AANTAL_RESULTATEN,
+        )
         treffers = uitkomst.treffers
         for i, rij in enumerate(self.rijen):
             if i < len(treffers):
@@ -174,8 +196,10 @@ class PrijsZoeker:
         elif treffers:
             tekst = f"{aantal_prijzen(len(treffers))} gevonden voor '{gevraagd}'."
             if uitkomst.eenheid:
-                tekst += (f" Je vroeg om een bedrag {uitkomst.eenheid}. Waar dat veilig kan, staat het "
-                          "bedrag ook omgerekend erbij.")
+                tekst += (
+                    f" Je vroeg om een bedrag {uitkomst.eenheid}. Waar dat veilig kan, staat het "
+                    "bedrag ook omgerekend erbij."
+                )
         else:
             tekst = f"Geen prijzen gevonden voor '{gevraagd}'."
             if uitkomst.suggesties:
@@ -199,15 +223,24 @@ class PrijsZoeker:
             zet_live(self.upload_status, fout_html(e, "Je bestand is niet geladen. "))
             return
         except Exception:  # never a traceback in the calculator
-            zet_live(self.upload_status, melding(
-                "Je bestand is niet geladen: het kan niet gelezen worden. Sla het opnieuw op als CSV of .xlsx."))
+            zet_live(
+                self.upload_status,
+                melding(
+                    "Je bestand is niet geladen: het kan niet gelezen worden. Sla het opnieuw op als CSV of .xlsx."
+                ),
+            )
             return
         self.prijzen = combineer(self.nationaal, lokaal)
         waarschuwing = formule_waarschuwing(lokaal)
-        zet_live(self.upload_status, melding(
-            f"{len(lokaal)} eigen tarieven geladen uit {bestand['name']}. "
-            "Ze vervangen of vullen de landelijke lijst aan.", "ok")
-            + (melding(waarschuwing, "info") if waarschuwing else ""))
+        zet_live(
+            self.upload_status,
+            melding(
+                f"{len(lokaal)} eigen tarieven geladen uit {bestand['name']}. "
+                "Ze vervangen of vullen de landelijke lijst aan.",
+                "ok",
+            )
+            + (melding(waarschuwing, "info") if waarschuwing else ""),
+        )
         self.ververs()
 
     # --- basket -----------------------------------------------------------------------
@@ -251,16 +284,25 @@ class PrijsZoeker:
         boxen = []
         for ident, regel in self.mand.items():
             p = regel.prijs
-            aantal = w.Text(value=getal(regel.aantal), description="Aantal",
-                            layout=w.Layout(width="160px"), style={"description_width": "initial"},
-                            continuous_update=False)
+            aantal = w.Text(
+                value=getal(regel.aantal),
+                description="Aantal",
+                layout=w.Layout(width="160px"),
+                style={"description_width": "initial"},
+                continuous_update=False,
+            )
             fout = w.HTML()
             aantal.observe(lambda _c, i=ident, v=aantal, f=fout: self._zet_aantal(i, v, f), names="value")
-            weg = w.Button(description="Verwijder", tooltip=f"Haal '{p.item}' uit je mandje",
-                           layout=w.Layout(width="auto", flex="0 0 auto"))
+            weg = w.Button(
+                description="Verwijder",
+                tooltip=f"Haal '{p.item}' uit je mandje",
+                layout=w.Layout(width="auto", flex="0 0 auto"),
+            )
             weg.on_click(lambda _b, i=ident: (self.mand.pop(i, None), self._toon_mand()))
-            tekst = w.HTML(f"{html.escape(p.item)} — {html.escape(euro(p.bedrag))} {html.escape(p.eenheid)}",
-                           layout=w.Layout(flex="1 1 auto"))
+            tekst = w.HTML(
+                f"{html.escape(p.item)} — {html.escape(euro(p.bedrag))} {html.escape(p.eenheid)}",
+                layout=w.Layout(flex="1 1 auto"),
+            )
             box = w.HBox([tekst, aantal, weg, fout], layout=w.Layout(align_items="center"))
             box.add_class("dbw-rij")
             boxen.append(box)
@@ -275,8 +317,13 @@ class PrijsZoeker:
             self.download.value = ""
             return
         if self._fout_in:
-            zet_live(self.totaal, melding("Een aantal in je mandje klopt niet. Verbeter het eerst. "
-                                          "Dan zie je het totaal en kun je het mandje downloaden."))
+            zet_live(
+                self.totaal,
+                melding(
+                    "Een aantal in je mandje klopt niet. Verbeter het eerst. "
+                    "Dan zie je het totaal en kun je het mandje downloaden."
+                ),
+            )
             self.download.value = ""
             return
         totalen = mand_totalen(regels)
@@ -294,8 +341,9 @@ class PrijsZoeker:
             "<p class='dbw-klein'>Let op: eenheden verschillen (per uur, per jaar, eenmalig). "
             "Het totaal telt alleen bedrag maal aantal op.</p>",
         )
-        self.download.value = downloadlink(mand_als_csv(regels), "mandje-doorbraakwijzer.csv",
-                                           "Download je mandje (CSV)")
+        self.download.value = downloadlink(
+            mand_als_csv(regels), "mandje-doorbraakwijzer.csv", "Download je mandje (CSV)"
+        )
 
 
 def maak_prijzen() -> w.Widget:

@@ -50,8 +50,16 @@ def meting_knopen(k: int = 3) -> list[nodes.Node]:
 
 
 def _tabel(titel: str, rijen: list[tuple[str, str]]) -> list[nodes.Node]:
-    return tabel_knopen(maak_tabel(titel, ["Wat", "Uitkomst"], [list(r) for r in rijen],
-                                   rijkop=True, rechts=frozenset({1}), klassen=("privacymeting",)))
+    return tabel_knopen(
+        maak_tabel(
+            titel,
+            ["Wat", "Uitkomst"],
+            [list(r) for r in rijen],
+            rijkop=True,
+            rechts=frozenset({1}),
+            klassen=("privacymeting",),
+        )
+    )
 
 
 class PrivacyMetingDirective(SphinxDirective):

@@ -39,12 +39,23 @@ def registreer(sub) -> None:
             "Uitkomst: 0 = niets gevonden, 1 = iets gevonden, 2 = bestand niet leesbaar."
         ),
     )
-    p.add_argument("bestanden", nargs="+", metavar="bestand",
-                   help="casus.yaml, tekst.txt, een map met casussen, of - voor invoer via het toetsenbord")
-    p.add_argument("--json", action="store_true", help="uitvoer als JSON: een lijst met soort, tekst, positie en advies")
-    p.add_argument("--k", type=int, default=3, metavar="N",
-                   help="k-anonimiteit: elke combinatie van regio, huishouden, leeftijdsband en cluster "
-                        "moet minstens N keer voorkomen (standaard 3)")
+    p.add_argument(
+        "bestanden",
+        nargs="+",
+        metavar="bestand",
+        help="casus.yaml, tekst.txt, een map met casussen, of - voor invoer via het toetsenbord",
+    )
+    p.add_argument(
+        "--json", action="store_true", help="uitvoer als JSON: een lijst met soort, tekst, positie en advies"
+    )
+    p.add_argument(
+        "--k",
+        type=int,
+        default=3,
+        metavar="N",
+        help="k-anonimiteit: elke combinatie van regio, huishouden, leeftijdsband en cluster "
+        "moet minstens N keer voorkomen (standaard 3)",
+    )
     p.set_defaults(func=voer_uit)
 
 

@@ -280,11 +280,38 @@ def _plaatsnamen() -> dict[str, set[str]]:
 
 
 #: Countries that are also the name of a small Dutch place: treated as a region.
-_LANDEN = frozenset({
-    "Polen", "Turkije", "Marokko", "Syrië", "Eritrea", "Somalië", "Afghanistan", "Irak", "Iran", "Oekraïne",
-    "Roemenië", "Bulgarije", "Suriname", "Curaçao", "Aruba", "België", "Duitsland", "Frankrijk", "Spanje",
-    "Italië", "Portugal", "China", "India", "Indonesië", "Ghana", "Nigeria", "Egypte", "Jemen",
-})
+_LANDEN = frozenset(
+    {
+        "Polen",
+        "Turkije",
+        "Marokko",
+        "Syrië",
+        "Eritrea",
+        "Somalië",
+        "Afghanistan",
+        "Irak",
+        "Iran",
+        "Oekraïne",
+        "Roemenië",
+        "Bulgarije",
+        "Suriname",
+        "Curaçao",
+        "Aruba",
+        "België",
+        "Duitsland",
+        "Frankrijk",
+        "Spanje",
+        "Italië",
+        "Portugal",
+        "China",
+        "India",
+        "Indonesië",
+        "Ghana",
+        "Nigeria",
+        "Egypte",
+        "Jemen",
+    }
+)
 
 
 def soort_plaats(naam: str) -> str | None:
@@ -309,7 +336,9 @@ def soort_plaats(naam: str) -> str | None:
 
 _MAANDEN = "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december"
 _MAAND_KORT = "jan|feb|mrt|apr|jun|jul|aug|sep|sept|okt|nov|dec"
-_RE_DATUM_CIJFERS = re.compile(r"(?<![\w.,/-])(0?[1-9]|[12]\d|3[01])([-/.])(0?[1-9]|1[0-2])\2((?:19|20)?\d{2})(?![\w/-]|[.,]\d)")
+_RE_DATUM_CIJFERS = re.compile(
+    r"(?<![\w.,/-])(0?[1-9]|[12]\d|3[01])([-/.])(0?[1-9]|1[0-2])\2((?:19|20)?\d{2})(?![\w/-]|[.,]\d)"
+)
 _RE_DATUM_ISO = re.compile(r"(?<![\w.-])((?:19|20)\d{2})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?![\w-])")
 _RE_DATUM_WOORD = re.compile(
     rf"(?<![\w.,])(0?[1-9]|[12]\d|3[01])(?:e|ste|de)?\s+({_MAANDEN}|(?:{_MAAND_KORT})\.?)(?:\s+((?:19|20)\d{{2}}))?(?![\w])",
@@ -333,6 +362,8 @@ def _is_servicenummer(tekst: str) -> bool:
     except phonenumbers.NumberParseException:
         return False
     return phonenumbers.number_type(nummer) in _GEEN_PERSOONLIJK_NUMMER
+
+
 _RE_BSN = re.compile(r"(?<![\w€.,])(\d{9}|\d{4}\.\d{2}\.\d{3}|\d{3}[ .]\d{3}[ .]\d{3})(?![\w]|[.,]\d)")
 _RE_IBAN = re.compile(r"(?<![\w])([A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){3,7}(?:\s?[A-Z0-9]{1,3})?)(?![\w])")
 _RE_POSTCODE = re.compile(r"(?<![\w€.,])([1-9]\d{3})\s?([A-Z]{2})(?![\w])")
@@ -357,10 +388,20 @@ _RE_DOSSIER = re.compile(
 _RE_KENMERK = re.compile(r"(?<![\w/-])[A-Z]{1,4}[/-]\d{2,}(?:[/-]\d{2,})+(?![\w/-])")
 # Official RDW sidecodes 1–14 (hyphens required: how plates are written in text).
 _SIDECODES = [
-    r"[A-Z]{2}-\d{2}-\d{2}", r"\d{2}-\d{2}-[A-Z]{2}", r"\d{2}-[A-Z]{2}-\d{2}", r"[A-Z]{2}-\d{2}-[A-Z]{2}",
-    r"[A-Z]{2}-[A-Z]{2}-\d{2}", r"\d{2}-[A-Z]{2}-[A-Z]{2}", r"\d{2}-[A-Z]{3}-\d", r"\d-[A-Z]{3}-\d{2}",
-    r"[A-Z]{2}-\d{3}-[A-Z]", r"[A-Z]-\d{3}-[A-Z]{2}", r"[A-Z]{3}-\d{2}-[A-Z]", r"[A-Z]-\d{2}-[A-Z]{3}",
-    r"\d-[A-Z]{2}-\d{3}", r"\d{3}-[A-Z]{2}-\d",
+    r"[A-Z]{2}-\d{2}-\d{2}",
+    r"\d{2}-\d{2}-[A-Z]{2}",
+    r"\d{2}-[A-Z]{2}-\d{2}",
+    r"[A-Z]{2}-\d{2}-[A-Z]{2}",
+    r"[A-Z]{2}-[A-Z]{2}-\d{2}",
+    r"\d{2}-[A-Z]{2}-[A-Z]{2}",
+    r"\d{2}-[A-Z]{3}-\d",
+    r"\d-[A-Z]{3}-\d{2}",
+    r"[A-Z]{2}-\d{3}-[A-Z]",
+    r"[A-Z]-\d{3}-[A-Z]{2}",
+    r"[A-Z]{3}-\d{2}-[A-Z]",
+    r"[A-Z]-\d{2}-[A-Z]{3}",
+    r"\d-[A-Z]{2}-\d{3}",
+    r"\d{3}-[A-Z]{2}-\d",
 ]
 _RE_KENTEKEN = re.compile(r"(?<![\w-])(?:" + "|".join(_SIDECODES) + r")(?![\w-])")
 _RE_NAAM_TITEL = re.compile(
@@ -391,10 +432,29 @@ _RE_RELATIE_NAAM = re.compile(
     r"(?:\s*,)?\s+([A-ZÀ-Ý][a-zà-ÿıçşğ'\-]+(?:\s+[A-ZÀ-Ý][a-zà-ÿıçşğ'\-]+)?)"
 )
 #: Law names and abbreviations: "Wmo (2)" is a reference, not an age.
-_WETTEN = frozenset({
-    "wmo", "pw", "awb", "jw", "wgs", "wlz", "zvw", "hvw", "jeugdwet", "participatiewet", "huisvestingswet",
-    "woningwet", "zorgverzekeringswet", "artikel", "lid", "wet", "bijlage", "hoofdstuk", "paragraaf",
-})
+_WETTEN = frozenset(
+    {
+        "wmo",
+        "pw",
+        "awb",
+        "jw",
+        "wgs",
+        "wlz",
+        "zvw",
+        "hvw",
+        "jeugdwet",
+        "participatiewet",
+        "huisvestingswet",
+        "woningwet",
+        "zorgverzekeringswet",
+        "artikel",
+        "lid",
+        "wet",
+        "bijlage",
+        "hoofdstuk",
+        "paragraaf",
+    }
+)
 _RE_HAAKJE_LEEFTIJD = re.compile(r"\s*\(\s*(\d{1,3})\s*(?:jaar|jr\.?)?\s*\)")
 _RE_VOOR_HAAKJE = re.compile(rf"(?:(?<![\w-])[A-ZÀ-Ý][\w'-]+|(?i:\b{_PERSOON}))\s*$")
 _RE_BAND_VOOR = re.compile(
@@ -416,7 +476,16 @@ _RE_BEDRAG = re.compile(
 )
 _RE_ZIN = re.compile(r"[^.!?\n]*(?:[.!?]+|\n|$)")
 
-_TIENTALLEN = {2: "twintig", 3: "dertig", 4: "veertig", 5: "vijftig", 6: "zestig", 7: "zeventig", 8: "tachtig", 9: "negentig"}
+_TIENTALLEN = {
+    2: "twintig",
+    3: "dertig",
+    4: "veertig",
+    5: "vijftig",
+    6: "zestig",
+    7: "zeventig",
+    8: "tachtig",
+    9: "negentig",
+}
 
 
 def leeftijdsband(leeftijd: int) -> str:
@@ -532,11 +601,12 @@ def _deduce_kandidaten(tekst: str, begin: int) -> list[_Kandidaat]:
             if _gewoon_woord_aan_zinbegin(tekst, a.start_char, stuk):
                 continue  # "Pas bij de deurwaarder…": a word, not a name
             kern = re.sub(r"^(?:[a-z']+\s+)+", "", stuk)
-            voor = tekst[max(0, a.start_char - 12):a.start_char]
+            voor = tekst[max(0, a.start_char - 12) : a.start_char]
             if re.search(r"\b(?i:het)\s+$", voor):
                 continue  # "het Rode Kruis": 'het' never comes before a person's name
             if " " not in kern and (
-                re.search(r"\b(?:het|de|een|dit|deze|die|dat|onze|ons)\s+$", voor) or re.match(r"(?:van\s+)?(?:het|de)\s", stuk)
+                re.search(r"\b(?:het|de|een|dit|deze|die|dat|onze|ons)\s+$", voor)
+                or re.match(r"(?:van\s+)?(?:het|de)\s", stuk)
             ):
                 continue  # "het Rijk", "de Kraak": a thing, not a person
         elif tag == "bsn":
@@ -589,14 +659,14 @@ def _blokken(tekst: str) -> Iterable[tuple[int, str]]:
 
 def _is_leeftijd_in_context(tekst: str, s: int, e: int) -> bool:
     """An exact age counts when the sentence also says who it is or other details."""
-    voor = tekst[max(0, s - 30):s]
+    voor = tekst[max(0, s - 30) : s]
     if _RE_BAND_VOOR.search(voor):
         return False
     zin_begin = max(tekst.rfind(".", 0, s), tekst.rfind("\n", 0, s)) + 1
     zin_eind_kand = [i for i in (tekst.find(".", e), tekst.find("\n", e)) if i != -1]
     zin_eind = min(zin_eind_kand) if zin_eind_kand else len(tekst)
     zin = tekst[zin_begin:s] + " " + tekst[e:zin_eind]
-    return bool(_PERSOONSWOORDEN.search(zin) or re.search(r"[A-Z][a-z]+", tekst[max(zin_begin, s - 25):s]))
+    return bool(_PERSOONSWOORDEN.search(zin) or re.search(r"[A-Z][a-z]+", tekst[max(zin_begin, s - 25) : s]))
 
 
 def _patroon_kandidaten(tekst: str) -> list[_Kandidaat]:
@@ -633,7 +703,12 @@ def _patroon_kandidaten(tekst: str) -> list[_Kandidaat]:
         gemengd = bool(re.search(r"[A-Za-z/-]", nummer)) and cijfers >= 3
         if re.fullmatch(r"(?:19|20)\d\d[-/](?:19|20)?\d\d", nummer):
             continue
-        if (cijfers >= 5 or gemengd) and not _RE_BEDRAG.fullmatch(nummer) and not re.fullmatch(r"[\d.,]+", nummer.rstrip(".")) or cijfers >= 7:
+        if (
+            (cijfers >= 5 or gemengd)
+            and not _RE_BEDRAG.fullmatch(nummer)
+            and not re.fullmatch(r"[\d.,]+", nummer.rstrip("."))
+            or cijfers >= 7
+        ):
             voeg("dossiernummer", m.start(2), m.end(2))
     for m in _RE_KENMERK.finditer(tekst):
         voeg("dossiernummer", m.start(), m.end())
@@ -648,9 +723,13 @@ def _patroon_kandidaten(tekst: str) -> list[_Kandidaat]:
         for m in regex.finditer(tekst):
             voeg("datum", m.start(), m.end())
     for m in _RE_GEBOORTEJAAR.finditer(tekst):
-        voeg("geboortedatum", m.start(1), m.end(1),
-             f"Het geboortejaar '{m.group(1)}' is bijna een precieze leeftijd. "
-             "Schrijf een leeftijd in brede stappen, zoals 'van in de dertig'.")
+        voeg(
+            "geboortedatum",
+            m.start(1),
+            m.end(1),
+            f"Het geboortejaar '{m.group(1)}' is bijna een precieze leeftijd. "
+            "Schrijf een leeftijd in brede stappen, zoals 'van in de dertig'.",
+        )
     for m in _RE_ADRES.finditer(tekst):
         if soort_plaats(m.group(1)) is None:
             voeg("adres", m.start(), m.end())
@@ -672,7 +751,7 @@ def _patroon_kandidaten(tekst: str) -> list[_Kandidaat]:
             leeftijd = int(na.group(1))
             eind = na.end()
         vervang = _persoon_met_band(titel, leeftijd)
-        stuk = tekst[m.start():eind]
+        stuk = tekst[m.start() : eind]
         advies = f"Schrijf '{vervang}' in plaats van '{stuk}'. Gebruik geen namen, ook geen verzonnen namen."
         voeg("naam", m.start(), eind, advies)
     for m in _RE_LEEFTIJD.finditer(tekst):
@@ -681,7 +760,7 @@ def _patroon_kandidaten(tekst: str) -> list[_Kandidaat]:
         if not 0 < getal < 115:
             continue
         if groep == 3:
-            voor = _RE_VOOR_HAAKJE.search(tekst[max(0, m.start() - 40):m.start()])
+            voor = _RE_VOOR_HAAKJE.search(tekst[max(0, m.start() - 40) : m.start()])
             if not voor or voor.group(0).strip().lower() in _WETTEN:
                 continue  # "(2)" after a law or in a list: not an age
         begin = m.start() if groep <= 3 else m.start(groep)
@@ -696,13 +775,21 @@ def _patroon_kandidaten(tekst: str) -> list[_Kandidaat]:
     beroep, beroep_alg = _woord_patroon(BEROEPEN_YAML)
     for m in beroep.finditer(tekst):
         alg = beroep_alg[m.group(1).lower()]
-        voeg("beroep", m.start(), m.end(),
-             f"'{m.group(1)}' is een beroep dat weinig mensen hebben. Schrijf bijvoorbeeld '{alg}'.")
+        voeg(
+            "beroep",
+            m.start(),
+            m.end(),
+            f"'{m.group(1)}' is een beroep dat weinig mensen hebben. Schrijf bijvoorbeeld '{alg}'.",
+        )
     dier, dier_alg = _woord_patroon(DIEREN_YAML)
     for m in dier.finditer(tekst):
         alg = dier_alg[m.group(1).lower()]
-        voeg("dier", m.start(), m.end(),
-             f"Een dier als '{m.group(1)}' valt op in de buurt. Schrijf bijvoorbeeld '{alg}'.")
+        voeg(
+            "dier",
+            m.start(),
+            m.end(),
+            f"Een dier als '{m.group(1)}' valt op in de buurt. Schrijf bijvoorbeeld '{alg}'.",
+        )
     return uit
 
 
@@ -756,7 +843,7 @@ def controleer_tekst(tekst: Any, veld: str | None = None) -> list[Bevinding]:
     # Date of birth: a date close after "geboren".
     herzien = []
     for k in kandidaten:
-        if k.soort == "datum" and _RE_GEBOREN.search(tekst[max(0, k.begin - 40):k.begin]):
+        if k.soort == "datum" and _RE_GEBOREN.search(tekst[max(0, k.begin - 40) : k.begin]):
             k = _Kandidaat("geboortedatum", k.begin, k.eind, k.advies)
         if k.soort == "leeftijd" and not _is_leeftijd_in_context(tekst, k.begin, k.eind):
             continue
@@ -784,9 +871,9 @@ def controleer_tekst(tekst: Any, veld: str | None = None) -> list[Bevinding]:
     return [
         Bevinding(
             soort=k.soort,
-            tekst=tekst[k.begin:k.eind],
+            tekst=tekst[k.begin : k.eind],
             positie=voor + _positie(regelstarts, k.begin),
-            advies=k.advies or _advies(k.soort, tekst[k.begin:k.eind]),
+            advies=k.advies or _advies(k.soort, tekst[k.begin : k.eind]),
             begin=k.begin,
             eind=k.eind,
             veld=veld,
@@ -800,11 +887,29 @@ def controleer_tekst(tekst: Any, veld: str | None = None) -> list[Bevinding]:
 # --------------------------------------------------------------------------------------
 
 #: Fields with codes or references, not free text: skipped by the text check.
-CODEVELDEN = frozenset({
-    "id", "cluster", "rubrieken", "domeinen", "wettelijke_basis", "knelpunt", "soort", "huishouden",
-    "leeftijdsband", "prijs", "prijs_id", "aantal", "geldstroom", "plan", "url", "bron_url", "type_doorbraak",
-    "doorbraaktype", "reispatroon_id",
-})
+CODEVELDEN = frozenset(
+    {
+        "id",
+        "cluster",
+        "rubrieken",
+        "domeinen",
+        "wettelijke_basis",
+        "knelpunt",
+        "soort",
+        "huishouden",
+        "leeftijdsband",
+        "prijs",
+        "prijs_id",
+        "aantal",
+        "geldstroom",
+        "plan",
+        "url",
+        "bron_url",
+        "type_doorbraak",
+        "doorbraaktype",
+        "reispatroon_id",
+    }
+)
 
 
 def _toon_pad(pad: Path | str) -> str:
@@ -867,22 +972,37 @@ def controleer_casus(pad_of_dict: Path | str | Mapping[str, Any]) -> list[Bevind
         if sleutel in CODEVELDEN:
             continue
         if sleutel == "jaar":
-            if isinstance(waarde, (date, datetime)) or (isinstance(waarde, str) and not re.fullmatch(r"\s*(19|20)\d{2}\s*", waarde)):
+            if isinstance(waarde, (date, datetime)) or (
+                isinstance(waarde, str) and not re.fullmatch(r"\s*(19|20)\d{2}\s*", waarde)
+            ):
                 tekst = str(waarde)
-                bevindingen.append(Bevinding(
-                    "datum", tekst, f"veld '{pad}'",
-                    f"Schrijf alleen het jaar in plaats van '{tekst}'.", 0, len(tekst), pad,
-                ))
+                bevindingen.append(
+                    Bevinding(
+                        "datum",
+                        tekst,
+                        f"veld '{pad}'",
+                        f"Schrijf alleen het jaar in plaats van '{tekst}'.",
+                        0,
+                        len(tekst),
+                        pad,
+                    )
+                )
             continue
         if sleutel == "regio" and isinstance(waarde, str):
             plaats = soort_plaats(waarde)
             if plaats in ("gemeente", "dorp"):
                 soort = "klein dorp" if plaats == "dorp" else "plaatsnaam"
-                bevindingen.append(Bevinding(
-                    soort, waarde, f"veld '{pad}'",
-                    f"Schrijf een regio in plaats van de plaats '{waarde}'. Bijvoorbeeld 'Midden-Brabant'.",
-                    0, len(waarde), pad,
-                ))
+                bevindingen.append(
+                    Bevinding(
+                        soort,
+                        waarde,
+                        f"veld '{pad}'",
+                        f"Schrijf een regio in plaats van de plaats '{waarde}'. Bijvoorbeeld 'Midden-Brabant'.",
+                        0,
+                        len(waarde),
+                        pad,
+                    )
+                )
                 continue
         if isinstance(waarde, (date, datetime)):
             tekst = str(waarde)
@@ -939,13 +1059,15 @@ class KResultaat:
         uit = []
         for g in self.te_klein:
             namen = ", ".join(g.casussen)
-            uit.append(Bevinding(
-                "zeldzame combinatie",
-                g.omschrijving(),
-                f"casussen {namen}",
-                f"Deze combinatie komt {g.aantal} keer voor, minder dan {self.k} keer. "
-                "Maak de regio breder of kies een ruimere leeftijdsband.",
-            ))
+            uit.append(
+                Bevinding(
+                    "zeldzame combinatie",
+                    g.omschrijving(),
+                    f"casussen {namen}",
+                    f"Deze combinatie komt {g.aantal} keer voor, minder dan {self.k} keer. "
+                    "Maak de regio breder of kies een ruimere leeftijdsband.",
+                )
+            )
         return uit
 
 
@@ -993,9 +1115,23 @@ def bevindingen_als_dicts(bevindingen: Iterable[Bevinding]) -> list[dict[str, st
 
 
 __all__ = [
-    "Bevinding", "Groep", "KResultaat", "controleer_tekst", "controleer_casus", "k_anonimiteit",
-    "lees_casus", "lees_casus_tekst", "leeftijdsband", "soort_plaats", "laad_woordenlijst", "bevindingen_als_dicts",
-    "SOORTEN", "STANDAARD_VELDEN", "meet_testset", "laad_testset", "warm_op",
+    "Bevinding",
+    "Groep",
+    "KResultaat",
+    "controleer_tekst",
+    "controleer_casus",
+    "k_anonimiteit",
+    "lees_casus",
+    "lees_casus_tekst",
+    "leeftijdsband",
+    "soort_plaats",
+    "laad_woordenlijst",
+    "bevindingen_als_dicts",
+    "SOORTEN",
+    "STANDAARD_VELDEN",
+    "meet_testset",
+    "laad_testset",
+    "warm_op",
 ]
 
 

@@ -44,9 +44,9 @@ def markeer_html(tekst: str, bevindingen: list[Bevinding]) -> str:
     for nr, b in enumerate(sorted(bevindingen, key=lambda b: b.begin), start=1):
         if b.begin < positie or b.eind > len(tekst) or b.eind <= b.begin:
             continue
-        delen.append(html.escape(tekst[positie:b.begin]))
+        delen.append(html.escape(tekst[positie : b.begin]))
         delen.append(
-            f'<mark title="{html.escape(b.soort)}">{html.escape(tekst[b.begin:b.eind])}</mark>'
+            f'<mark title="{html.escape(b.soort)}">{html.escape(tekst[b.begin : b.eind])}</mark>'
             f'<sup aria-label="punt {nr}">{nr}</sup>'
         )
         positie = b.eind
@@ -72,13 +72,10 @@ def uitslag_html(tekst: str, bevindingen: list[Bevinding], markeer: bool = True)
     gemarkeerd = (
         f'<div class="dbw-tekst" tabindex="0" role="region" aria-label="Je tekst met de gevonden punten">'
         f"{markeer_html(tekst, bevindingen)}</div>"
-        if markeer else ""
+        if markeer
+        else ""
     )
-    return (
-        f"<p><strong>{html.escape(kop)}</strong></p>"
-        f"{gemarkeerd}"
-        f"{tabel_html(tabel)}"
-    )
+    return f"<p><strong>{html.escape(kop)}</strong></p>{gemarkeerd}{tabel_html(tabel)}"
 
 
 class PrivacyControle:
@@ -91,32 +88,39 @@ class PrivacyControle:
             layout=w.Layout(width="auto", max_width="900px", height="200px"),
             style={"description_width": "initial"},
         )
-        self.knop = w.Button(description="Controleer", button_style="primary",
-                             tooltip="Zoek namen, nummers en andere herkenbare details")
-        self.voorbeeld = w.Button(description="Probeer een voorbeeld", tooltip="Zet een voorbeeldtekst in het vak",
-                                  layout=w.Layout(width="auto"))
+        self.knop = w.Button(
+            description="Controleer", button_style="primary", tooltip="Zoek namen, nummers en andere herkenbare details"
+        )
+        self.voorbeeld = w.Button(
+            description="Probeer een voorbeeld",
+            tooltip="Zet een voorbeeldtekst in het vak",
+            layout=w.Layout(width="auto"),
+        )
         self.wis = w.Button(description="Maak leeg", tooltip="Haal de tekst weg", layout=w.Layout(width="auto"))
         self.is_casus = w.Checkbox(
             description="Mijn tekst is een casusbestand (YAML, zoals het sjabloon)",
-            indent=False, layout=w.Layout(width="auto"),
+            indent=False,
+            layout=w.Layout(width="auto"),
         )
         self.uitslag = live_gebied()
         self.knop.on_click(lambda _b: self.controleer())
         self.voorbeeld.on_click(lambda _b: self._zet_voorbeeld())
         self.wis.on_click(lambda _b: self._wis())
-        self.widget = w.VBox([
-            stijl(),
-            w.HTML(_STIJL),
-            w.HTML(
-                "<h2>Controleer je tekst</h2>"
-                "<p>Plak je tekst in het vak. Kies dan <strong>Controleer</strong>. "
-                "Je tekst gaat alleen naar de rekenserver van Doorbraakwijzer. Die bewaart hem niet.</p>"
-            ),
-            self.invoer,
-            self.is_casus,
-            w.HBox([self.knop, self.voorbeeld, self.wis]),
-            self.uitslag,
-        ])
+        self.widget = w.VBox(
+            [
+                stijl(),
+                w.HTML(_STIJL),
+                w.HTML(
+                    "<h2>Controleer je tekst</h2>"
+                    "<p>Plak je tekst in het vak. Kies dan <strong>Controleer</strong>. "
+                    "Je tekst gaat alleen naar de rekenserver van Doorbraakwijzer. Die bewaart hem niet.</p>"
+                ),
+                self.invoer,
+                self.is_casus,
+                w.HBox([self.knop, self.voorbeeld, self.wis]),
+                self.uitslag,
+            ]
+        )
         self.widget.add_class("dbw-privacy")
         # Load the name lists in the background, so the first check answers quickly.
         threading.Thread(target=warm_op, daemon=True).start()
@@ -138,9 +142,14 @@ class PrivacyControle:
             zet_live(self.uitslag, melding("Het vak is leeg. Plak eerst je tekst.", "info"))
             return []
         if len(tekst) > MAX_WIDGET_TEKENS:
-            zet_live(self.uitslag, melding(
-                "Je tekst is te lang voor deze rekenhulp. Controleer hem in delen. "
-                "Of gebruik de opdrachtregel: python -m calculators privacy tekst.txt", "fout"))
+            zet_live(
+                self.uitslag,
+                melding(
+                    "Je tekst is te lang voor deze rekenhulp. Controleer hem in delen. "
+                    "Of gebruik de opdrachtregel: python -m calculators privacy tekst.txt",
+                    "fout",
+                ),
+            )
             return []
         try:
             if self.is_casus.value:
@@ -151,8 +160,13 @@ class PrivacyControle:
             zet_live(self.uitslag, melding(str(fout)))
             return []
         except Exception:  # never a traceback (or a stale result) in the calculator
-            zet_live(self.uitslag, melding("Het controleren is niet gelukt. Er is niets bewaard. "
-                                           "Probeer het opnieuw, of controleer de tekst in kleinere delen."))
+            zet_live(
+                self.uitslag,
+                melding(
+                    "Het controleren is niet gelukt. Er is niets bewaard. "
+                    "Probeer het opnieuw, of controleer de tekst in kleinere delen."
+                ),
+            )
             return []
         zet_live(self.uitslag, uitslag_html(tekst, bevindingen, markeer=not self.is_casus.value))
         return bevindingen

@@ -141,11 +141,21 @@ def tabel_knopen_voor(deel: str, pad: str = VOORBEELD) -> list[nodes.Node]:
             rijen = []
             for r in regels:
                 rp = los_op(r, prijzen)
-                rijen.append([rp.omschrijving, euro(rp.bedrag), getal(rp.aantal, 4),
-                              "elk jaar" if rp.soort == "jaarlijks" else "één keer", rp.geldstroom,
-                              euro(rp.kosten)])
-            delen += _tabel(f"Scenario {s}", ["Regel", "Bedrag", "Aantal", "Hoe vaak", "Wie betaalt",
-                                              "Kosten per keer of per jaar"], rijen)
+                rijen.append(
+                    [
+                        rp.omschrijving,
+                        euro(rp.bedrag),
+                        getal(rp.aantal, 4),
+                        "elk jaar" if rp.soort == "jaarlijks" else "één keer",
+                        rp.geldstroom,
+                        euro(rp.kosten),
+                    ]
+                )
+            delen += _tabel(
+                f"Scenario {s}",
+                ["Regel", "Bedrag", "Aantal", "Hoe vaak", "Wie betaalt", "Kosten per keer of per jaar"],
+                rijen,
+            )
         return delen
     if deel == "totalen":
         rijen = [[s, euro(b)] for s, b in u.totaal.items()]
@@ -155,8 +165,10 @@ def tabel_knopen_voor(deel: str, pad: str = VOORBEELD) -> list[nodes.Node]:
     if deel == "geldstroom":
         kolommen = [*u.totaal, NIETS_DOEN]
         kop = ["Geldstroom", *(k.replace("_", " ") for k in kolommen), *(f"scheelt bij {d}" for d in u.netto)]
-        rijen = [[g, *(euro(rij[k]) for k in kolommen), *(euro(u.netto_per_geldstroom[g][d]) for d in u.netto)]
-                 for g, rij in u.per_geldstroom.items()]
+        rijen = [
+            [g, *(euro(rij[k]) for k in kolommen), *(euro(u.netto_per_geldstroom[g][d]) for d in u.netto)]
+            for g, rij in u.per_geldstroom.items()
+        ]
         return _tabel("Kosten per geldstroom. Een negatief getal: deze geldstroom betaalt meer.", kop, rijen)
     if deel == "gevoeligheid":
         g = gevoeligheid(plan, prijzen)

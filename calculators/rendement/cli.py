@@ -28,12 +28,18 @@ def registreer(sub) -> None:
         "Het formaat staat in het handboek, op de pagina 'Het planbestand'.",
     )
     p.add_argument("plan", help="het planbestand, bijvoorbeeld data/voorbeelden/plan-voorbeeld.json")
-    p.add_argument("--tarieven", metavar="BESTAND",
-                   help="reken met eigen tarieven (CSV uit Excel of .xlsx); die gaan voor de landelijke prijslijst")
+    p.add_argument(
+        "--tarieven",
+        metavar="BESTAND",
+        help="reken met eigen tarieven (CSV uit Excel of .xlsx); die gaan voor de landelijke prijslijst",
+    )
     p.add_argument("--json", action="store_true", help="uitvoer als JSON (totaal, niets_doen, netto, per_geldstroom)")
     p.add_argument("--samenvatting", action="store_true", help="print een samenvatting in Markdown, met bronnen")
-    p.add_argument("--afdrukversie", action="store_true",
-                   help="print de samenvatting als HTML-pagina om af te drukken of als PDF te bewaren")
+    p.add_argument(
+        "--afdrukversie",
+        action="store_true",
+        help="print de samenvatting als HTML-pagina om af te drukken of als PDF te bewaren",
+    )
     p.set_defaults(func=voer_uit)
 
 

@@ -107,8 +107,9 @@ def _geen_constante(naam: str):
     raise ValueError(f"'{naam}' is geen getal")
 
 
-def lees_json(tekst: str | bytes, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None,
-              bestand: str | None = "plan.json") -> Plan:
+def lees_json(
+    tekst: str | bytes, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None, bestand: str | None = "plan.json"
+) -> Plan:
     """Read a plan from JSON text. Every problem becomes a :class:`DoorbraakFout` in Dutch."""
     naam = bestand or "het plan"
     if isinstance(tekst, bytes):
@@ -154,8 +155,9 @@ def _controleer_tekens(waarde: Any, naam: str, plek: str = "") -> None:
             _controleer_tekens(v, naam, f"{plek}.{i + 1}")
 
 
-def laad_voorbeeldplan(pad: Path | str | None = None,
-                       prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None) -> Plan:
+def laad_voorbeeldplan(
+    pad: Path | str | None = None, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None
+) -> Plan:
     """Load the worked example (data/voorbeelden/plan-voorbeeld.json) or another plan file."""
     bestand = Path(pad) if pad is not None else VOORBEELDPLAN
     try:
@@ -167,9 +169,12 @@ def laad_voorbeeldplan(pad: Path | str | None = None,
 
 # --- printable summary ---------------------------------------------------------------
 
+
 def _md(tekst: str) -> str:
     """Escape text for a Markdown table cell; a formula start (= + - @) gets a ' in front."""
-    return str(neutraliseer(str(tekst))).replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|").replace("\n", " ")
+    return (
+        str(neutraliseer(str(tekst))).replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|").replace("\n", " ")
+    )
 
 
 def gebruikte_prijzen(plan: Plan, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None) -> list[Prijs]:
@@ -186,8 +191,9 @@ def gebruikte_prijzen(plan: Plan, prijzen: Iterable[Prijs] | Mapping[str, Prijs]
 TITEL_STANDAARD = "Wat levert het op?"
 
 
-def samenvatting_markdown(plan: Plan, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None,
-                          op: _dt.date | None = None) -> str:
+def samenvatting_markdown(
+    plan: Plan, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None, op: _dt.date | None = None
+) -> str:
     """A printable summary (Markdown) for the case file, with the sources of every price.
 
     ``op`` is the date printed under the title (default: today).
@@ -231,8 +237,10 @@ def samenvatting_markdown(plan: Plan, prijzen: Iterable[Prijs] | Mapping[str, Pr
         cellen = [euro(rij[k]) for k in kolommen] + [euro(u.netto_per_geldstroom[geld][d]) for d in u.alternatieven]
         uit.append(f"| {_md(geld)} | " + " | ".join(cellen) + " |")
     uit.append("")
-    uit.append("Scheelt: wat deze geldstroom bespaart met het plan. Een negatief bedrag betekent: "
-               "deze geldstroom betaalt meer.")
+    uit.append(
+        "Scheelt: wat deze geldstroom bespaart met het plan. Een negatief bedrag betekent: "
+        "deze geldstroom betaalt meer."
+    )
     uit.append("")
     uit.append("## Als de kans of de horizon anders is")
     uit.append("")
@@ -254,8 +262,10 @@ def samenvatting_markdown(plan: Plan, prijzen: Iterable[Prijs] | Mapping[str, Pr
             bron = f"prijslijst: {_md(rp.prijs.id)}" if rp.prijs else "eigen bedrag"
             if rp.prijs and r.bedrag is not None:
                 bron += " (eigen bedrag)"
-            uit.append(f"| {_md(s)} | {_md(rp.omschrijving)} | {euro(rp.bedrag)} | {getal(rp.aantal, 4)} | "
-                       f"{rp.soort} | {_md(rp.geldstroom)} | {bron} |")
+            uit.append(
+                f"| {_md(s)} | {_md(rp.omschrijving)} | {euro(rp.bedrag)} | {getal(rp.aantal, 4)} | "
+                f"{rp.soort} | {_md(rp.geldstroom)} | {bron} |"
+            )
     uit.append("")
     uit.append("## Bronnen van de prijzen")
     uit.append("")
@@ -287,8 +297,9 @@ AFDRUK_CSS = (
 )
 
 
-def samenvatting_html(plan: Plan, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None,
-                      op: _dt.date | None = None) -> str:
+def samenvatting_html(
+    plan: Plan, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None, op: _dt.date | None = None
+) -> str:
     """The summary as a stand-alone HTML page, ready to print (or save as PDF in the browser)."""
     from markdown_it import MarkdownIt
 
@@ -307,8 +318,10 @@ def samenvatting_html(plan: Plan, prijzen: Iterable[Prijs] | Mapping[str, Prijs]
 def uitkomst_tekst(u: Uitkomst) -> str:
     """Plain text lines for the CLI (without --json)."""
     regels = [uitleg(u), ""]
-    regels.append(f"Kans dreigend scenario: {procent(u.kans_dreigend)}; horizon: {u.horizon_jaren} jaar; "
-                  f"discontovoet: {procent(u.discontovoet)}.")
+    regels.append(
+        f"Kans dreigend scenario: {procent(u.kans_dreigend)}; horizon: {u.horizon_jaren} jaar; "
+        f"discontovoet: {procent(u.discontovoet)}."
+    )
     for s, b in u.totaal.items():
         regels.append(f"  {s}: {euro(b)}")
     regels.append(f"  niets doen (verwacht): {euro(u.niets_doen)}")

@@ -57,6 +57,7 @@ REGEL_VELDEN = ("omschrijving", "bedrag", "prijs_id", "aantal", "soort", "geldst
 
 # --- model ---------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Regel:
     """One cost line. Empty fields (``None``/``""``) are taken from the price list."""
@@ -109,9 +110,7 @@ class Uitkomst:
             "totaal": {s: float(b) for s, b in self.totaal.items()},
             "niets_doen": float(self.niets_doen),
             "netto": {d: float(b) for d, b in self.netto.items()},
-            "per_geldstroom": {
-                g: {k: float(b) for k, b in rij.items()} for g, rij in self.per_geldstroom.items()
-            },
+            "per_geldstroom": {g: {k: float(b) for k, b in rij.items()} for g, rij in self.per_geldstroom.items()},
         }
 
 
@@ -138,6 +137,7 @@ class PlanMelding(Melding):
 
 
 # --- checks on single values (also used by the widget) ------------------------------
+
 
 def _is_getal(waarde: Any) -> bool:
     return isinstance(waarde, (int, float, Decimal)) and not isinstance(waarde, bool)
@@ -221,8 +221,9 @@ def controleer_scenarionaam(naam: Any) -> str:
     if not isinstance(naam, str) or not naam.strip():
         raise DoorbraakFout("een scenario heeft een naam nodig")
     if naam != naam.strip() or len(naam) > 60:
-        raise DoorbraakFout("de naam van een scenario mag niet met een spatie beginnen of eindigen "
-                            "en hoogstens 60 tekens hebben")
+        raise DoorbraakFout(
+            "de naam van een scenario mag niet met een spatie beginnen of eindigen en hoogstens 60 tekens hebben"
+        )
     if naam in ("huidig", "dreigend") or naam.startswith("doorbraak"):
         return naam
     raise DoorbraakFout(
@@ -246,6 +247,7 @@ def controleer_geldstroom(waarde: Any) -> str:
 
 # --- parsing a plan ------------------------------------------------------------------
 
+
 def _index(prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None) -> dict[str, Prijs]:
     if prijzen is None:
         from calculators.prijzen.prijslijst import laad_prijzen
@@ -256,8 +258,14 @@ def _index(prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None) -> dict[str, P
     return prijs_per_id(prijzen)
 
 
-def lees_regel(ruw: Any, index: Mapping[str, Prijs], *, scenario: str | None = None,
-               nummer: int | None = None, bestand: str | None = None) -> tuple[Regel | None, list[PlanMelding]]:
+def lees_regel(
+    ruw: Any,
+    index: Mapping[str, Prijs],
+    *,
+    scenario: str | None = None,
+    nummer: int | None = None,
+    bestand: str | None = None,
+) -> tuple[Regel | None, list[PlanMelding]]:
     """Validate one line (a dict). Returns the line, or None with the problems found."""
     meldingen: list[PlanMelding] = []
 
@@ -290,8 +298,11 @@ def lees_regel(ruw: Any, index: Mapping[str, Prijs], *, scenario: str | None = N
         fout("hier hoort de id van een prijs uit de prijslijst (tekst)", "prijs_id")
         prijs_id = None
     elif prijs_id not in index:
-        hint = (" Dit is een eigen tarief: laad eerst je eigen tarieven" if prijs_id.startswith("lokaal-")
-                else " Zoek de juiste id in de prijslijst")
+        hint = (
+            " Dit is een eigen tarief: laad eerst je eigen tarieven"
+            if prijs_id.startswith("lokaal-")
+            else " Zoek de juiste id in de prijslijst"
+        )
         fout(f"onbekende prijs-id '{prijs_id[:60]}'.{hint}", "prijs_id")
         prijs_id = None
     else:
@@ -337,8 +348,9 @@ def lees_regel(ruw: Any, index: Mapping[str, Prijs], *, scenario: str | None = N
     return Regel(**waarden), []
 
 
-def lees_plan(data: Any, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None,
-              bestand: str | None = None) -> Plan:
+def lees_plan(
+    data: Any, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None, bestand: str | None = None
+) -> Plan:
     """Validate a plan (the parsed JSON object) and return a :class:`Plan`.
 
     Raises :class:`DoorbraakFout` listing every problem, each naming scenario, line and
@@ -347,9 +359,7 @@ def lees_plan(data: Any, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None =
     index = _index(prijzen)
     kop = f"Het plan in {bestand} klopt niet." if bestand else "Het plan klopt niet."
     if not isinstance(data, dict):
-        raise DoorbraakFout(
-            kop + " Een plan is een groep velden tussen { en }, met in elk geval 'scenarios'."
-        )
+        raise DoorbraakFout(kop + " Een plan is een groep velden tussen { en }, met in elk geval 'scenarios'.")
     meldingen: list[PlanMelding] = []
 
     def fout(tekst: str, veld: str | None = None, scenario: str | None = None) -> None:
@@ -367,8 +377,11 @@ def lees_plan(data: Any, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None =
         fout(f"hier hoort tekst van hoogstens {MAX_TEKST} tekens", "titel")
     else:
         waarden["titel"] = titel.strip()
-    for veld, controle in (("horizon_jaren", controleer_horizon), ("kans_dreigend", controleer_kans),
-                           ("discontovoet", controleer_discontovoet)):
+    for veld, controle in (
+        ("horizon_jaren", controleer_horizon),
+        ("kans_dreigend", controleer_kans),
+        ("discontovoet", controleer_discontovoet),
+    ):
         if veld in data:
             try:
                 waarden[veld] = controle(data[veld])
@@ -380,14 +393,15 @@ def lees_plan(data: Any, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None =
     if ruw_scenarios is None:
         fout("dit veld ontbreekt. Zet hier de scenario's huidig, dreigend en doorbraak", "scenarios")
     elif not isinstance(ruw_scenarios, dict):
-        fout("hier hoort een groep scenario's, zoals {\"huidig\": [...], \"dreigend\": [...]}", "scenarios")
+        fout('hier hoort een groep scenario\'s, zoals {"huidig": [...], "dreigend": [...]}', "scenarios")
     else:
         if len(ruw_scenarios) > MAX_SCENARIOS:
             fout(f"te veel scenario's: hoogstens {MAX_SCENARIOS}", "scenarios")
         for naam in VERPLICHT:
             if naam not in ruw_scenarios:
-                fout(f"het scenario '{naam}' ontbreekt. Een plan heeft altijd huidig, dreigend en doorbraak",
-                     "scenarios")
+                fout(
+                    f"het scenario '{naam}' ontbreekt. Een plan heeft altijd huidig, dreigend en doorbraak", "scenarios"
+                )
         for naam, regels in list(ruw_scenarios.items())[:MAX_SCENARIOS]:
             try:
                 controleer_scenarionaam(naam)
@@ -415,6 +429,7 @@ def lees_plan(data: Any, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None =
 
 
 # --- calculation ---------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class RegelPrijs:
@@ -527,7 +542,9 @@ def bereken(plan: Plan, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = 
     """Compute totals, niets_doen, netto, the figures per geldstroom and break-even months."""
     for naam in VERPLICHT:
         if naam not in plan.scenarios:
-            raise DoorbraakFout(f"Het scenario '{naam}' ontbreekt. Een plan heeft altijd huidig, dreigend en doorbraak.")
+            raise DoorbraakFout(
+                f"Het scenario '{naam}' ontbreekt. Een plan heeft altijd huidig, dreigend en doorbraak."
+            )
     p, H, r = plan.kans_dreigend, plan.horizon_jaren, plan.discontovoet
     with localcontext() as ctx:
         ctx.prec = 50
@@ -565,6 +582,7 @@ def bereken(plan: Plan, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = 
 
 # --- sensitivity ---------------------------------------------------------------------
 
+
 @dataclass
 class Gevoeligheid:
     """``netto[alternatief][(p, H)]`` for a grid of chances p and horizons H (rounded)."""
@@ -574,8 +592,12 @@ class Gevoeligheid:
     netto: dict[str, dict[tuple[Decimal, int], Decimal]]
 
 
-def gevoeligheid(plan: Plan, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None,
-                 kansen: Iterable[Decimal] | None = None, horizonnen: Iterable[int] | None = None) -> Gevoeligheid:
+def gevoeligheid(
+    plan: Plan,
+    prijzen: Iterable[Prijs] | Mapping[str, Prijs] | None = None,
+    kansen: Iterable[Decimal] | None = None,
+    horizonnen: Iterable[int] | None = None,
+) -> Gevoeligheid:
     """How ``netto`` moves when p and H vary. The plan's own p and H are always in the grid."""
     k = sorted({*(kansen if kansen is not None else STANDAARD_KANSEN), plan.kans_dreigend})
     hs = sorted({*(horizonnen if horizonnen is not None else STANDAARD_HORIZONNEN), plan.horizon_jaren})
@@ -593,6 +615,7 @@ def gevoeligheid(plan: Plan, prijzen: Iterable[Prijs] | Mapping[str, Prijs] | No
 
 
 # --- plain-Dutch explanation ---------------------------------------------------------
+
 
 def procent(waarde: Decimal) -> str:
     """0.5 → '50%' (Dutch number format)."""

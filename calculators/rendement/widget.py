@@ -62,8 +62,10 @@ def naam_tekst(scenario: str) -> str:
 
 def _data_link(tekst: str, bestandsnaam: str, label: str, mime: str) -> str:
     data = base64.b64encode(tekst.encode("utf-8")).decode("ascii")
-    return (f'<a class="downloadlink" download="{html.escape(bestandsnaam)}" '
-            f'href="data:{mime};charset=utf-8;base64,{data}">{html.escape(label)}</a>')
+    return (
+        f'<a class="downloadlink" download="{html.escape(bestandsnaam)}" '
+        f'href="data:{mime};charset=utf-8;base64,{data}">{html.escape(label)}</a>'
+    )
 
 
 def lees_getal(tekst: str, veld: str) -> Decimal:
@@ -83,8 +85,10 @@ def lees_procent(tekst: str, veld: str) -> Decimal:
     waarde = lees_getal(ruw.rstrip("%").strip(), veld)
     if not met_teken and 0 < waarde < 1:
         bedoeld = getal(waarde * 100, 2)
-        raise DoorbraakFout(f"Je typte {getal(waarde, 4)}. Bedoel je {bedoeld} %? Typ dan {bedoeld}. "
-                            f"Bedoel je echt {getal(waarde, 4)} %? Typ dan {getal(waarde, 4)} %")
+        raise DoorbraakFout(
+            f"Je typte {getal(waarde, 4)}. Bedoel je {bedoeld} %? Typ dan {bedoeld}. "
+            f"Bedoel je echt {getal(waarde, 4)} %? Typ dan {getal(waarde, 4)} %"
+        )
     return waarde / 100
 
 
@@ -122,11 +126,14 @@ def start_aantal(prijs: Prijs) -> tuple[Decimal, str]:
     if prijs.eenheid == "per jaar":
         return Decimal(1), ""
     if aantal is not None:
-        return aantal, (f"Deze prijs is {prijs.eenheid}. Omgerekend: {getal(aantal)} × {euro(prijs.bedrag)} "
-                        f"= {euro(aantal * prijs.bedrag)} per jaar. Klopt dat niet? Pas '{label}' aan.")
+        return aantal, (
+            f"Deze prijs is {prijs.eenheid}. Omgerekend: {getal(aantal)} × {euro(prijs.bedrag)} "
+            f"= {euro(aantal * prijs.bedrag)} per jaar. Klopt dat niet? Pas '{label}' aan."
+        )
     eenheid = label.split(" per ")[0].lower()
-    return Decimal(1), (f"Deze prijs is {prijs.eenheid}. Hoeveel {eenheid} per jaar? "
-                        f"Vul dat in bij '{label}'. Nu reken ik met 1.")
+    return Decimal(1), (
+        f"Deze prijs is {prijs.eenheid}. Hoeveel {eenheid} per jaar? Vul dat in bij '{label}'. Nu reken ik met 1."
+    )
 
 
 def kleur(scenario: str, volgorde: list[str]) -> str:
@@ -236,27 +243,42 @@ class RegelRij:
         soort = regel.soort or (("eenmalig" if prijs.eenheid == "eenmalig" else "jaarlijks") if prijs else "jaarlijks")
         geldstroom = regel.geldstroom or (prijs.geldstroom if prijs else geldstroom_namen()[0])
 
-        self.omschrijving = w.Text(value=regel.omschrijving or (prijs.item if prijs else ""),
-                                   description="Omschrijving", style=STIJL, continuous_update=False,
-                                   layout=w.Layout(flex="1 1 auto", min_width="240px"))
-        self.bedrag = w.Text(value=getal(bedrag), description="Bedrag in euro", style=STIJL,
-                             continuous_update=False, layout=w.Layout(width="220px"))
-        self.aantal = w.Text(value=getal(regel.aantal, 4),
-                             description=aantal_label(prijs.eenheid if prijs else None, soort), style=STIJL,
-                             continuous_update=False, layout=w.Layout(width="auto", max_width="260px"))
+        self.omschrijving = w.Text(
+            value=regel.omschrijving or (prijs.item if prijs else ""),
+            description="Omschrijving",
+            style=STIJL,
+            continuous_update=False,
+            layout=w.Layout(flex="1 1 auto", min_width="240px"),
+        )
+        self.bedrag = w.Text(
+            value=getal(bedrag),
+            description="Bedrag in euro",
+            style=STIJL,
+            continuous_update=False,
+            layout=w.Layout(width="220px"),
+        )
+        self.aantal = w.Text(
+            value=getal(regel.aantal, 4),
+            description=aantal_label(prijs.eenheid if prijs else None, soort),
+            style=STIJL,
+            continuous_update=False,
+            layout=w.Layout(width="auto", max_width="260px"),
+        )
         self.omrekening = w.HTML()
         self.soort = w.Dropdown(options=SOORT_KEUZES, value=soort, description="Hoe vaak", style=STIJL)
-        self.geldstroom = w.Dropdown(options=geldstroom_namen(), value=geldstroom, description="Wie betaalt",
-                                     style=STIJL)
-        self.weg = w.Button(description="Verwijder regel", tooltip="Haal deze regel weg",
-                            layout=w.Layout(width="auto"))
+        self.geldstroom = w.Dropdown(
+            options=geldstroom_namen(), value=geldstroom, description="Wie betaalt", style=STIJL
+        )
+        self.weg = w.Button(description="Verwijder regel", tooltip="Haal deze regel weg", layout=w.Layout(width="auto"))
         self.fout = w.HTML()
         bron = ""
         if prijs:
-            bron = (f"<span class='dbw-klein'>Uit de prijslijst: {html.escape(euro(prijs.bedrag))} "
-                    f"{html.escape(prijs.eenheid)}, prijspeil {prijs.jaar}. "
-                    f"<a href='{html.escape(prijs.bron_url)}' target='_blank' rel='noopener'>"
-                    f"Bron: {html.escape(prijs.bron_titel)}</a></span>")
+            bron = (
+                f"<span class='dbw-klein'>Uit de prijslijst: {html.escape(euro(prijs.bedrag))} "
+                f"{html.escape(prijs.eenheid)}, prijspeil {prijs.jaar}. "
+                f"<a href='{html.escape(prijs.bron_url)}' target='_blank' rel='noopener'>"
+                f"Bron: {html.escape(prijs.bron_titel)}</a></span>"
+            )
         self.bron = w.HTML(bron)
 
         self.omschrijving.observe(lambda _c: self._zet("omschrijving"), names="value")
@@ -266,14 +288,15 @@ class RegelRij:
         self.geldstroom.observe(lambda _c: self._zet("geldstroom"), names="value")
         self.weg.on_click(lambda _b: rekenhulp.verwijder_regel(self))
 
-        self.widget = w.VBox([
-            w.HBox([self.omschrijving, self.weg], layout=w.Layout(align_items="center", flex_flow="row wrap")),
-            w.HBox([self.bedrag, self.aantal, self.soort, self.geldstroom],
-                   layout=w.Layout(flex_flow="row wrap")),
-            self.omrekening,
-            self.bron,
-            self.fout,
-        ])
+        self.widget = w.VBox(
+            [
+                w.HBox([self.omschrijving, self.weg], layout=w.Layout(align_items="center", flex_flow="row wrap")),
+                w.HBox([self.bedrag, self.aantal, self.soort, self.geldstroom], layout=w.Layout(flex_flow="row wrap")),
+                self.omrekening,
+                self.bron,
+                self.fout,
+            ]
+        )
         self.widget.add_class("dbw-rij")
         self.fouten: dict[str, str] = {}
         self._toon_omrekening()
@@ -289,8 +312,7 @@ class RegelRij:
         soort = r.soort or "jaarlijks"
         self.aantal.description = aantal_label(prijs.eenheid, soort)
         wanneer = "per jaar" if soort == "jaarlijks" else "één keer"
-        som = (f"Rekensom: {getal(r.aantal, 4)} × {euro(bedrag)} {prijs.eenheid} "
-               f"= {euro(r.aantal * bedrag)} {wanneer}.")
+        som = f"Rekensom: {getal(r.aantal, 4)} × {euro(bedrag)} {prijs.eenheid} = {euro(r.aantal * bedrag)} {wanneer}."
         tekst = f"{self.vraag} {som}" if self.vraag else som
         self.omrekening.value = f"<p class='dbw-omrekening'>{html.escape(tekst)}</p>"
 
@@ -352,15 +374,29 @@ class Rendement:
         self._stil = False
 
         # Parameters
-        self.kans = w.Text(value="100", description="Kans dat het misgaat, in procent (0 tot 100)", style=STIJL,
-                           continuous_update=False, layout=w.Layout(width="100%", max_width="420px"))
+        self.kans = w.Text(
+            value="100",
+            description="Kans dat het misgaat, in procent (0 tot 100)",
+            style=STIJL,
+            continuous_update=False,
+            layout=w.Layout(width="100%", max_width="420px"),
+        )
         self.kans_fout = w.HTML()
-        self.horizon = w.Dropdown(options=[("1 jaar", 1)] + [(f"{h} jaar", h) for h in range(2, 11)], value=1,
-                                  description="Over hoeveel jaar reken je (horizon)", style=STIJL,
-                                  layout=w.Layout(width="100%", max_width="420px"))
+        self.horizon = w.Dropdown(
+            options=[("1 jaar", 1)] + [(f"{h} jaar", h) for h in range(2, 11)],
+            value=1,
+            description="Over hoeveel jaar reken je (horizon)",
+            style=STIJL,
+            layout=w.Layout(width="100%", max_width="420px"),
+        )
         self.horizon.add_class("dbw-horizon")
-        self.disconto = w.Text(value="0", description="Discontovoet, in procent per jaar (0 tot 20)", style=STIJL,
-                               continuous_update=False, layout=w.Layout(width="100%", max_width="420px"))
+        self.disconto = w.Text(
+            value="0",
+            description="Discontovoet, in procent per jaar (0 tot 20)",
+            style=STIJL,
+            continuous_update=False,
+            layout=w.Layout(width="100%", max_width="420px"),
+        )
         self.disconto_fout = w.HTML()
         self.kans.observe(lambda _c: self._zet_kans(), names="value")
         self.horizon.observe(lambda _c: self._zet_horizon(), names="value")
@@ -368,20 +404,37 @@ class Rendement:
 
         # Adding lines
         self.doel = w.Dropdown(description="Voeg toe aan", style=STIJL)
-        self.zoek = w.Text(description="Zoek in de prijslijst", placeholder="bijvoorbeeld: opvang",
-                           style=STIJL, layout=w.Layout(width="100%", max_width="520px"))
-        self.keuze = w.Dropdown(description="Kies een prijs", style=STIJL,
-                                layout=w.Layout(width="100%", max_width="720px"))
+        self.zoek = w.Text(
+            description="Zoek in de prijslijst",
+            placeholder="bijvoorbeeld: opvang",
+            style=STIJL,
+            layout=w.Layout(width="100%", max_width="520px"),
+        )
+        self.keuze = w.Dropdown(
+            description="Kies een prijs", style=STIJL, layout=w.Layout(width="100%", max_width="720px")
+        )
         self.zoek_status = live_gebied()
-        self.voeg_prijs = w.Button(description="Voeg prijs toe", button_style="primary", layout=w.Layout(width="auto"),
-                                   tooltip="Voeg de gekozen prijs toe als regel")
-        self.voeg_eigen = w.Button(description="Voeg eigen bedrag toe", layout=w.Layout(width="auto"),
-                                   tooltip="Voeg een regel toe met een bedrag dat je zelf invult")
-        self.voeg_alt = w.Button(description="Nog een doorbraak toevoegen", layout=w.Layout(width="auto"),
-                                 tooltip="Vergelijk een tweede oplossing, bijvoorbeeld doorbraak B")
-        self.kopieer_alt = w.Button(description="Nog een doorbraak, met dezelfde regels",
-                                    layout=w.Layout(width="auto"),
-                                    tooltip="Begin een nieuwe oplossing met een kopie van de regels van de vorige")
+        self.voeg_prijs = w.Button(
+            description="Voeg prijs toe",
+            button_style="primary",
+            layout=w.Layout(width="auto"),
+            tooltip="Voeg de gekozen prijs toe als regel",
+        )
+        self.voeg_eigen = w.Button(
+            description="Voeg eigen bedrag toe",
+            layout=w.Layout(width="auto"),
+            tooltip="Voeg een regel toe met een bedrag dat je zelf invult",
+        )
+        self.voeg_alt = w.Button(
+            description="Nog een doorbraak toevoegen",
+            layout=w.Layout(width="auto"),
+            tooltip="Vergelijk een tweede oplossing, bijvoorbeeld doorbraak B",
+        )
+        self.kopieer_alt = w.Button(
+            description="Nog een doorbraak, met dezelfde regels",
+            layout=w.Layout(width="auto"),
+            tooltip="Begin een nieuwe oplossing met een kopie van de regels van de vorige",
+        )
         self.kopieer_alt.on_click(lambda _b: self._voeg_alternatief_toe(kopie=True))
         self.toevoeg_fout = w.HTML()
         self.zoek.observe(lambda _c: self._zoek(), names="value")
@@ -399,57 +452,83 @@ class Rendement:
         self.gevoelig = w.HTML()
 
         # Save and load
-        self.upload = w.FileUpload(accept=".json,application/json", multiple=False,
-                                   description="Plan laden (JSON)", layout=w.Layout(width="auto"))
+        self.upload = w.FileUpload(
+            accept=".json,application/json",
+            multiple=False,
+            description="Plan laden (JSON)",
+            layout=w.Layout(width="auto"),
+        )
         self.upload.observe(lambda _c: self._laad_upload(), names="value")
-        self.laad_voorbeeld = w.Button(description="Laad het voorbeeld", layout=w.Layout(width="auto"),
-                                       tooltip="Laad het uitgewerkte voorbeeld")
+        self.laad_voorbeeld = w.Button(
+            description="Laad het voorbeeld", layout=w.Layout(width="auto"), tooltip="Laad het uitgewerkte voorbeeld"
+        )
         self.laad_voorbeeld.on_click(lambda _b: self._laad_tekst(VOORBEELDPLAN.read_bytes(), VOORBEELDPLAN.name))
-        self.leeg = w.Button(description="Begin opnieuw", layout=w.Layout(width="auto"),
-                             tooltip="Maak alle scenario's leeg")
+        self.leeg = w.Button(
+            description="Begin opnieuw", layout=w.Layout(width="auto"), tooltip="Maak alle scenario's leeg"
+        )
         self.leeg.on_click(lambda _b: self.zet_plan(Plan(scenarios={"huidig": (), "dreigend": (), "doorbraak": ()})))
         self.laad_status = live_gebied()
         self.downloads = w.HTML()
-        self.tarieven = w.FileUpload(accept=".csv,.xlsx", multiple=False, description="Eigen tarieven laden",
-                                     layout=w.Layout(width="auto"))
+        self.tarieven = w.FileUpload(
+            accept=".csv,.xlsx", multiple=False, description="Eigen tarieven laden", layout=w.Layout(width="auto")
+        )
         self.tarieven.tooltip = "Laad je eigen tarievenlijst (CSV uit Excel of .xlsx)"
         self.tarieven.observe(lambda _c: self._laad_tarieven(), names="value")
         self.tarieven_status = live_gebied()
 
-        self.widget = w.VBox([
-            stijl(),
-            w.HTML(_CSS),
-            w.HTML("<h2>1. Kies je uitgangspunten</h2>"
-                   "<p>Hoe groot is de kans dat het misgaat? Over hoeveel jaar reken je?</p>"),
-            w.HBox([self.kans, self.kans_fout], layout=w.Layout(flex_flow="row wrap", align_items="center")),
-            self.horizon,
-            w.HBox([self.disconto, self.disconto_fout],
-                                            layout=w.Layout(flex_flow="row wrap", align_items="center")),
-            w.HTML("<h2>2. Zet de kosten in de scenario's</h2>"
-                   "<p>Zoek een prijs of vul zelf een bedrag in. Kies bij elke regel hoe vaak en wie betaalt.</p>"),
-            w.HTML("<p>Heeft jouw gemeente eigen tarieven? Laad ze hier. "
-                   "Ze gaan dan voor de landelijke prijslijst.</p>"),
-            self.tarieven, self.tarieven_status,
-            self.doel, self.zoek, self.zoek_status, self.keuze,
-            w.HBox([self.voeg_prijs, self.voeg_eigen, self.voeg_alt, self.kopieer_alt],
-                   layout=w.Layout(flex_flow="row wrap")),
-            self.toevoeg_fout,
-            self.scenario_box,
-            w.HTML("<h2>3. Wat levert het op?</h2>"),
-            self.uitleg,
-            self.totalen,
-            w.HTML("<h3>Wie betaalt en wie bespaart?</h3>"),
-            self.per_geldstroom,
-            w.HTML("<h3>Als de kans of de horizon anders is</h3>"
-                   "<p>Eén getal is geen zekerheid. Kijk wat het plan scheelt bij een andere kans of horizon.</p>"),
-            self.gevoelig,
-            w.HTML("<h2>4. Bewaar je werk</h2>"
-                   "<p>Download je plan als JSON. Later laad je het weer in. "
-                   "De samenvatting kun je bij het dossier doen.</p>"),
-            self.downloads,
-            w.HBox([self.upload, self.laad_voorbeeld, self.leeg], layout=w.Layout(flex_flow="row wrap")),
-            self.laad_status,
-        ])
+        self.widget = w.VBox(
+            [
+                stijl(),
+                w.HTML(_CSS),
+                w.HTML(
+                    "<h2>1. Kies je uitgangspunten</h2>"
+                    "<p>Hoe groot is de kans dat het misgaat? Over hoeveel jaar reken je?</p>"
+                ),
+                w.HBox([self.kans, self.kans_fout], layout=w.Layout(flex_flow="row wrap", align_items="center")),
+                self.horizon,
+                w.HBox(
+                    [self.disconto, self.disconto_fout], layout=w.Layout(flex_flow="row wrap", align_items="center")
+                ),
+                w.HTML(
+                    "<h2>2. Zet de kosten in de scenario's</h2>"
+                    "<p>Zoek een prijs of vul zelf een bedrag in. Kies bij elke regel hoe vaak en wie betaalt.</p>"
+                ),
+                w.HTML(
+                    "<p>Heeft jouw gemeente eigen tarieven? Laad ze hier. "
+                    "Ze gaan dan voor de landelijke prijslijst.</p>"
+                ),
+                self.tarieven,
+                self.tarieven_status,
+                self.doel,
+                self.zoek,
+                self.zoek_status,
+                self.keuze,
+                w.HBox(
+                    [self.voeg_prijs, self.voeg_eigen, self.voeg_alt, self.kopieer_alt],
+                    layout=w.Layout(flex_flow="row wrap"),
+                ),
+                self.toevoeg_fout,
+                self.scenario_box,
+                w.HTML("<h2>3. Wat levert het op?</h2>"),
+                self.uitleg,
+                self.totalen,
+                w.HTML("<h3>Wie betaalt en wie bespaart?</h3>"),
+                self.per_geldstroom,
+                w.HTML(
+                    "<h3>Als de kans of de horizon anders is</h3>"
+                    "<p>Eén getal is geen zekerheid. Kijk wat het plan scheelt bij een andere kans of horizon.</p>"
+                ),
+                self.gevoelig,
+                w.HTML(
+                    "<h2>4. Bewaar je werk</h2>"
+                    "<p>Download je plan als JSON. Later laad je het weer in. "
+                    "De samenvatting kun je bij het dossier doen.</p>"
+                ),
+                self.downloads,
+                w.HBox([self.upload, self.laad_voorbeeld, self.leeg], layout=w.Layout(flex_flow="row wrap")),
+                self.laad_status,
+            ]
+        )
         self.widget.add_class("dbw-rendement")
         self._zoek()
         self.zet_plan(plan or Plan(scenarios={"huidig": (), "dreigend": (), "doorbraak": ()}))
@@ -459,8 +538,10 @@ class Rendement:
         """The plan as it is now on screen (only valid values)."""
         return Plan(
             scenarios={s: tuple(r.regel for r in rijen) for s, rijen in self.rijen.items()},
-            horizon_jaren=self.horizon_waarde, kans_dreigend=self.kans_waarde,
-            discontovoet=self.disconto_waarde, titel=self.titel,
+            horizon_jaren=self.horizon_waarde,
+            kans_dreigend=self.kans_waarde,
+            discontovoet=self.disconto_waarde,
+            titel=self.titel,
         )
 
     def zet_plan(self, plan: Plan) -> None:
@@ -490,8 +571,9 @@ class Rendement:
             try:
                 p = controleer_kans(fractie)
             except DoorbraakFout:
-                raise DoorbraakFout("Vul een getal van 0 tot 100 in, bijvoorbeeld 50. "
-                                    "Hoogstens 2 cijfers achter de komma") from None
+                raise DoorbraakFout(
+                    "Vul een getal van 0 tot 100 in, bijvoorbeeld 50. Hoogstens 2 cijfers achter de komma"
+                ) from None
         except DoorbraakFout as e:
             uitleg_fout = f"{str(e).rstrip('.')}. Ik reken nog met {procent(self.kans_waarde)}."
             self.kans_fout.value = f'<div role="alert">{melding(uitleg_fout)}</div>'
@@ -514,8 +596,9 @@ class Rendement:
             try:
                 r = controleer_discontovoet(fractie)
             except DoorbraakFout:
-                raise DoorbraakFout("Vul een getal van 0 tot 20 in, bijvoorbeeld 3. "
-                                    "Hoogstens 2 cijfers achter de komma") from None
+                raise DoorbraakFout(
+                    "Vul een getal van 0 tot 20 in, bijvoorbeeld 3. Hoogstens 2 cijfers achter de komma"
+                ) from None
         except DoorbraakFout as e:
             tekst = str(e).rstrip(".")
             uitleg_fout = f"{tekst}. Ik reken nog met {procent(self.disconto_waarde)}."
@@ -529,11 +612,18 @@ class Rendement:
     def _bouw_scenarios(self) -> None:
         blokken = []
         for s, rijen in self.rijen.items():
-            kop = [w.HTML(f"<h3>Scenario: {html.escape(s)}</h3>"
-                          f"<p>{html.escape(UITLEG_SCENARIO.get(s, 'Wat het plan kost. Tel alle hulp mee.'))}</p>")]
+            kop = [
+                w.HTML(
+                    f"<h3>Scenario: {html.escape(s)}</h3>"
+                    f"<p>{html.escape(UITLEG_SCENARIO.get(s, 'Wat het plan kost. Tel alle hulp mee.'))}</p>"
+                )
+            ]
             if s.startswith("doorbraak") and s != "doorbraak":
-                weg = w.Button(description=f"Verwijder {s}", tooltip=f"Haal het alternatief '{s}' weg",
-                               layout=w.Layout(width="auto"))
+                weg = w.Button(
+                    description=f"Verwijder {s}",
+                    tooltip=f"Haal het alternatief '{s}' weg",
+                    layout=w.Layout(width="auto"),
+                )
                 weg.on_click(lambda _b, s=s: self._verwijder_alternatief(s))
                 kop.append(weg)
             inhoud = [r.widget for r in rijen] or [w.HTML("<p>Nog geen regels.</p>")]
@@ -614,8 +704,15 @@ class Rendement:
             zet_live(self.zoek_status, html.escape(zin))
 
     def _voeg_eigen_toe(self) -> None:
-        self._nieuwe_regel(Regel(omschrijving="Eigen bedrag", bedrag=Decimal(0), aantal=Decimal(1),
-                                 soort="jaarlijks", geldstroom=geldstroom_namen()[0]))
+        self._nieuwe_regel(
+            Regel(
+                omschrijving="Eigen bedrag",
+                bedrag=Decimal(0),
+                aantal=Decimal(1),
+                soort="jaarlijks",
+                geldstroom=geldstroom_namen()[0],
+            )
+        )
 
     # --- load -------------------------------------------------------------------------
     def _laad_tarieven(self) -> None:
@@ -631,8 +728,11 @@ class Rendement:
         except DoorbraakFout as e:
             regels = str(e).splitlines()
             lijst = "".join(f"<li>{html.escape(r.lstrip('- '))}</li>" for r in regels[1:11])
-            zet_live(self.tarieven_status, melding(regels[0] + " Je rekent nog met de vorige prijzen.")
-                     + (f"<ul class='melding-fout'>{lijst}</ul>" if lijst else ""))
+            zet_live(
+                self.tarieven_status,
+                melding(regels[0] + " Je rekent nog met de vorige prijzen.")
+                + (f"<ul class='melding-fout'>{lijst}</ul>" if lijst else ""),
+            )
             return
         plan = self.plan()
         lijst = combineer(self.nationaal, lokaal)
@@ -640,8 +740,10 @@ class Rendement:
         self.prijslijst = lijst
         self._zoek()
         self.zet_plan(plan)
-        zet_live(self.tarieven_status, melding(
-            f"{len(lokaal)} eigen tarieven geladen uit {naam}. De regels rekenen nu met deze tarieven.", "ok"))
+        zet_live(
+            self.tarieven_status,
+            melding(f"{len(lokaal)} eigen tarieven geladen uit {naam}. De regels rekenen nu met deze tarieven.", "ok"),
+        )
 
     def _laad_upload(self) -> None:
         waarde = self.upload.value
@@ -659,8 +761,11 @@ class Rendement:
         except DoorbraakFout as e:
             regels = str(e).splitlines()
             lijst = "".join(f"<li>{html.escape(r.lstrip('- '))}</li>" for r in regels[1:11])
-            zet_live(self.laad_status, melding(regels[0] + " Je plan op het scherm blijft zoals het was.")
-                     + (f"<ul class='melding-fout'>{lijst}</ul>" if lijst else ""))
+            zet_live(
+                self.laad_status,
+                melding(regels[0] + " Je plan op het scherm blijft zoals het was.")
+                + (f"<ul class='melding-fout'>{lijst}</ul>" if lijst else ""),
+            )
             return
         self.zet_plan(plan)
         zet_live(self.laad_status, melding(f"Het plan uit {naam} is geladen.", "ok"))
@@ -677,8 +782,11 @@ class Rendement:
             return
         volgorde = list(plan.scenarios)
         if not any(plan.scenarios.values()):
-            zet_live(self.uitleg, "<p class='dbw-uitleg'>Nog geen kosten ingevuld. "
-                     "Voeg regels toe aan de scenario's. Of kies 'Laad het voorbeeld'.</p>")
+            zet_live(
+                self.uitleg,
+                "<p class='dbw-uitleg'>Nog geen kosten ingevuld. "
+                "Voeg regels toe aan de scenario's. Of kies 'Laad het voorbeeld'.</p>",
+            )
         else:
             self._toon_uitleg(plan, u)
         self._toon_rest(plan, u, volgorde)
@@ -688,10 +796,15 @@ class Rendement:
             (f"{d}: " if len(u.alternatieven) > 1 else "") + maand_tekst(u.break_even_maand[d], u.horizon_jaren)
             for d in u.alternatieven
         ]
-        voorwaarde = (f"Je rekent met {procent(plan.kans_dreigend)} kans dat het misgaat, "
-                      f"over {plan.horizon_jaren} jaar.")
-        zet_live(self.uitleg, "<p class='dbw-uitleg'>" + "<br>".join(html.escape(z) for z in zinnen)
-                 + f"</p><p class='dbw-klein'>{html.escape(voorwaarde)}</p>")
+        voorwaarde = (
+            f"Je rekent met {procent(plan.kans_dreigend)} kans dat het misgaat, over {plan.horizon_jaren} jaar."
+        )
+        zet_live(
+            self.uitleg,
+            "<p class='dbw-uitleg'>"
+            + "<br>".join(html.escape(z) for z in zinnen)
+            + f"</p><p class='dbw-klein'>{html.escape(voorwaarde)}</p>",
+        )
 
     def _toon_rest(self, plan: Plan, u: Uitkomst, volgorde: list[str]) -> None:
         rijen = [(naam_tekst(s), u.totaal[s], kleur(s, volgorde)) for s in ("huidig", "dreigend")]
@@ -702,12 +815,21 @@ class Rendement:
         self.gevoelig.value = gevoeligheid_html(plan, self.prijzen)
         self.downloads.value = (
             "<p class='dbw-downloads'>"
-            + _data_link(schrijf_json(plan), "plan-doorbraakwijzer.json", "Download je plan (JSON)",
-                         "application/json")
-            + " · " + _data_link(samenvatting_markdown(plan, self.prijzen), "samenvatting-doorbraakwijzer.md",
-                                 "Download de samenvatting (Markdown)", "text/markdown")
-            + " · " + _data_link(samenvatting_html(plan, self.prijzen), "samenvatting-doorbraakwijzer.html",
-                                 "Download de afdrukversie (HTML)", "text/html")
+            + _data_link(schrijf_json(plan), "plan-doorbraakwijzer.json", "Download je plan (JSON)", "application/json")
+            + " · "
+            + _data_link(
+                samenvatting_markdown(plan, self.prijzen),
+                "samenvatting-doorbraakwijzer.md",
+                "Download de samenvatting (Markdown)",
+                "text/markdown",
+            )
+            + " · "
+            + _data_link(
+                samenvatting_html(plan, self.prijzen),
+                "samenvatting-doorbraakwijzer.html",
+                "Download de afdrukversie (HTML)",
+                "text/html",
+            )
             + "</p>"
         )
 

@@ -25,9 +25,13 @@ MAX_ACTIES = 4
 
 @lru_cache(maxsize=1)
 def _omgeving() -> Environment:
-    return Environment(loader=FileSystemLoader(str(Path(__file__).parent)),
-                       autoescape=select_autoescape(["html", "j2"], default=True),
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+    return Environment(
+        loader=FileSystemLoader(str(Path(__file__).parent)),
+        autoescape=select_autoescape(["html", "j2"], default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
 
 
 def checklist_html(ids: Iterable[str], vandaag: dt.date | None = None) -> str:
@@ -36,11 +40,24 @@ def checklist_html(ids: Iterable[str], vandaag: dt.date | None = None) -> str:
     b = beeld(ids)
     gekozen = {s.id for s in b.signalen}
     alle = laad_signalen()
-    groepen = [{"naam": groep_naam(g),
-                "signalen": [{"tekst": s.tekst, "gekozen": s.id in gekozen} for s in alle if s.groep == g]}
-               for g in GROEPEN]
-    return _omgeving().get_template(SJABLOON).render(
-        datum=datum(vandaag or dt.date.today()), groepen=groepen, woonfuik=b.woonfuik,
-        eerst={**b.eerst, "acties": b.eerst["acties"][:MAX_ACTIES]}, vragen=b.vragen,
-        artikelen=b.artikelen[:MAX_ARTIKELEN], meer_artikelen=max(0, len(b.artikelen) - MAX_ARTIKELEN),
-        clusters_kort=b.clusters[:2])
+    groepen = [
+        {
+            "naam": groep_naam(g),
+            "signalen": [{"tekst": s.tekst, "gekozen": s.id in gekozen} for s in alle if s.groep == g],
+        }
+        for g in GROEPEN
+    ]
+    return (
+        _omgeving()
+        .get_template(SJABLOON)
+        .render(
+            datum=datum(vandaag or dt.date.today()),
+            groepen=groepen,
+            woonfuik=b.woonfuik,
+            eerst={**b.eerst, "acties": b.eerst["acties"][:MAX_ACTIES]},
+            vragen=b.vragen,
+            artikelen=b.artikelen[:MAX_ARTIKELEN],
+            meer_artikelen=max(0, len(b.artikelen) - MAX_ARTIKELEN),
+            clusters_kort=b.clusters[:2],
+        )
+    )

@@ -28,9 +28,9 @@ def registreer(sub) -> None:
 
 
 def _lijst_tekst() -> list[str]:
+    from calculators.patronen.gegevens import laad_patronen
     from calculators.signalen.gegevens import GROEPEN, laad_signalen, vakken
     from calculators.signalen.wijzer import groep_naam
-    from calculators.patronen.gegevens import laad_patronen
 
     labels = vakken(laad_patronen())
     regels = []
@@ -56,7 +56,9 @@ def _beeld_tekst(b) -> list[str]:
     regels.append("")
     if b.woonfuik:
         w = b.woonfuik
-        regels.append(f"Waar staat het huishouden? Woonfuik stap {w['stap']} van {w['van']}: {w['naam']}. {w['uitleg']}")
+        regels.append(
+            f"Waar staat het huishouden? Woonfuik stap {w['stap']} van {w['van']}: {w['naam']}. {w['uitleg']}"
+        )
     else:
         regels.append("Waar staat het huishouden? Geen van de signalen staat in de woonfuik.")
     if b.clusters:

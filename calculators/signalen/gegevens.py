@@ -117,7 +117,7 @@ def controleer(signalen: list[Signaal], p: Patronen, bestand: str) -> list[Meldi
     for i, s in enumerate(signalen):
         plek = f"signalen.{i}"
 
-        def fout(tekst: str, veld: str) -> None:
+        def fout(tekst: str, veld: str, s: Signaal = s, plek: str = plek) -> None:
             m.append(Melding(f"signaal '{s.id}': {tekst}", bestand=bestand, kolom=f"{plek}.{veld}"))
 
         if s.id in gezien:

@@ -20,21 +20,33 @@ def _e(t: object) -> str:
 def beeld_html(b: Beeld) -> str:
     """The picture as HTML (headings, lists, links to the book that open outside the frame)."""
     if not b.signalen:
-        return ("<p>Nog geen signaal gekozen. Zet een vinkje bij wat je ziet of hoort. "
-                "Dan zie je hier waar het huishouden staat en wat eerst moet.</p>")
+        return (
+            "<p>Nog geen signaal gekozen. Zet een vinkje bij wat je ziet of hoort. "
+            "Dan zie je hier waar het huishouden staat en wat eerst moet.</p>"
+        )
     aantal = "1 signaal" if len(b.signalen) == 1 else f"{len(b.signalen)} signalen"
-    delen = [f"<p class='dbw-samenvatting'><strong>{aantal} gekozen.</strong></p>", "<h3>Waar staat het huishouden?</h3>"]
+    delen = [
+        f"<p class='dbw-samenvatting'><strong>{aantal} gekozen.</strong></p>",
+        "<h3>Waar staat het huishouden?</h3>",
+    ]
     if b.woonfuik:
         wf = b.woonfuik
-        delen.append(f"<p>Woonfuik, stap {wf['stap']} van {wf['van']}: <strong>{_e(wf['naam'])}</strong>. "
-                     f"{_e(wf['uitleg'])}</p>")
+        delen.append(
+            f"<p>Woonfuik, stap {wf['stap']} van {wf['van']}: <strong>{_e(wf['naam'])}</strong>. {_e(wf['uitleg'])}</p>"
+        )
     else:
         delen.append("<p>Geen van deze signalen staat in de woonfuik.</p>")
     if b.clusters:
-        delen.append("<p>Dit lijkt op een giftige cocktail:</p><ul>" + "".join(
-            f"<li>Cluster {c['nummer']}: {_e(c['naam'])}. Gezien: {_e(', '.join(c['gedekt']))}."
-            + (f" Niet gezien: {_e(', '.join(c['ontbreekt']))}." if c["ontbreekt"] else "") + "</li>"
-            for c in b.clusters) + "</ul>")
+        delen.append(
+            "<p>Dit lijkt op een giftige cocktail:</p><ul>"
+            + "".join(
+                f"<li>Cluster {c['nummer']}: {_e(c['naam'])}. Gezien: {_e(', '.join(c['gedekt']))}."
+                + (f" Niet gezien: {_e(', '.join(c['ontbreekt']))}." if c["ontbreekt"] else "")
+                + "</li>"
+                for c in b.clusters
+            )
+            + "</ul>"
+        )
     delen.append("<h3>Wat eerst?</h3>" + f"<p><strong>{_e(b.eerst['tekst'])}</strong></p>")
     if b.eerst["acties"]:
         delen.append("<ul>" + "".join(f"<li>{_e(a)}</li>" for a in b.eerst["acties"]) + "</ul>")
@@ -44,16 +56,27 @@ def beeld_html(b: Beeld) -> str:
         delen.append(f"<li>{_e(v['vraag'])}{hints}</li>")
     delen.append("</ol>")
     if b.knelpunten:
-        delen.append("<h3>Let op knelpunten</h3><ul>" + "".join(
-            f"<li>{_e(k['naam'])}: {_e(k['wat_helpt'])}</li>" for k in b.knelpunten) + "</ul>")
+        delen.append(
+            "<h3>Let op knelpunten</h3><ul>"
+            + "".join(f"<li>{_e(k['naam'])}: {_e(k['wat_helpt'])}</li>" for k in b.knelpunten)
+            + "</ul>"
+        )
     if b.artikelen:
-        delen.append("<h3>Artikelen die kunnen helpen</h3><p class='dbw-klein'>Eigen keuze van Doorbraakwijzer. "
-                     "Lees altijd de wettekst.</p><ul class='dbw-artikelen'>" + "".join(
-                         f"<li><a href='{_e(a['link'])}' target='_top'>{_e(a['referentie'])}: {_e(a['titel'])}</a></li>"
-                         for a in b.artikelen) + "</ul>")
+        delen.append(
+            "<h3>Artikelen die kunnen helpen</h3><p class='dbw-klein'>Eigen keuze van Doorbraakwijzer. "
+            "Lees altijd de wettekst.</p><ul class='dbw-artikelen'>"
+            + "".join(
+                f"<li><a href='{_e(a['link'])}' target='_top'>{_e(a['referentie'])}: {_e(a['titel'])}</a></li>"
+                for a in b.artikelen
+            )
+            + "</ul>"
+        )
     if b.links:
-        delen.append("<h3>Lees meer</h3><ul>" + "".join(
-            f"<li><a href='{_e(x['pad'])}' target='_top'>{_e(x['titel'])}</a></li>" for x in b.links) + "</ul>")
+        delen.append(
+            "<h3>Lees meer</h3><ul>"
+            + "".join(f"<li><a href='{_e(x['pad'])}' target='_top'>{_e(x['titel'])}</a></li>" for x in b.links)
+            + "</ul>"
+        )
     return "".join(delen)
 
 
@@ -69,8 +92,7 @@ class Signalenwijzer:
             for s in self.signalen:
                 if s.groep != g:
                     continue
-                v = w.Checkbox(value=False, description=s.tekst, indent=False,
-                               layout=w.Layout(width="100%"))
+                v = w.Checkbox(value=False, description=s.tekst, indent=False, layout=w.Layout(width="100%"))
                 v.add_class("dbw-vinkje")
                 v.observe(lambda _c: self.ververs(), names="value")
                 self.vinkjes[s.id] = v
@@ -84,17 +106,22 @@ class Signalenwijzer:
         self.uitkomst = w.HTML()
         self.acties = w.HTML()
         self._stil = False
-        self.widget = w.VBox([
-            stijl(), w.HTML(_CSS),
-            w.HTML("<h2>Welke signalen zie je?</h2><p>Zet een vinkje bij wat je ziet of hoort aan de voordeur. "
-                   "Het beeld hieronder past zich meteen aan.</p>"),
-            w.Box(groepen, layout=w.Layout(display="flex", flex_flow="row wrap")),
-            self.wis,
-            self.status,
-            w.HTML("<h2>Het beeld</h2>"),
-            self.uitkomst,
-            self.acties,
-        ])
+        self.widget = w.VBox(
+            [
+                stijl(),
+                w.HTML(_CSS),
+                w.HTML(
+                    "<h2>Welke signalen zie je?</h2><p>Zet een vinkje bij wat je ziet of hoort aan de voordeur. "
+                    "Het beeld hieronder past zich meteen aan.</p>"
+                ),
+                w.Box(groepen, layout=w.Layout(display="flex", flex_flow="row wrap")),
+                self.wis,
+                self.status,
+                w.HTML("<h2>Het beeld</h2>"),
+                self.uitkomst,
+                self.acties,
+            ]
+        )
         self.widget.add_class("dbw-signalen")
         self.ververs()
 
@@ -125,13 +152,22 @@ class Signalenwijzer:
             zet_live(self.status, melding(str(fout)))
             return
         n = len(b.signalen)
-        zet_live(self.status, f"<p>{'Geen signaal' if n == 0 else ('1 signaal' if n == 1 else f'{n} signalen')} gekozen.</p>")
+        zet_live(
+            self.status, f"<p>{'Geen signaal' if n == 0 else ('1 signaal' if n == 1 else f'{n} signalen')} gekozen.</p>"
+        )
         self.uitkomst.value = beeld_html(b)
-        links = [downloadlink(checklist_html(self.gekozen), "signalenwijzer-checklist.html",
-                              "Download de checklist om te printen (A4)", mime="text/html")]
+        links = [
+            downloadlink(
+                checklist_html(self.gekozen),
+                "signalenwijzer-checklist.html",
+                "Download de checklist om te printen (A4)",
+                mime="text/html",
+            )
+        ]
         if b.signalen:
-            links.append(f"<a class='dbw-startplan' href='{_e(b.plan_adres)}' target='_top'>"
-                         "Start een plan met deze signalen</a>")
+            links.append(
+                f"<a class='dbw-startplan' href='{_e(b.plan_adres)}' target='_top'>Start een plan met deze signalen</a>"
+            )
         self.acties.value = "<p class='dbw-downloads'>" + " · ".join(links) + "</p>"
 
 

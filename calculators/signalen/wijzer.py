@@ -53,8 +53,7 @@ PAGINA_VAN_MATRIX = {
 PAGINA_CLUSTERS = ("Giftige cocktails", f"{BOEK}/patronen/giftige-cocktails.html")
 PAGINA_KNELPUNTEN = ("Knelpunten in het systeem", f"{BOEK}/patronen/systeemknelpunten.html")
 EERST_TEKST = "Bestaanszekerheid eerst. Regel eerst geld en een dak boven het hoofd. Daarna komt de rest."
-EERST_VRAAG = ("Vraag ook naar geld en wonen. Bestaanszekerheid gaat voor: "
-               "een inkomen en een dak boven het hoofd.")
+EERST_VRAAG = "Vraag ook naar geld en wonen. Bestaanszekerheid gaat voor: een inkomen en een dak boven het hoofd."
 
 
 @dataclass
@@ -99,8 +98,9 @@ def kies(ids: Iterable[str], signalen: list[Signaal] | None = None) -> list[Sign
     onbekend = [i for i in dict.fromkeys(gevraagd) if i not in per_id]
     if onbekend:
         namen = ", ".join(f"'{i[:60]}'" for i in onbekend[:10])
-        raise DoorbraakFout(f"Dit signaal bestaat niet: {namen}. "
-                            "Bekijk de lijst met: python -m calculators signalen --lijst")
+        raise DoorbraakFout(
+            f"Dit signaal bestaat niet: {namen}. Bekijk de lijst met: python -m calculators signalen --lijst"
+        )
     gekozen = set(gevraagd)
     return [s for s in alle if s.id in gekozen]
 
@@ -115,8 +115,12 @@ def artikel_info(ref: str) -> dict[str, str]:
     from calculators.wetten.artikelen import zoek_referentie
 
     a = zoek_referentie(ref)
-    return {"referentie": a.referentie, "titel": a.titel, "wet": a.wet.wet,
-            "link": f"{BOEK}/wetten/{a.wet.slug}.html#{a.anker}"}
+    return {
+        "referentie": a.referentie,
+        "titel": a.titel,
+        "wet": a.wet.wet,
+        "link": f"{BOEK}/wetten/{a.wet.slug}.html#{a.anker}",
+    }
 
 
 def plan_adres(ids: Iterable[str]) -> str:
@@ -130,8 +134,14 @@ def _woonfuik(gekozen: list[Signaal], p: Patronen) -> dict[str, Any] | None:
     if not stappen:
         return None
     verst = {st.nummer: st for st in p.woonfuik.stappen}[stappen[-1]]
-    return {"stap": verst.nummer, "van": len(p.woonfuik.stappen), "naam": verst.naam,
-            "uitleg": verst.uitleg, "wat_kun_je_doen": verst.wat_kun_je_doen, "stappen": stappen}
+    return {
+        "stap": verst.nummer,
+        "van": len(p.woonfuik.stappen),
+        "naam": verst.naam,
+        "uitleg": verst.uitleg,
+        "wat_kun_je_doen": verst.wat_kun_je_doen,
+        "stappen": stappen,
+    }
 
 
 def _plaatsen(gekozen: list[Signaal], p: Patronen) -> list[dict[str, Any]]:
@@ -152,10 +162,19 @@ def _clusters(gekozen: list[Signaal], p: Patronen) -> list[dict[str, Any]]:
         namen = list(dict.fromkeys(i.naam for i in c.ingredienten))
         gedekt = [n for n in namen if n in ingredienten]
         if len(gedekt) >= 2:
-            uit.append({"id": c.id, "nummer": c.nummer, "naam": c.naam, "gedekt": gedekt,
-                        "ontbreekt": [n for n in namen if n not in ingredienten],
-                        "doorbraken": [p.doorbraaktype(d).naam for d in c.doorbraken]})
-    uit.sort(key=lambda c: (-len(c["gedekt"]) / (len(c["gedekt"]) + len(c["ontbreekt"])), -len(c["gedekt"]), c["nummer"]))
+            uit.append(
+                {
+                    "id": c.id,
+                    "nummer": c.nummer,
+                    "naam": c.naam,
+                    "gedekt": gedekt,
+                    "ontbreekt": [n for n in namen if n not in ingredienten],
+                    "doorbraken": [p.doorbraaktype(d).naam for d in c.doorbraken],
+                }
+            )
+    uit.sort(
+        key=lambda c: (-len(c["gedekt"]) / (len(c["gedekt"]) + len(c["ontbreekt"])), -len(c["gedekt"]), c["nummer"])
+    )
     return uit
 
 
@@ -178,8 +197,9 @@ def _vragen(gekozen: list[Signaal], p: Patronen) -> list[dict[str, Any]]:
             tekst = " ".join(soort.uitleg.split())
             if pl.matrix == "jeugdzorg":
                 tekst += " " + " ".join(p.jeugdzorg.vraag.split())
-            hints[VRAAG_VAN_VAK[sleutel]].append({"matrix": pl.matrix, "vak": pl.vak, "naam": soort.naam,
-                                                  "tekst": tekst, "signalen": [s.id]})
+            hints[VRAAG_VAN_VAK[sleutel]].append(
+                {"matrix": pl.matrix, "vak": pl.vak, "naam": soort.naam, "tekst": tekst, "signalen": [s.id]}
+            )
     return [{"vraag": v, "hints": hints[i]} for i, v in enumerate(VRAGEN)]
 
 
@@ -198,8 +218,12 @@ def _eerst(gekozen: list[Signaal], p: Patronen, woonfuik: dict[str, Any] | None)
                     acties.append(tekst)
     if any(s.groep == "ggz" or any(pl.matrix == "ggz" for pl in s.plaats) for s in gekozen):
         acties.extend(x for x in p.ggz.lessen[:2] if x not in acties)
-    return {"bestaanszekerheid": bool(geld_wonen), "tekst": EERST_TEKST if geld_wonen else EERST_VRAAG,
-            "signalen": geld_wonen, "acties": acties}
+    return {
+        "bestaanszekerheid": bool(geld_wonen),
+        "tekst": EERST_TEKST if geld_wonen else EERST_VRAAG,
+        "signalen": geld_wonen,
+        "acties": acties,
+    }
 
 
 def beeld(ids: Iterable[str], signalen: list[Signaal] | None = None, patronen: Patronen | None = None) -> Beeld:
@@ -212,8 +236,11 @@ def beeld(ids: Iterable[str], signalen: list[Signaal] | None = None, patronen: P
         info = artikel_info(ref)
         if info["referentie"] not in {a["referentie"] for a in artikelen}:
             artikelen.append(info)
-    knelpunten = [{"id": k.id, "naam": k.naam, "wat_helpt": k.wat_helpt}
-                  for k in p.knelpunten if any(s.knelpunt == k.id for s in gekozen)]
+    knelpunten = [
+        {"id": k.id, "naam": k.naam, "wat_helpt": k.wat_helpt}
+        for k in p.knelpunten
+        if any(s.knelpunt == k.id for s in gekozen)
+    ]
     clusters = _clusters(gekozen, p)
     links = []
     for m, (titel, pad) in PAGINA_VAN_MATRIX.items():
@@ -225,9 +252,16 @@ def beeld(ids: Iterable[str], signalen: list[Signaal] | None = None, patronen: P
         links.append({"titel": PAGINA_KNELPUNTEN[0], "pad": PAGINA_KNELPUNTEN[1]})
     groepen = {g: [s.id for s in gekozen if s.groep == g] for g in GROEPEN}
     return Beeld(
-        signalen=gekozen, woonfuik=woonfuik, plaatsen=_plaatsen(gekozen, p), clusters=clusters,
-        vragen=_vragen(gekozen, p), eerst=_eerst(gekozen, p, woonfuik), artikelen=artikelen,
-        knelpunten=knelpunten, links=links, plan_adres=plan_adres(s.id for s in gekozen),
+        signalen=gekozen,
+        woonfuik=woonfuik,
+        plaatsen=_plaatsen(gekozen, p),
+        clusters=clusters,
+        vragen=_vragen(gekozen, p),
+        eerst=_eerst(gekozen, p, woonfuik),
+        artikelen=artikelen,
+        knelpunten=knelpunten,
+        links=links,
+        plan_adres=plan_adres(s.id for s in gekozen),
         groepen={g: v for g, v in groepen.items() if v},
     )
 
@@ -238,12 +272,21 @@ def lijst_json(signalen: list[Signaal] | None = None, patronen: Patronen | None 
     labels = vakken(p)
     uit = []
     for s in signalen if signalen is not None else laad_signalen():
-        uit.append({
-            "id": s.id, "tekst": s.tekst, "groep": s.groep, "domein": s.domein,
-            "plaats": [{"matrix": pl.matrix, "vak": pl.vak, "label": labels[pl.matrix][pl.vak]} for pl in s.plaats],
-            "ingredienten": list(s.ingredienten), "knelpunt": s.knelpunt, "artikelen": list(s.artikelen),
-            "bron": [b.model_dump() for b in s.bron], "eigen_toevoeging": s.eigen_toevoeging, "reden": s.reden,
-        })
+        uit.append(
+            {
+                "id": s.id,
+                "tekst": s.tekst,
+                "groep": s.groep,
+                "domein": s.domein,
+                "plaats": [{"matrix": pl.matrix, "vak": pl.vak, "label": labels[pl.matrix][pl.vak]} for pl in s.plaats],
+                "ingredienten": list(s.ingredienten),
+                "knelpunt": s.knelpunt,
+                "artikelen": list(s.artikelen),
+                "bron": [b.model_dump() for b in s.bron],
+                "eigen_toevoeging": s.eigen_toevoeging,
+                "reden": s.reden,
+            }
+        )
     return uit
 
 

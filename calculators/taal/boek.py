@@ -35,8 +35,9 @@ class LeesbaarheidstabelDirective(SphinxDirective):
             self.env.note_dependency(str(pad))
             metingen.append(meet_pagina(pad, naam, normen))
         gemeten = [m for m in metingen if m.woorden >= normen.min_woorden and not m.vrijgesteld]
-        goed = [m for m in gemeten
-                if not m.problemen(normen.max_zinslengte, normen.min_flesch_douma, normen.min_woorden)]
+        goed = [
+            m for m in gemeten if not m.problemen(normen.max_zinslengte, normen.min_flesch_douma, normen.min_woorden)
+        ]
         samen = nodes.paragraph()
         if gemeten:
             gem_fd = sum(m.flesch_douma for m in gemeten) / len(gemeten)
@@ -61,8 +62,9 @@ class LeesbaarheidstabelDirective(SphinxDirective):
         lijf = nodes.tbody()
         for m in metingen:
             rij = nodes.row()
-            link = addnodes.pending_xref("", refdomain="std", reftype="doc", reftarget="/" + m.pagina,
-                                         refexplicit=True, refwarn=True)
+            link = addnodes.pending_xref(
+                "", refdomain="std", reftype="doc", reftarget="/" + m.pagina, refexplicit=True, refwarn=True
+            )
             link += nodes.inline(text=m.titel or m.pagina)
             alinea = nodes.paragraph()
             alinea += link

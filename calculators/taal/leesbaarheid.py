@@ -40,14 +40,52 @@ TOC_YAML = ROOT / "_toc.yml"
 # Directives whose body is prose that the reader sees. All other directives (data tables,
 # diagrams, code) are left out of the measurement.
 PROZA_DIRECTIEVEN = {
-    "note", "tip", "hint", "important", "warning", "caution", "attention", "danger", "error",
-    "seealso", "admonition", "dropdown", "rekenhulp", "topic", "sidebar", "margin", "epigraph",
-    "card", "div", "container", "only",
+    "note",
+    "tip",
+    "hint",
+    "important",
+    "warning",
+    "caution",
+    "attention",
+    "danger",
+    "error",
+    "seealso",
+    "admonition",
+    "dropdown",
+    "rekenhulp",
+    "topic",
+    "sidebar",
+    "margin",
+    "epigraph",
+    "card",
+    "div",
+    "container",
+    "only",
 }
 
 # Abbreviations that end with a dot but do not end a sentence.
-_AFKORTINGEN = ("bijv.", "bv.", "o.a.", "d.w.z.", "m.a.w.", "art.", "nr.", "enz.", "i.p.v.", "t.o.v.",
-                "z.s.m.", "ca.", "jl.", "e.d.", "mr.", "dr.", "blz.", "pag.", "incl.", "excl.")
+_AFKORTINGEN = (
+    "bijv.",
+    "bv.",
+    "o.a.",
+    "d.w.z.",
+    "m.a.w.",
+    "art.",
+    "nr.",
+    "enz.",
+    "i.p.v.",
+    "t.o.v.",
+    "z.s.m.",
+    "ca.",
+    "jl.",
+    "e.d.",
+    "mr.",
+    "dr.",
+    "blz.",
+    "pag.",
+    "incl.",
+    "excl.",
+)
 
 _ROL = re.compile(r"\{([\w:-]+)\}`([^`]*)`")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -87,7 +125,9 @@ class Meting:
             return []
         uit = []
         if self.gem_zinslengte > max_zinslengte:
-            uit.append(f"{self.pagina}: gemiddeld {self.gem_zinslengte:.1f} woorden per zin (maximaal {max_zinslengte:g})")
+            uit.append(
+                f"{self.pagina}: gemiddeld {self.gem_zinslengte:.1f} woorden per zin (maximaal {max_zinslengte:g})"
+            )
         if self.flesch_douma < min_flesch_douma:
             uit.append(f"{self.pagina}: Flesch-Douma {self.flesch_douma:.1f} (minimaal {min_flesch_douma:g})")
         return uit
@@ -129,6 +169,7 @@ def laad_normen(pad: Path | None = None) -> Normen:
 
 # --- from MyST source to plain prose ------------------------------------------------------
 
+
 def _rol_tekst(match: re.Match) -> str:
     rol, inhoud = match.group(1), match.group(2)
     if rol in ("prijs", "bedrag", "rendement"):
@@ -162,7 +203,7 @@ def platte_tekst(myst: str) -> str:
     if regels and regels[0].strip() == "---":
         for i in range(1, len(regels)):
             if regels[i].strip() == "---":
-                regels = regels[i + 1:]
+                regels = regels[i + 1 :]
                 break
     blokken: list[str] = []
     huidig: list[str] = []
@@ -180,7 +221,13 @@ def platte_tekst(myst: str) -> str:
         m = _FENCE.match(ruw)
         if m:
             marker = m.group(2)
-            if stapel and marker[0] == stapel[-1][0][0] and len(marker) >= len(stapel[-1][0]) and not m.group(3) and not m.group(5).strip():
+            if (
+                stapel
+                and marker[0] == stapel[-1][0][0]
+                and len(marker) >= len(stapel[-1][0])
+                and not m.group(3)
+                and not m.group(5).strip()
+            ):
                 sluit()
                 stapel.pop()
                 continue
@@ -273,8 +320,18 @@ def meet_tekst(tekst: str, pagina: str = "", titel: str = "", vrijgesteld: bool 
     basis, zin_gewicht, greep_gewicht = _constanten()
     fd = basis - zin_gewicht * asl - greep_gewicht * asw
     lang = sum(1 for g in grepen if g >= 4) / n_woorden
-    return Meting(pagina, titel, len(lijst), n_woorden, round(asl, 2), round(asw, 3), round(fd, 1),
-                  round(lang, 3), max(per_zin), vrijgesteld)
+    return Meting(
+        pagina,
+        titel,
+        len(lijst),
+        n_woorden,
+        round(asl, 2),
+        round(asw, 3),
+        round(fd, 1),
+        round(lang, 3),
+        max(per_zin),
+        vrijgesteld,
+    )
 
 
 def titel_van(myst: str, standaard: str = "") -> str:
@@ -296,6 +353,7 @@ def meet_pagina(pad: Path, pagina: str | None = None, normen: Normen | None = No
 
 
 # --- the table of contents -----------------------------------------------------------------
+
 
 def _toc_items(kaart: SiteMap) -> list[tuple[str, str]]:
     """All ('file'|'glob', value) entries of a parsed ``_toc.yml``, in reading order."""
@@ -368,6 +426,8 @@ def tabel_tekst(metingen: list[Meting]) -> str:
     regels = [f"{'pagina':<48} {'zinnen':>6} {'woorden':>7} {'zin':>5} {'FD':>6} {'lang%':>6}"]
     for m in metingen:
         teken = " (vrijgesteld)" if m.vrijgesteld else ""
-        regels.append(f"{m.pagina:<48} {m.zinnen:>6} {m.woorden:>7} {m.gem_zinslengte:>5.1f} "
-                      f"{m.flesch_douma:>6.1f} {100 * m.lange_woorden:>6.1f}{teken}")
+        regels.append(
+            f"{m.pagina:<48} {m.zinnen:>6} {m.woorden:>7} {m.gem_zinslengte:>5.1f} "
+            f"{m.flesch_douma:>6.1f} {100 * m.lange_woorden:>6.1f}{teken}"
+        )
     return "\n".join(regels)

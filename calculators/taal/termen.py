@@ -114,7 +114,9 @@ class Vondst:
     tekst: str
 
     def __str__(self) -> str:
-        return f"{self.bestand}, regel {self.regel}: '{self.oud}' is verouderd; schrijf: {self.nieuw} ({self.tekst[:160]})"
+        return (
+            f"{self.bestand}, regel {self.regel}: '{self.oud}' is verouderd; schrijf: {self.nieuw} ({self.tekst[:160]})"
+        )
 
 
 @lru_cache(maxsize=512)
@@ -138,7 +140,7 @@ def _alinea(regels: list[str], i: int) -> str:
         begin -= 1
     while eind + 1 < len(regels) and regels[eind + 1].strip():
         eind += 1
-    return " ".join(regels[begin:eind + 1])
+    return " ".join(regels[begin : eind + 1])
 
 
 def _uitgezonderd(t: Term, bestand: str) -> bool:

@@ -128,6 +128,7 @@ def gegevens_js(groepen: list[list[str]] | None = None, plannen: list[dict[str, 
 
 # --- Sphinx wiring (only through the app object) ------------------------------------------
 
+
 def _builder_inited(app: Any) -> None:
     if getattr(app.builder, "format", "") != "html":
         return

@@ -67,7 +67,9 @@ def kaart_html(casus, nummer: int, clusters: dict[str, str], antwoorden: bool, k
     if cluster:
         voor.append(f"<p><strong>Giftige cocktail:</strong> {e(cluster)}</p>")
     voor.append(f"<p><strong>De situatie:</strong> {e(casus.probleem)}</p>")
-    voor.append("<p><strong>Vragen voor de groep:</strong></p><ol>" + "".join(f"<li>{e(v)}</li>" for v in VRAGEN) + "</ol>")
+    voor.append(
+        "<p><strong>Vragen voor de groep:</strong></p><ol>" + "".join(f"<li>{e(v)}</li>" for v in VRAGEN) + "</ol>"
+    )
     if antwoorden:
         som = kosten_samenvatting(casus)
         kosten = "".join(f"<li>{e(SCENARIO[s])}: {e(euro(b))}</li>" for s, b in som.items())
@@ -85,8 +87,12 @@ def kaart_html(casus, nummer: int, clusters: dict[str, str], antwoorden: bool, k
 
 class CasuskaartenDirective(SphinxDirective):
     has_content = False
-    option_spec = {"antwoorden": directives.flag, "cluster": directives.unchanged, "max": directives.positive_int,
-                   "kop": lambda x: directives.choice(x, ("2", "3", "4"))}
+    option_spec = {
+        "antwoorden": directives.flag,
+        "cluster": directives.unchanged,
+        "max": directives.positive_int,
+        "kop": lambda x: directives.choice(x, ("2", "3", "4")),
+    }
 
     def run(self):
         try:
@@ -120,7 +126,9 @@ def stap_naam(scenario: str) -> str:
     """'huidig' -> 'Stap 2: ...'; every doorbraak alternative is step 4."""
     if scenario in STAPPEN:
         return STAPPEN[scenario]
-    return "Stap 4: de doorbraak" + ("" if scenario == "doorbraak" else f" ({scenario.removeprefix('doorbraak').strip()})")
+    return "Stap 4: de doorbraak" + (
+        "" if scenario == "doorbraak" else f" ({scenario.removeprefix('doorbraak').strip()})"
+    )
 
 
 @dataclass(frozen=True)
@@ -148,7 +156,9 @@ def maak_rekenkaart(reis: str) -> Rekenkaart:
     from calculators.rendement.model import lees_plan, los_op
 
     if not reis or "/" in reis or "\\" in reis or reis.startswith("."):
-        raise DoorbraakFout(f"'{reis}' is geen naam van een reis. Gebruik de naam van een bestand in data/reizen/, zonder .json.")
+        raise DoorbraakFout(
+            f"'{reis}' is geen naam van een reis. Gebruik de naam van een bestand in data/reizen/, zonder .json."
+        )
     pad = REIZEN / f"{reis}.json"
     if not pad.is_file():
         bestaand = ", ".join(sorted(p.stem for p in REIZEN.glob("*.json")))
@@ -170,9 +180,18 @@ def maak_rekenkaart(reis: str) -> Rekenkaart:
                 bron: object = Link(r.prijs.bron_titel, r.prijs.bron_url)
             else:
                 prijs, bron = euro(r.bedrag), "eigen bedrag in het plan, zonder bron"
-            rijen.append([r.omschrijving, _aantal(r.aantal), prijs, "elk jaar" if r.soort == "jaarlijks" else "één keer", bron])
-        tabellen.append(maak_tabel(f"{stap_naam(scenario)}: {naam}", ["Wat", "Aantal", "Prijs", "Hoe vaak", "Bron van de prijs"],
-                                   rijen, rechts=frozenset({1, 2}), klassen=("rekenkaart",)))
+            rijen.append(
+                [r.omschrijving, _aantal(r.aantal), prijs, "elk jaar" if r.soort == "jaarlijks" else "één keer", bron]
+            )
+        tabellen.append(
+            maak_tabel(
+                f"{stap_naam(scenario)}: {naam}",
+                ["Wat", "Aantal", "Prijs", "Hoe vaak", "Bron van de prijs"],
+                rijen,
+                rechts=frozenset({1, 2}),
+                klassen=("rekenkaart",),
+            )
+        )
     waarom = next((" ".join(c.kosten.toelichting_kans.split()) for c in laad_casussen() if c.reis == reis), "")
     return Rekenkaart(reis, f"data/reizen/{reis}.json", tuple(tabellen), plan.kans_dreigend, plan.horizon_jaren, waarom)
 
@@ -180,8 +199,10 @@ def maak_rekenkaart(reis: str) -> Rekenkaart:
 def antwoord_zinnen(kaart: Rekenkaart) -> list[str]:
     """The answers' plain-Dutch lines: chance and horizon from the plan file, and what the story says."""
     jaren = "1 jaar" if kaart.horizon == 1 else f"{kaart.horizon} jaar"
-    zinnen = [f"Het planbestand rekent met een kans van {getal(kaart.kans * 100, 0)} procent op het dreigend "
-              f"scenario, over {jaren}."]
+    zinnen = [
+        f"Het planbestand rekent met een kans van {getal(kaart.kans * 100, 0)} procent op het dreigend "
+        f"scenario, over {jaren}."
+    ]
     if kaart.waarom:
         zinnen.append(f"Wat zegt het verhaal? {kaart.waarom}")
     return zinnen

@@ -242,7 +242,11 @@ def _laad_bestand(pad: Path) -> Wet:
     if not isinstance(ruw, dict):
         raise DoorbraakFout(
             f"Het bestand {pad.name} klopt niet.",
-            [Melding("het bestand moet een wet met velden bevatten (wet, afkorting, artikelen, ...)", bestand=pad.name)],
+            [
+                Melding(
+                    "het bestand moet een wet met velden bevatten (wet, afkorting, artikelen, ...)", bestand=pad.name
+                )
+            ],
         )
     try:
         wet = Wet.model_validate(ruw)
@@ -257,7 +261,7 @@ def _laad_bestand(pad: Path) -> Wet:
 def _meldingen(fout: ValidationError, bestand: str, ruw: dict) -> list[Melding]:
     """Dutch messages that name the article (not its position) and the field."""
     uit = []
-    for m, e in zip(pydantic_meldingen(fout, bestand), fout.errors()):
+    for m, e in zip(pydantic_meldingen(fout, bestand), fout.errors(), strict=True):
         loc = list(e.get("loc", ()))
         if len(loc) >= 2 and loc[0] == "artikelen" and isinstance(loc[1], int):
             artikelen = ruw.get("artikelen") or []
@@ -292,7 +296,9 @@ def _controleer_samenhang(wetten: list[Wet]) -> list[Melding]:
         gezien: set[str] = set()
         for a in w.artikelen:
             if a.artikel in gezien:
-                meldingen.append(Melding(f"artikel {a.artikel} staat dubbel (referentie '{a.referentie}')", bestand=w.bestand))
+                meldingen.append(
+                    Melding(f"artikel {a.artikel} staat dubbel (referentie '{a.referentie}')", bestand=w.bestand)
+                )
             gezien.add(a.artikel)
     if meldingen:
         return meldingen
@@ -307,7 +313,10 @@ def _controleer_samenhang(wetten: list[Wet]) -> list[Melding]:
                     continue
                 if _zoek(ref, index)[0] is a:
                     meldingen.append(
-                        Melding(f"artikel {a.artikel}, veld 'gerelateerd': een artikel verwijst naar zichzelf", bestand=w.bestand)
+                        Melding(
+                            f"artikel {a.artikel}, veld 'gerelateerd': een artikel verwijst naar zichzelf",
+                            bestand=w.bestand,
+                        )
                     )
     return meldingen
 
@@ -378,9 +387,7 @@ def _zoek(ref: str, index: dict) -> tuple[Artikel, str | None]:
             f"De verwijzing '{ref}' begrijp ik niet. Schrijf de wet en het artikel, bijvoorbeeld 'Pw 52' of 'Pw 18 lid 1'."
         )
     if wet is None:
-        raise DoorbraakFout(
-            f"De wet in '{ref}' ken ik niet. Gebruik een van deze afkortingen: {afkortingen}."
-        )
+        raise DoorbraakFout(f"De wet in '{ref}' ken ik niet. Gebruik een van deze afkortingen: {afkortingen}.")
     nr = re.sub(r"\s+", "", m.group("nr"))
     artikel = next((a for a in wet.artikelen if a.artikel.lower() == nr), None)
     if artikel is None:
@@ -400,7 +407,9 @@ def _zoek(ref: str, index: dict) -> tuple[Artikel, str | None]:
                     uitleg = f"In Doorbraakwijzer staat alleen lid {', '.join(nummers)} van dit artikel."
             else:
                 uitleg = "Dit artikel heeft geen genummerde leden."
-            raise DoorbraakFout(f"Lid {lid} van artikel {artikel.artikel} {wet.afkorting} bestaat niet (verwijzing '{ref}'). {uitleg}")
+            raise DoorbraakFout(
+                f"Lid {lid} van artikel {artikel.artikel} {wet.afkorting} bestaat niet (verwijzing '{ref}'). {uitleg}"
+            )
         lid = gevonden.nummer
     return artikel, lid
 

@@ -67,8 +67,6 @@ def _noteer_afhankelijkheid(env) -> None:
             env.note_dependency(str(pad))
 
 
-
-
 _EIGEN_TEKST = re.compile(r"^(?P<tekst>.+?)\s*<(?P<ref>[^<>]+)>\s*$", re.S)
 
 

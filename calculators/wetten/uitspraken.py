@@ -118,13 +118,29 @@ def _laad(pad: Path) -> list[Uitspraak]:
             except DoorbraakFout as e:
                 fouten.append(Melding(str(e), bestand=pad.name, rij=nr, kolom="artikelen"))
         if r.ecli.split(":")[3] != str(r.datum.year):
-            fouten.append(Melding(f"het jaar in {r.ecli} is niet het jaar van de datum ({r.datum.year})", bestand=pad.name, rij=nr, kolom="datum"))
+            fouten.append(
+                Melding(
+                    f"het jaar in {r.ecli} is niet het jaar van de datum ({r.datum.year})",
+                    bestand=pad.name,
+                    rij=nr,
+                    kolom="datum",
+                )
+            )
         if r.ecli in gezien:
-            fouten.append(Melding(f"de uitspraak {r.ecli} staat er al (uitspraak {gezien[r.ecli]})", bestand=pad.name, rij=nr, kolom="ecli"))
+            fouten.append(
+                Melding(
+                    f"de uitspraak {r.ecli} staat er al (uitspraak {gezien[r.ecli]})",
+                    bestand=pad.name,
+                    rij=nr,
+                    kolom="ecli",
+                )
+            )
         gezien.setdefault(r.ecli, nr)
         uit.append(Uitspraak(r.ecli, r.instantie, r.datum, tuple(dict.fromkeys(refs)), r.kern, r.bron))
     if fouten:
-        raise DoorbraakFout(f"Het bestand {pad.name} bevat fouten; er is niets geladen (rij = nummer van de uitspraak).", fouten)
+        raise DoorbraakFout(
+            f"Het bestand {pad.name} bevat fouten; er is niets geladen (rij = nummer van de uitspraak).", fouten
+        )
     return uit
 
 

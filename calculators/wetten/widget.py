@@ -84,7 +84,11 @@ def markeer_html(tekst: str, posities: Sequence[tuple[int, int]]) -> str:
 def _lijst(kop: str, items: Sequence[str]) -> str:
     if not items:
         return ""
-    return f"<p><strong>{html.escape(kop)}</strong></p><ul>" + "".join(f"<li>{html.escape(i)}</li>" for i in items) + "</ul>"
+    return (
+        f"<p><strong>{html.escape(kop)}</strong></p><ul>"
+        + "".join(f"<li>{html.escape(i)}</li>" for i in items)
+        + "</ul>"
+    )
 
 
 def _gerelateerd(a: Artikel) -> str:
@@ -167,8 +171,11 @@ def artikel_html(t: WetTreffer, analyse: Vraaganalyse | None, nummer: int) -> st
         + f"<p class='dbw-klein'>{html.escape(a.titel)} · geldig vanaf {html.escape(datum(a.geldig_vanaf))} · "
         f"<a href='{html.escape(a.url)}' target='_blank' rel='noopener'>Lees op wetten.overheid.nl</a></p>"
         f"<p><strong>Wat kan hiermee?</strong> {html.escape(a.uitleg.mogelijk)}</p>"
-        + (f"<p class='dbw-klein'><strong>Herkomst van de tekst:</strong> {html.escape(a.herkomst)}</p>"
-           if getattr(a, "herkomst", "") else "")
+        + (
+            f"<p class='dbw-klein'><strong>Herkomst van de tekst:</strong> {html.escape(a.herkomst)}</p>"
+            if getattr(a, "herkomst", "")
+            else ""
+        )
         + _lijst("Voorwaarden", a.uitleg.voorwaarden)
         + _lijst("Let op, veel mensen denken dit", a.uitleg.misverstanden)
         + f"<details><summary>{samenvatting}</summary>{''.join(leden)}"
@@ -180,7 +187,7 @@ def artikel_html(t: WetTreffer, analyse: Vraaganalyse | None, nummer: int) -> st
         f"<textarea id='{zin_id}' class='dbw-zin' rows='4' readonly onfocus='this.select()'>"
         f"{html.escape(zin)}</textarea><br>"
         f"<button type='button' class='dbw-kopieer' data-zin='{html.escape(zin, quote=True)}' "
-        f"onclick=\"{_KOPIEER_JS.format(zin_id=zin_id)}\">Kopieer zin</button>"
+        f'onclick="{_KOPIEER_JS.format(zin_id=zin_id)}">Kopieer zin</button>'
         "<span class='dbw-klein' role='status' aria-live='polite'></span></p>"
         f"<p><a class='dbw-zet-in-plan' href='{html.escape(plan_met_artikel(ref))}' target='_blank' rel='noopener'>"
         f"Zet {html.escape(ref)} in mijn plan (nieuw tabblad)</a></p>"
@@ -202,11 +209,14 @@ class WettenZoeker:
             style={"description_width": "initial"},
         )
         self.knop = w.Button(description="Zoek", button_style="primary", tooltip="Zoek artikelen bij je vraag")
-        self.domein = w.Dropdown(description="Domein", options=keuzes(voc.domein_namen),
-                                 style={"description_width": "initial"})
-        self.wet = w.Dropdown(description="Wet",
-                              options=[(ALLE, "")] + [(f"{x.afkorting}: {x.wet}", x.afkorting) for x in laad_wetten()],
-                              style={"description_width": "initial"})
+        self.domein = w.Dropdown(
+            description="Domein", options=keuzes(voc.domein_namen), style={"description_width": "initial"}
+        )
+        self.wet = w.Dropdown(
+            description="Wet",
+            options=[(ALLE, "")] + [(f"{x.afkorting}: {x.wet}", x.afkorting) for x in laad_wetten()],
+            style={"description_width": "initial"},
+        )
         self.situaties = situaties()
         self.situatie = w.Dropdown(
             description="Of kies een situatie",
@@ -257,12 +267,16 @@ class WettenZoeker:
             zwak = "".join(artikel_html(t, uitkomst.analyse, i) for i, t in enumerate(uitkomst.treffers[:3], start=1))
             self.resultaten.value = (
                 f"<details><summary>Toon toch {aantal_artikelen(len(uitkomst.treffers[:3]))} dat maar een beetje "
-                f"past</summary>{zwak}</details>" if zwak else ""
+                f"past</summary>{zwak}</details>"
+                if zwak
+                else ""
             )
             return
         beste = uitkomst.treffers[0]
-        tekst = (f"{aantal_artikelen(len(uitkomst.treffers))} gevonden voor '{vraag[:80]}'. "
-                 f"Het beste: artikel {beste.artikel.artikel} {beste.artikel.wetnaam} ({beste.zekerheid}).")
+        tekst = (
+            f"{aantal_artikelen(len(uitkomst.treffers))} gevonden voor '{vraag[:80]}'. "
+            f"Het beste: artikel {beste.artikel.artikel} {beste.artikel.wetnaam} ({beste.zekerheid})."
+        )
         zet_live(self.status, notities + melding(tekst, "ok"))
         self.resultaten.value = "".join(
             artikel_html(t, uitkomst.analyse, i) for i, t in enumerate(uitkomst.treffers, start=1)
@@ -275,7 +289,7 @@ class WettenZoeker:
             self.resultaten.value = ""
             return
         masker = filter_masker(self.artikelen, domein, wet)
-        gekozen = [a for a, ja in zip(self.artikelen, masker) if ja]
+        gekozen = [a for a, ja in zip(self.artikelen, masker, strict=True) if ja]
         self._toon_lijst(gekozen, "bij je keuze")
 
     def _kies_situatie(self) -> None:

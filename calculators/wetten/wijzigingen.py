@@ -153,13 +153,31 @@ def _laad(pad: Path) -> list[Wijziging]:
                 fouten.append(Melding(str(e), bestand=pad.name, rij=nr, kolom="artikelen"))
                 continue
             if wet is not None and a.wet is not wet:
-                fouten.append(Melding(f"{a.referentie} hoort niet bij de wet '{r.wet}'", bestand=pad.name, rij=nr, kolom="artikelen"))
+                fouten.append(
+                    Melding(
+                        f"{a.referentie} hoort niet bij de wet '{r.wet}'", bestand=pad.name, rij=nr, kolom="artikelen"
+                    )
+                )
             refs.append(a.referentie)
         if r.id in ids:
             fouten.append(Melding(f"het id '{r.id}' staat er dubbel in", bestand=pad.name, rij=nr, kolom="id"))
         ids.add(r.id)
-        uit.append(Wijziging(r.id, wet.afkorting if wet else r.wet, tuple(dict.fromkeys(refs)), r.titel, r.wat, r.per,
-                             r.status, r.bron, r.url, r.gecontroleerd, tuple(r.toekomstige_tekst or ()), r.opmerking))
+        uit.append(
+            Wijziging(
+                r.id,
+                wet.afkorting if wet else r.wet,
+                tuple(dict.fromkeys(refs)),
+                r.titel,
+                r.wat,
+                r.per,
+                r.status,
+                r.bron,
+                r.url,
+                r.gecontroleerd,
+                tuple(r.toekomstige_tekst or ()),
+                r.opmerking,
+            )
+        )
     if fouten:
         raise DoorbraakFout(f"Het bestand {pad.name} verwijst naar onbekende wetten of artikelen.", fouten)
     return uit

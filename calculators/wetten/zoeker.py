@@ -56,7 +56,12 @@ from calculators.wetten.wijzigingen import wijzigingen_bij
 #: Weight of the field with the B1 holdings of real rulings about the article (data/uitspraken.yaml).
 UITSPRAAK_GEWICHT = 1.0
 GEWICHTEN: dict[str, float] = {
-    "titel": 1.0, "uitleg": 1.6, "vragen": 1.3, "trefwoorden": 1.0, "tekst": 1.0, "uitspraken": UITSPRAAK_GEWICHT,
+    "titel": 1.0,
+    "uitleg": 1.6,
+    "vragen": 1.3,
+    "trefwoorden": 1.0,
+    "tekst": 1.0,
+    "uitspraken": UITSPRAAK_GEWICHT,
 }
 MAX_TOP = 100
 #: Ranking method and weight of the character n-gram field (weak fuzzy match for word
@@ -87,8 +92,11 @@ def passages(a: Artikel) -> list[tuple[str, str]]:
 
 
 def maak_index(
-    artikelen: Sequence[Artikel], kopieen: int = 1, ngram_gewicht: float = NGRAM_GEWICHT,
-    zonder_ecli: frozenset[str] = frozenset(), gewichten: dict[str, float] | None = None,
+    artikelen: Sequence[Artikel],
+    kopieen: int = 1,
+    ngram_gewicht: float = NGRAM_GEWICHT,
+    zonder_ecli: frozenset[str] = frozenset(),
+    gewichten: dict[str, float] | None = None,
 ) -> Zoekindex:
     """A search index over the articles (``kopieen`` > 1 only for the benchmark)."""
     docs = [document(a, zonder_ecli) for a in artikelen] * kopieen
@@ -226,9 +234,15 @@ BUREN: dict[str, tuple[str, str]] = {
     "huurcontract": ("het huurrecht (Burgerlijk Wetboek)", "een jurist of het Juridisch Loket"),
     "huurovereenkomst": ("het huurrecht (Burgerlijk Wetboek)", "een jurist of het Juridisch Loket"),
     "huurcommissie": ("het huurrecht (Huurcommissie)", "de Huurcommissie"),
-    "deurwaarder": ("beslag door een deurwaarder (Wetboek van Burgerlijke Rechtsvordering)", "een jurist of het Juridisch Loket"),
+    "deurwaarder": (
+        "beslag door een deurwaarder (Wetboek van Burgerlijke Rechtsvordering)",
+        "een jurist of het Juridisch Loket",
+    ),
     "wsnp": ("de wettelijke schuldsanering (Faillissementswet)", "een jurist of de schuldhulp van je gemeente"),
-    "wettelijke schuldsanering": ("de wettelijke schuldsanering (Faillissementswet)", "een jurist of de schuldhulp van je gemeente"),
+    "wettelijke schuldsanering": (
+        "de wettelijke schuldsanering (Faillissementswet)",
+        "een jurist of de schuldhulp van je gemeente",
+    ),
     "faillissement": ("een faillissement (Faillissementswet)", "een jurist"),
     "studiefinanciering": ("de studiefinanciering (Wet studiefinanciering 2000)", "DUO"),
 }
@@ -344,8 +358,10 @@ def zoek_wetten(
     for b in buren:
         if treffers and not _noemt(treffers[0].artikel, b):
             onderwerp, waar = BUREN[b]
-            meldingen.append(f"Je vraag gaat ook over {onderwerp}. Die regels staan niet in Doorbraakwijzer. "
-                             f"Vraag het na bij {waar}.")
+            meldingen.append(
+                f"Je vraag gaat ook over {onderwerp}. Die regels staan niet in Doorbraakwijzer. "
+                f"Vraag het na bij {waar}."
+            )
     if not treffers:
         meldingen.append("Ik vond geen artikel dat past. Probeer andere of minder woorden, of zet een filter uit.")
     return WetUitkomst(treffers, meldingen, uitkomst.analyse)
@@ -447,7 +463,9 @@ def laad_evaluatie(pad: Path | None = None) -> list[Evaluatievraag]:
             except DoorbraakFout as e:
                 fouten.append(Melding(str(e), bestand=pad.name, rij=i, kolom="artikelen"))
     if fouten:
-        raise DoorbraakFout(f"Het bestand {pad.name} verwijst naar onbekende artikelen (rij = nummer van de vraag).", fouten)
+        raise DoorbraakFout(
+            f"Het bestand {pad.name} verwijst naar onbekende artikelen (rij = nummer van de vraag).", fouten
+        )
     return lijst.vragen
 
 

@@ -17,11 +17,20 @@ def test_dashboard_draait_zonder_fouten(pad):
     nb = nbformat.read(pad, as_version=4)
     os.environ["PYTHONPATH"] = os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
     NotebookClient(nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(pad.parent)}}).execute()
-    fouten = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
-              if o.get("output_type") == "error" or o.get("name") == "stderr"]
+    fouten = [
+        o
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.get("outputs", [])
+        if o.get("output_type") == "error" or o.get("name") == "stderr"
+    ]
     assert not fouten, fouten
-    widgets = [o for c in nb.cells for o in c.get("outputs", [])
-               if "application/vnd.jupyter.widget-view+json" in o.get("data", {})]
+    widgets = [
+        o
+        for c in nb.cells
+        for o in c.get("outputs", [])
+        if "application/vnd.jupyter.widget-view+json" in o.get("data", {})
+    ]
     assert widgets, "het dashboard toont geen widget"
 
 

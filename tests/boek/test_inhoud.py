@@ -12,10 +12,16 @@ ROOT = Path(__file__).resolve().parents[2]
 REIZEN = ROOT / "book" / "reizen"
 KOPPEN = ("De situatie", "De route", "De doorbraak", "De wettelijke basis", "De kosten", "De les")
 # Pages written by other parts of the project (calculators, law pages, catalogue) test their own content.
-ANDEREN = ("book/rekenhulpen/", "book/wetten/", "book/inspiratie/", "book/naslag/over-de-gegevens",
-           "book/naslag/toegankelijkheid")
-VOORBEELDREIZEN = sorted(p for p in REIZEN.glob("*.md")
-                         if p.stem not in ("honderd-reizen", "wat-misgaat", "wat-helpt", "voorbeelden"))
+ANDEREN = (
+    "book/rekenhulpen/",
+    "book/wetten/",
+    "book/inspiratie/",
+    "book/naslag/over-de-gegevens",
+    "book/naslag/toegankelijkheid",
+)
+VOORBEELDREIZEN = sorted(
+    p for p in REIZEN.glob("*.md") if p.stem not in ("honderd-reizen", "wat-misgaat", "wat-helpt", "voorbeelden")
+)
 
 
 def test_er_zijn_minstens_zes_voorbeeldreizen_en_ze_staan_in_de_inhoudsopgave():

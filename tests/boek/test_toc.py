@@ -21,8 +21,13 @@ def test_elk_bestand_in_de_inhoudsopgave_bestaat():
 
 
 def test_elke_glob_in_de_inhoudsopgave_vindt_paginas():
-    leeg = [w for s, w in toc_items() if s == "glob" and not any(w.startswith(g) for g in GEGENEREERD)
-            and not any(p.suffix == ".md" for p in ROOT.glob(w))]
+    leeg = [
+        w
+        for s, w in toc_items()
+        if s == "glob"
+        and not any(w.startswith(g) for g in GEGENEREERD)
+        and not any(p.suffix == ".md" for p in ROOT.glob(w))
+    ]
     assert not leeg, f"Deze globs in _toc.yml vinden geen pagina: {leeg}"
 
 
@@ -50,6 +55,14 @@ def test_de_negen_delen_staan_in_de_juiste_volgorde():
     toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
     assert toc["root"] == "book/welkom"
     koppen = [d["caption"] for d in toc["parts"]]
-    verwacht = ["Aan de slag", "De methode", "Er mag meer dan je denkt", "Maatwerkreizen",
-                "Patronen en preventie", "Maatwerk organiseren", "Voor trainers", "Naslag"]
+    verwacht = [
+        "Aan de slag",
+        "De methode",
+        "Er mag meer dan je denkt",
+        "Maatwerkreizen",
+        "Patronen en preventie",
+        "Maatwerk organiseren",
+        "Voor trainers",
+        "Naslag",
+    ]
     assert [k for k in koppen if k in verwacht] == verwacht

@@ -45,7 +45,9 @@ def test_html_in_zoekvraag_wordt_niet_uitgevoerd(pagina, server_url):
 def test_zonder_rekenserver_tabel_en_casuspagina(pagina, statisch_url):
     pagina.goto(statisch_url + "/book/inspiratie/index.html")
     assert pagina.locator(".casustabel tbody tr").count() == len(laad_casussen())
-    pagina.locator(".casustabel").get_by_role("link", name="Een moeder wacht maanden op een keuring van het UWV").click()
+    pagina.locator(".casustabel").get_by_role(
+        "link", name="Een moeder wacht maanden op een keuring van het UWV"
+    ).click()
     pagina.wait_for_url("**/casussen/moeder-wacht-op-uwv-keuring.html")
     assert pagina.locator("table.casuskosten tfoot tr").count() == 3
     assert pagina.get_by_text("Illustratieve samengestelde casus").first.is_visible()
@@ -66,6 +68,9 @@ def test_axe_geen_ernstige_overtredingen_in_catalogus(pagina, server_url):
     pagina.add_script_tag(path=str(AXE))
     uitkomst = pagina.evaluate("""async () => await axe.run(document, {runOnly: {type: 'tag',
         values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})""")
-    ernstig = [(v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
-               for v in uitkomst["violations"] if v["impact"] in ("serious", "critical")]
+    ernstig = [
+        (v["id"], v["help"], [n["target"] for n in v["nodes"]][:3])
+        for v in uitkomst["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
     assert ernstig == []

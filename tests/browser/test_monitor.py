@@ -10,7 +10,9 @@ from conftest import ROOT, axe_overtredingen
 pytestmark = pytest.mark.browser
 
 DEMO = ROOT / "data" / "voorbeelden" / "monitor-demo"
-PLANNEN = {p.relative_to(DEMO).as_posix(): json.loads(p.read_text(encoding="utf-8")) for p in sorted(DEMO.rglob("*.json"))}
+PLANNEN = {
+    p.relative_to(DEMO).as_posix(): json.loads(p.read_text(encoding="utf-8")) for p in sorted(DEMO.rglob("*.json"))
+}
 
 
 def open_monitor(pagina, server_url):
@@ -22,7 +24,9 @@ def test_voorbeeldmap_upload_en_filter(pagina, server_url, tmp_path):
     open_monitor(pagina, server_url)
     assert pagina.get_by_role("table").count() >= 5
     excel = pagina.get_by_role("link", name="Download het overzicht als Excel-bestand")
-    assert excel.get_attribute("href").startswith("data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,")
+    assert excel.get_attribute("href").startswith(
+        "data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,"
+    )
 
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -34,7 +38,9 @@ def test_voorbeeldmap_upload_en_filter(pagina, server_url, tmp_path):
     with pagina.expect_file_chooser() as kiezer:
         pagina.get_by_role("button", name="Kies plannen of een zip", exact=False).click()
     kiezer.value.set_files(str(pad))
-    pagina.locator("[role=status]").get_by_text(f"{len(PLANNEN)} plannen geteld, 1 niet geteld").wait_for(timeout=60_000)
+    pagina.locator("[role=status]").get_by_text(f"{len(PLANNEN)} plannen geteld, 1 niet geteld").wait_for(
+        timeout=60_000
+    )
     assert pagina.get_by_text("plannen.zip/team/kapot.json").count() == 1
 
     pagina.get_by_label("Domein", exact=True).select_option("wonen")
@@ -56,7 +62,11 @@ def test_toetsenbord_bereikt_upload_en_filters(pagina, server_url):
     bereikt = []
     for _ in range(30):
         pagina.keyboard.press("Tab")
-        bereikt.append(pagina.evaluate("() => (document.activeElement.textContent || '').trim().slice(0, 40) + '|' + (document.activeElement.tagName)"))
+        bereikt.append(
+            pagina.evaluate(
+                "() => (document.activeElement.textContent || '').trim().slice(0, 40) + '|' + (document.activeElement.tagName)"
+            )
+        )
     assert any("Kies plannen of een zip" in b for b in bereikt), bereikt
     assert any(b.endswith("|SELECT") for b in bereikt), bereikt
 

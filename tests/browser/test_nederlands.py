@@ -33,22 +33,58 @@ BREEDTES = [(1366, "breed"), (360, "telefoon")]
 # English texts of Sphinx, pydata-sphinx-theme, sphinx-book-theme, sphinx-copybutton and Voila
 # that a reader could meet. Matched case-insensitively as a phrase.
 ENGELS = [
-    "Back to top", "Toggle primary sidebar", "Toggle secondary sidebar", "Toggle navigation",
-    "light/dark", "Link to this heading", "Link to this table", "Link to this definition",
-    "Link to this term", "Link to this image", "Link to this code", "next page", "previous page",
-    "Skip to main content", "Last updated", "On this page", "Section Navigation", "Site navigation",
-    "Version warning", "Copy to clipboard", "Copied!", "Click to expand", "Click to collapse",
-    "Print to PDF", "Download this page", "Download source file", "Fullscreen mode",
-    "Search Results", "Preparing search", "Hide Search Matches", "Your search did not match",
-    "Search finished", "matching the search query", "Search the docs", "Searching",
-    "Please activate JavaScript", "Show Source", "Breadcrumb", "Announcement", "Contents",
-    "Table of Contents", "Theme by", "Built with", "Created using", "By Het Doorbraakwijzer",
+    "Back to top",
+    "Toggle primary sidebar",
+    "Toggle secondary sidebar",
+    "Toggle navigation",
+    "light/dark",
+    "Link to this heading",
+    "Link to this table",
+    "Link to this definition",
+    "Link to this term",
+    "Link to this image",
+    "Link to this code",
+    "next page",
+    "previous page",
+    "Skip to main content",
+    "Last updated",
+    "On this page",
+    "Section Navigation",
+    "Site navigation",
+    "Version warning",
+    "Copy to clipboard",
+    "Copied!",
+    "Click to expand",
+    "Click to collapse",
+    "Print to PDF",
+    "Download this page",
+    "Download source file",
+    "Fullscreen mode",
+    "Search Results",
+    "Preparing search",
+    "Hide Search Matches",
+    "Your search did not match",
+    "Search finished",
+    "matching the search query",
+    "Search the docs",
+    "Searching",
+    "Please activate JavaScript",
+    "Show Source",
+    "Breadcrumb",
+    "Announcement",
+    "Contents",
+    "Table of Contents",
+    "Theme by",
+    "Built with",
+    "Created using",
+    "By Het Doorbraakwijzer",
     "Copyright 20",
 ]
 # Whole attribute values that are English (too short to look for as a phrase).
 ENGELS_ATTRIBUUT = {"Main", "Page", "Search", "Home", "Next", "Previous", "Close", "Menu toggle"}
 ENGELSE_DATUM = re.compile(
-    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}\b", re.IGNORECASE)
+    r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d{1,2}, \d{4}\b", re.IGNORECASE
+)
 
 VERZAMEL = """() => {
   const zichtbaar = (el) => el && el.checkVisibility && el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true});
@@ -134,12 +170,18 @@ def engels_op_scherm(gegevens: dict) -> list[str]:
 
 def test_de_lijst_herkent_engelse_tekst():
     # Guards the check below: the list finds what the theme shows in English by default.
-    voorbeeld = {"teksten": ["Back to top", "Laatste aanpassing op dec 01, 2026."],
-                 "attributen": [{"naam": "title", "waarde": "Link to this heading", "el": "A"},
-                                {"naam": "aria-label", "waarde": "Main", "el": "NAV"}]}
+    voorbeeld = {
+        "teksten": ["Back to top", "Laatste aanpassing op dec 01, 2026."],
+        "attributen": [
+            {"naam": "title", "waarde": "Link to this heading", "el": "A"},
+            {"naam": "aria-label", "waarde": "Main", "el": "NAV"},
+        ],
+    }
     assert len(engels_op_scherm(voorbeeld)) == 4
-    nederlands = {"teksten": ["Naar boven", "Laatste aanpassing op 1 december 2026."],
-                  "attributen": [{"naam": "title", "waarde": "Link naar dit kopje", "el": "A"}]}
+    nederlands = {
+        "teksten": ["Naar boven", "Laatste aanpassing op 1 december 2026."],
+        "attributen": [{"naam": "title", "waarde": "Link naar dit kopje", "el": "A"}],
+    }
     assert engels_op_scherm(nederlands) == []
 
 
@@ -195,20 +237,20 @@ def test_rekenhulp_zonder_engelse_thema_tekst(browser, server_url, naam):
 # (what the reader types, a different word form that pages use): the pages with the second
 # word must be found with the first.
 WOORDPAREN = [
-    ("eiwitrijk", "eiwitten"),          # compound: the yoghurt case and story
-    ("verhuizen", "verhuizing"),        # verb / noun
-    ("schulden", "schuld"),             # plural
-    ("huisuitzetting", "ontruiming"),   # synonym list
-    ("kinderen", "kind"),               # irregular plural, synonym list
-    ("uitkeringen", "uitkering"),       # plural
-    ("gemeenten", "gemeente"),          # plural
-    ("woningen", "woning"),             # plural
+    ("eiwitrijk", "eiwitten"),  # compound: the yoghurt case and story
+    ("verhuizen", "verhuizing"),  # verb / noun
+    ("schulden", "schuld"),  # plural
+    ("huisuitzetting", "ontruiming"),  # synonym list
+    ("kinderen", "kind"),  # irregular plural, synonym list
+    ("uitkeringen", "uitkering"),  # plural
+    ("gemeenten", "gemeente"),  # plural
+    ("woningen", "woning"),  # plural
     ("huurschuld", "huurachterstand"),  # synonym list
-    ("jongeren", "jongere"),            # plural
-    ("aanvragen", "aanvraag"),          # verb / noun
+    ("jongeren", "jongere"),  # plural
+    ("aanvragen", "aanvraag"),  # verb / noun
     ("zorgverzekeraar", "zorgverzekering"),  # synonym list
-    ("signalen", "signaal"),            # plural with a long vowel
-    ("afspraken", "afspraak"),          # plural with a long vowel
+    ("signalen", "signaal"),  # plural with a long vowel
+    ("afspraken", "afspraak"),  # plural with a long vowel
 ]
 
 
@@ -236,9 +278,12 @@ def zoek(pagina, statisch_url: str, vraag: str) -> tuple[set[str], str, list[str
     pagina.goto(f"{statisch_url}/search.html?q={quote(vraag)}")
     pagina.wait_for_function(
         "() => { const s = document.querySelector('#search-results .search-summary');"
-        " return s && s.textContent.trim().length > 0; }", timeout=30_000)
+        " return s && s.textContent.trim().length > 0; }",
+        timeout=30_000,
+    )
     links = pagina.eval_on_selector_all(
-        "#search-results ul.search li > a", "els => els.map(a => a.getAttribute('href'))")
+        "#search-results ul.search li > a", "els => els.map(a => a.getAttribute('href'))"
+    )
     gevonden = {re.sub(r"\.html.*$", "", h).lstrip("./") for h in links}
     samenvatting = pagina.locator("#search-results .search-summary").inner_text().strip()
     stukjes = pagina.eval_on_selector_all("#search-results p.context", "els => els.map(p => p.textContent)")
@@ -260,8 +305,9 @@ def test_zoeken_vindt_nederlandse_woordvormen(pagina, statisch_url, boek_build, 
 
 def test_woordparen_toetsen_echte_woordvormen(boek_build):
     """At least ten pairs where some page has the second form but not the first."""
-    echt = [(a, b) for a, b in WOORDPAREN
-            if paginas_met_woord(boek_build.html, b) - paginas_met_woord(boek_build.html, a)]
+    echt = [
+        (a, b) for a, b in WOORDPAREN if paginas_met_woord(boek_build.html, b) - paginas_met_woord(boek_build.html, a)
+    ]
     assert len(echt) >= 10, sorted(set(WOORDPAREN) - set(echt))
 
 
@@ -322,8 +368,11 @@ def test_statische_rekenhulp_een_melding_en_voorbeeldplannen(pagina, statisch_ur
         .filter(p => p.checkVisibility() && p.getBoundingClientRect().width > 1
                      && /rekenserver/i.test(p.textContent)).length""")
     assert zichtbaar == 1, "de melding dat de rekenserver niet draait staat er niet precies één keer"
-    plannen = sorted(p.stem for p in (ROOT / "data" / "reizen").glob("*.json")
-                     if (ROOT / "book" / "reizen" / f"{p.stem}.md").exists())
+    plannen = sorted(
+        p.stem
+        for p in (ROOT / "data" / "reizen").glob("*.json")
+        if (ROOT / "book" / "reizen" / f"{p.stem}.md").exists()
+    )
     links = pagina.eval_on_selector_all(".rekenhulp-voorbeelden a", "els => els.map(a => a.href)")
     assert sorted(re.sub(r".*/|\.html$", "", h) for h in links) == plannen
     pagina.goto(links[0])

@@ -56,8 +56,12 @@ def test_prijspagina_zonder_rekenserver_toont_tabel(pagina, statisch_url):
         assert "pleegvergoeding" in tekst.lower()
     # sort by amount: the first visible amount is the smallest
     pagina.get_by_role("button", name="Bedrag").click()
-    bedragen = [float(x) for x in pagina.locator(".prijstabel tbody tr:visible td.bedrag").evaluate_all(
-        "els => els.map(e => e.dataset.sort)")]
+    bedragen = [
+        float(x)
+        for x in pagina.locator(".prijstabel tbody tr:visible td.bedrag").evaluate_all(
+            "els => els.map(e => e.dataset.sort)"
+        )
+    ]
     assert bedragen == sorted(bedragen)
 
 

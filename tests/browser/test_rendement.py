@@ -29,10 +29,14 @@ def _voorbeeld_netto_a() -> str:
     b = csv_bedrag
     jaarlijks_nu = 104 * b("begeleiding-thuis-referentieprijs") + 52 * b("ambulante-jeugdhulp-regulier-hbo")
     huidig = 2 * jaarlijks_nu
-    dreigend = b("huisuitzetting-kosten-verhuurder") + 2 * (b("maatschappelijke-opvang-plek") + 730 * b(
-        "jeugdhulp-verblijf-24-uur-jeugd-opvoedhulp"))
-    doorbraak = 6 * b("huur-corporatiewoning-gemiddeld") + b("beschermingsbewind-aanvangswerkzaamheden-1-persoon") + 2 * (
-        12 * b("beschermingsbewind-1-persoon-problematische-schulden") + jaarlijks_nu)
+    dreigend = b("huisuitzetting-kosten-verhuurder") + 2 * (
+        b("maatschappelijke-opvang-plek") + 730 * b("jeugdhulp-verblijf-24-uur-jeugd-opvoedhulp")
+    )
+    doorbraak = (
+        6 * b("huur-corporatiewoning-gemiddeld")
+        + b("beschermingsbewind-aanvangswerkzaamheden-1-persoon")
+        + 2 * (12 * b("beschermingsbewind-1-persoon-problematische-schulden") + jaarlijks_nu)
+    )
     return euro(Decimal("0.5") * huidig + Decimal("0.5") * dreigend - doorbraak)
 
 
@@ -86,5 +90,3 @@ def test_browser_zonder_rekenserver_toont_het_voorbeeld(pagina, statisch_url):
     terugval = pagina.locator(".rekenhulp-fallback")
     assert terugval.get_by_text("Uitkomst over 2 jaar").is_visible()
     assert _voorbeeld_netto_a() in terugval.inner_text()
-
-

@@ -5,7 +5,7 @@ import re
 
 import pytest
 import yaml
-from conftest import ROOT, axe_overtredingen, wacht_op_rekenhulp
+from conftest import ROOT, axe_overtredingen
 
 pytestmark = pytest.mark.browser
 
@@ -90,8 +90,10 @@ def test_axe_en_lange_teksten_passen_op_elke_breedte(pagina, server_url, breedte
 def test_boekpagina_toont_de_lijst_zonder_rekenserver(pagina, statisch_url):
     pagina.goto(statisch_url + "/book/patronen/signalenwijzer.html")
     lijst = pagina.locator(".signalenlijst")
-    for s in SIGNALEN[:: 7]:
+    for s in SIGNALEN[::7]:
         assert lijst.get_by_text(s["tekst"], exact=False).count() >= 1, s["id"]
     assert lijst.locator("li").count() == len(SIGNALEN)
-    assert lijst.get_by_text("eigen toevoeging", exact=False).count() == sum(1 for s in SIGNALEN if s.get("eigen_toevoeging"))
+    assert lijst.get_by_text("eigen toevoeging", exact=False).count() == sum(
+        1 for s in SIGNALEN if s.get("eigen_toevoeging")
+    )
     assert lijst.locator("a.wetsartikel-link, a[href*='wetten']").count() >= len(SIGNALEN)

@@ -90,7 +90,8 @@ def test_rekenhulp_bruikbaar_op_telefoon_en_bij_zoom(browser, server_url, naam, 
     try:
         open_rekenhulp(pagina, server_url, naam)
         overloop = pagina.evaluate(
-            "() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth")
+            "() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth"
+        )
         assert overloop <= 16, f"de pagina is {overloop} pixels te breed"
         eerste = pagina.locator("input:visible, select:visible, textarea:visible").first
         vak = eerste.bounding_box()
@@ -113,8 +114,15 @@ def test_html_in_tekstvelden_wordt_tekst(pagina, server_url, naam):
     assert pagina.locator("b:text-is('vet')").count() == 0, "ingevoerde HTML werd als opmaak getoond"
 
 
-@pytest.mark.parametrize("pad", ["/search.html?q=huisuitzetting", "/book/aan-de-slag/je-eerste-doorbraakplan.html",
-                                 "/book/rekenhulpen/wat-kost-het.html"], ids=["zoeken", "geldstroomtabel", "prijstabel"])
+@pytest.mark.parametrize(
+    "pad",
+    [
+        "/search.html?q=huisuitzetting",
+        "/book/aan-de-slag/je-eerste-doorbraakplan.html",
+        "/book/rekenhulpen/wat-kost-het.html",
+    ],
+    ids=["zoeken", "geldstroomtabel", "prijstabel"],
+)
 def test_zoekpagina_en_brede_tabellen_op_telefoon_zonder_ernstige_axe_overtredingen(browser, statisch_url, pad):
     """The search results (count, snippets) and the scroll cues of wide tables at 360 px."""
     context = browser.new_context(viewport={"width": 360, "height": 800}, locale="nl-NL")
@@ -123,7 +131,9 @@ def test_zoekpagina_en_brede_tabellen_op_telefoon_zonder_ernstige_axe_overtredin
         pagina.goto(statisch_url + pad)
         pagina.wait_for_load_state("load")
         if "search" in pad:
-            pagina.wait_for_function("() => (document.querySelector('#search-results .search-summary') || {}).textContent")
+            pagina.wait_for_function(
+                "() => (document.querySelector('#search-results .search-summary') || {}).textContent"
+            )
         else:
             assert pagina.locator(".tabel-veeg:visible").count() >= 1, "geen zichtbare scrollhint bij een brede tabel"
         assert axe_overtredingen(pagina) == []

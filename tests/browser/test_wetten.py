@@ -19,8 +19,11 @@ def test_vraag_stellen_geeft_artikel_met_uitleg_tekst_en_zin(pagina, server_url)
     koppen = artikelen.locator("h3").all_inner_texts()
     assert any("Artikel 52 Participatiewet" in k for k in koppen[:3])
     eerste = artikelen.first
-    assert eerste.get_by_role("link", name="Lees op wetten.overheid.nl").get_attribute("href").startswith(
-        "https://wetten.overheid.nl/")
+    assert (
+        eerste.get_by_role("link", name="Lees op wetten.overheid.nl")
+        .get_attribute("href")
+        .startswith("https://wetten.overheid.nl/")
+    )
     eerste.locator("summary").click()
     assert eerste.locator(".dbw-lid-beste mark").count() >= 1
     assert eerste.get_by_label("Zin voor je plan").input_value().startswith("Op grond van artikel")
@@ -67,13 +70,16 @@ def test_zonder_rekenserver_doorzoekbare_tabel_met_alle_artikelen(pagina, statis
 
 # --- issue 16: honest answers, how sure, rulings and announced changes -----------------
 
+
 def test_onthoudt_zich_bij_een_vraag_over_een_andere_wet(pagina, server_url):
     pagina.goto(server_url + "/voila/render/wetten.ipynb")
     pagina.locator(".jupyter-widgets").first.wait_for(timeout=60_000)
     vraag = pagina.get_by_label("Je vraag")
     vraag.fill("kinderbijslag aanvragen bij de SVB")
     vraag.press("Enter")
-    pagina.locator("[role=status]").get_by_text("Ik vind geen artikel dat goed past", exact=False).wait_for(timeout=20_000)
+    pagina.locator("[role=status]").get_by_text("Ik vind geen artikel dat goed past", exact=False).wait_for(
+        timeout=20_000
+    )
     assert pagina.locator("[role=status]").get_by_text("de SVB", exact=False).count() >= 1
     # weak candidates are folded away, not shown as three confident answers
     assert not pagina.locator("article.dbw-wet").first.is_visible()

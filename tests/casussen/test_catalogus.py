@@ -59,6 +59,7 @@ def test_het_sjabloon_is_geen_casus_maar_wel_geldig(casussen):
     sjabloon = yaml.safe_load((CASUSSEN / "_sjabloon.yaml").read_text(encoding="utf-8"))
     ruw = sjabloon | {"id": "sjabloon-test"}
     from calculators.casussen.catalogus import Casus
+
     Casus.model_validate(ruw)  # the template has every field with a valid value
 
 
@@ -90,7 +91,10 @@ def test_k_anonimiteit_van_de_catalogus(casussen):
 
 
 def test_geen_datums_leeftijden_of_bedragen_in_de_tekst(casussen):
-    datum = re.compile(r"\b\d{1,2}[-/ ](\d{1,2}|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b", re.I)
+    datum = re.compile(
+        r"\b\d{1,2}[-/ ](\d{1,2}|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b",
+        re.I,
+    )
     leeftijd = re.compile(r"\b\d{1,2} jaar\b|\(\d{1,2}\)")
     for c in casussen:
         for t in [c.titel, c.probleem, c.doorbraak, c.les, *c.wat_werkte]:
@@ -203,17 +207,20 @@ def test_lijst_in_plaats_van_velden(tmp_path):
         laad_casus(_schrijf(tmp_path, "- a\n- b\n"))
 
 
-@pytest.mark.parametrize("veld, waarde, tekst", [
-    ("cluster", "cluster-9", "onbekend cluster 'cluster-9'"),
-    ("knelpunt", "te-duur", "onbekend knelpunt 'te-duur'"),
-    ("regio", "Baarle-Nassau", "kies een regio, geen gemeente"),
-    ("leeftijdsband", "34", "geen precieze leeftijd"),
-    ("reispatroon", "snel", "onbekend reispatroon"),
-    ("wettelijke_basis", ["Pw 999"], "'Pw 999' bestaat niet"),
-    ("domeinen", ["sport"], "onbekend domein 'sport'"),
-    ("rubrieken", ["vrolijk"], "onbekende rubriek 'vrolijk'"),
-    ("doorbraak_typen", ["toverstaf"], "onbekend doorbraaktype"),
-])
+@pytest.mark.parametrize(
+    "veld, waarde, tekst",
+    [
+        ("cluster", "cluster-9", "onbekend cluster 'cluster-9'"),
+        ("knelpunt", "te-duur", "onbekend knelpunt 'te-duur'"),
+        ("regio", "Baarle-Nassau", "kies een regio, geen gemeente"),
+        ("leeftijdsband", "34", "geen precieze leeftijd"),
+        ("reispatroon", "snel", "onbekend reispatroon"),
+        ("wettelijke_basis", ["Pw 999"], "'Pw 999' bestaat niet"),
+        ("domeinen", ["sport"], "onbekend domein 'sport'"),
+        ("rubrieken", ["vrolijk"], "onbekende rubriek 'vrolijk'"),
+        ("doorbraak_typen", ["toverstaf"], "onbekend doorbraaktype"),
+    ],
+)
 def test_onbekende_waarde_noemt_bestand_en_veld(tmp_path, veld, waarde, tekst):
     data = _goede_casus() | {veld: waarde}
     with pytest.raises(DoorbraakFout) as e:
@@ -235,8 +242,11 @@ def test_onbekende_prijs(tmp_path):
 
 
 def test_prijs_per_1000_inwoners_mag_niet_als_kosten_van_een_huishouden(tmp_path):
-    rij = next(r for r in csv.DictReader(open(DATA / "prijzen.csv", encoding="utf-8-sig", newline=""))
-               if r["id"] == "schuldhulpverlening-uitvoeringskosten-gemeente")
+    rij = next(
+        r
+        for r in csv.DictReader(open(DATA / "prijzen.csv", encoding="utf-8-sig", newline=""))
+        if r["id"] == "schuldhulpverlening-uitvoeringskosten-gemeente"
+    )
     assert "1000 inwoners" in (rij["omschrijving"] + rij["opmerking"]).replace(".", "")  # the row says so itself
     data = _goede_casus()
     data["kosten"]["regels"][0]["prijs_id"] = "schuldhulpverlening-uitvoeringskosten-gemeente"
@@ -352,11 +362,23 @@ def boek(tmp_path_factory):
     # Law pages hold only a title: the {artikel} links point to book/wetten/<slug> by convention.
     paginas = {f"book/wetten/{w.slug}": f"# {w.wet}\n" for w in laad_wetten()}
     paginas["book/patronen"] = "# Patronen\n\n" + "\n\n".join(
-        f"## {d}\n\n```{{{d}}}\n```" for d in ("clusters", "knelpunten", "woonfuik", "rubrieken", "ggz",
-                                               "jeugdzorg", "geldproblemen", "reispatronen"))
+        f"## {d}\n\n```{{{d}}}\n```"
+        for d in (
+            "clusters",
+            "knelpunten",
+            "woonfuik",
+            "rubrieken",
+            "ggz",
+            "jeugdzorg",
+            "geldproblemen",
+            "reispatronen",
+        )
+    )
     # Journey pages hold only a title too: case pages link to book/reizen/<reis> (checked to exist elsewhere).
     paginas |= {f"book/reizen/{c.reis}": f"# {c.reis}\n" for c in laad_casussen() if c.reis}
-    paginas["book/inspiratie/index"] = "# Inspiratie\n\n```{casussen-index}\n```\n\n```{toctree}\n:glob:\ncasussen/*\n```\n"
+    paginas["book/inspiratie/index"] = (
+        "# Inspiratie\n\n```{casussen-index}\n```\n\n```{toctree}\n:glob:\ncasussen/*\n```\n"
+    )
     for naam, tekst in paginas.items():
         pad = bron / f"{naam}.md"
         pad.parent.mkdir(parents=True, exist_ok=True)
@@ -364,8 +386,16 @@ def boek(tmp_path_factory):
     (bron / "index.md").write_text("# Start\n\n```{toctree}\n" + "\n".join(paginas) + "\n```\n", encoding="utf-8")
     genereer(bron / "book")
     uit, waarschuwingen = tmp / "uit", StringIO()
-    sphinx_app.Sphinx(str(bron), str(bron), str(uit), str(tmp / "doctrees"), "html",
-                      status=None, warning=waarschuwingen, freshenv=True).build()
+    sphinx_app.Sphinx(
+        str(bron),
+        str(bron),
+        str(uit),
+        str(tmp / "doctrees"),
+        "html",
+        status=None,
+        warning=waarschuwingen,
+        freshenv=True,
+    ).build()
     return uit, waarschuwingen.getvalue()
 
 
@@ -393,8 +423,15 @@ def test_casuspagina_heeft_kosten_en_wetslinks(boek):
 def test_patroonpagina_toont_alle_onderdelen(boek):
     uit, _ = boek
     pagina = (uit / "book" / "patronen.html").read_text(encoding="utf-8")
-    for stuk in ("Welke problemen zitten in welke giftige cocktail?", 'class="woonfuik-svg"', "Catch 22",
-                 "Rubrieken om een situatie te beschrijven", "Symptoombestrijding", "16 vanzelf", "(eigen toevoeging)"):
+    for stuk in (
+        "Welke problemen zitten in welke giftige cocktail?",
+        'class="woonfuik-svg"',
+        "Catch 22",
+        "Rubrieken om een situatie te beschrijven",
+        "Symptoombestrijding",
+        "16 vanzelf",
+        "(eigen toevoeging)",
+    ):
         assert stuk in pagina, stuk
 
 
@@ -503,7 +540,9 @@ def test_casus_met_andere_kans_dan_zijn_reis_wordt_geweigerd(tmp_path):
     data["kosten"]["kans_dreigend"] = 0.5
     with pytest.raises(DoorbraakFout) as e:
         laad_casus(_schrijf(tmp_path, data))
-    assert "de reis 'yoghurt' rekent met een kans van 75 procent over 1 jaar" in " ".join(str(m) for m in e.value.meldingen)
+    assert "de reis 'yoghurt' rekent met een kans van 75 procent over 1 jaar" in " ".join(
+        str(m) for m in e.value.meldingen
+    )
     data["kosten"]["kans_dreigend"], data["reis"] = 0.75, "bestaat-niet"
     with pytest.raises(DoorbraakFout) as e:
         laad_casus(_schrijf(tmp_path, data))
@@ -520,15 +559,18 @@ def test_kans_en_looptijd_staan_bij_de_kosten_op_de_casuspagina(casussen):
     assert "telt hier volledig mee" not in tekst
 
 
-@pytest.mark.parametrize("wijziging, melding", [
-    ({"kans_dreigend": 1.5}, "kosten.kans_dreigend"),
-    ({"kans_dreigend": "de helft"}, "als een getal van 0 tot en met 1"),
-    ({"horizon_jaren": 1.5}, "heel aantal jaren"),
-    ({"horizon_jaren": 0}, "kosten.horizon_jaren"),
-    ({"toelichting_kans": ""}, "toelichting_kans"),
-    ({"kans_dreigend": None}, "allebei"),
-    ({"kans_dreigend": None, "horizon_jaren": None}, "hoort bij kosten.kans_dreigend"),
-])
+@pytest.mark.parametrize(
+    "wijziging, melding",
+    [
+        ({"kans_dreigend": 1.5}, "kosten.kans_dreigend"),
+        ({"kans_dreigend": "de helft"}, "als een getal van 0 tot en met 1"),
+        ({"horizon_jaren": 1.5}, "heel aantal jaren"),
+        ({"horizon_jaren": 0}, "kosten.horizon_jaren"),
+        ({"toelichting_kans": ""}, "toelichting_kans"),
+        ({"kans_dreigend": None}, "allebei"),
+        ({"kans_dreigend": None, "horizon_jaren": None}, "hoort bij kosten.kans_dreigend"),
+    ],
+)
 def test_foute_kans_of_looptijd_geeft_nederlandse_melding(tmp_path, wijziging, melding):
     data = _goede_casus()
     for veld, waarde in wijziging.items():
@@ -546,7 +588,9 @@ def test_plan_uit_de_adresregel(monkeypatch):
 
     assert plan_uit_query("") is None and plan_uit_query("andere=1") is None
     plan = plan_uit_query("casus=zwangere-studente-zonder-urgentie")
-    eerste = next(r for r in _ruw("zwangere-studente-zonder-urgentie")["kosten"]["regels"] if r["scenario"] == "doorbraak")
+    eerste = next(
+        r for r in _ruw("zwangere-studente-zonder-urgentie")["kosten"]["regels"] if r["scenario"] == "doorbraak"
+    )
     assert plan["scenarios"]["doorbraak"][0]["prijs_id"] == eerste["prijs_id"]
     # a Wmo moving allowance (paid instead of a home adaptation) is not the cost of getting a home
     assert all(r["prijs_id"] != "verhuiskostenvergoeding-wmo" for r in plan["scenarios"]["doorbraak"])

@@ -14,7 +14,9 @@ from calculators.prijzen.prijslijst import MandRegel, laad_prijzen, mand_als_csv
 
 ROOT = Path(__file__).resolve().parents[2]
 PRIJZEN = laad_prijzen()
-bedragen = st.decimals(min_value=Decimal("-1e9"), max_value=Decimal("1e9"), allow_nan=False, allow_infinity=False, places=4)
+bedragen = st.decimals(
+    min_value=Decimal("-1e9"), max_value=Decimal("1e9"), allow_nan=False, allow_infinity=False, places=4
+)
 
 
 @given(bedragen)
@@ -71,8 +73,12 @@ def test_mandje_totaal_is_som_van_regels(regels):
     assert mand_als_csv(mand).count("\n") == len(mand) + 1
 
 
-@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
-                        max_size=30), max_size=5))
+@given(
+    st.lists(
+        st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=30),
+        max_size=5,
+    )
+)
 @settings(max_examples=60)
 def test_cli_prijs_nooit_een_traceback(args):
     """In-process (fast); tests/test_cli.py runs the real process for the same contract."""

@@ -1,7 +1,12 @@
 from calculators.kern.fuzzyindex import FuzzyIndex, normaliseer
 
-TEKSTEN = ["Huisuitzetting kosten verhuurder", "Hulp bij het huishouden", "Pleegvergoeding jonge kinderen",
-           "Verpleegdag ziekenhuis", "Bijstandsnorm alleenstaande"]
+TEKSTEN = [
+    "Huisuitzetting kosten verhuurder",
+    "Hulp bij het huishouden",
+    "Pleegvergoeding jonge kinderen",
+    "Verpleegdag ziekenhuis",
+    "Bijstandsnorm alleenstaande",
+]
 
 
 def test_normaliseer_haalt_accenten_en_tekens_weg():

@@ -12,19 +12,50 @@ from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.opmaak import MAX_AANTAL, MAX_BEDRAG, euro, getal, lees_bedrag, lees_getal
 
 
-@pytest.mark.parametrize("tekst, verwacht", [
-    ("1.234,56", "1234.56"), ("1234,56", "1234.56"), ("1234.56", "1234.56"), ("€ 1.234,56", "1234.56"),
-    ("1.000", "1000"), ("1.234.567", "1234567"), ("1,5", "1.5"), ("1.5", "1.5"), ("0,25", "0.25"),
-    ("-12,50", "-12.50"), ("100.000.000", "100000000"), ("12 500", "12500"),
-])
+@pytest.mark.parametrize(
+    "tekst, verwacht",
+    [
+        ("1.234,56", "1234.56"),
+        ("1234,56", "1234.56"),
+        ("1234.56", "1234.56"),
+        ("€ 1.234,56", "1234.56"),
+        ("1.000", "1000"),
+        ("1.234.567", "1234567"),
+        ("1,5", "1.5"),
+        ("1.5", "1.5"),
+        ("0,25", "0.25"),
+        ("-12,50", "-12.50"),
+        ("100.000.000", "100000000"),
+        ("12 500", "12500"),
+    ],
+)
 def test_wat_de_tarievenlezer_altijd_al_las(tekst, verwacht):
     assert lees_bedrag(tekst) == Decimal(verwacht)
 
 
-@pytest.mark.parametrize("tekst", [
-    "1,234.56", "1.2.3", "1,234.5", "1e6", "1E6", "1e308", "NaN", "nan", "Infinity", "-inf", "+5",
-    "12,5,3", ",5", "5,", "1.23.456", "0x10", "١٢٣", "1_000",
-])
+@pytest.mark.parametrize(
+    "tekst",
+    [
+        "1,234.56",
+        "1.2.3",
+        "1,234.5",
+        "1e6",
+        "1E6",
+        "1e308",
+        "NaN",
+        "nan",
+        "Infinity",
+        "-inf",
+        "+5",
+        "12,5,3",
+        ",5",
+        "5,",
+        "1.23.456",
+        "0x10",
+        "١٢٣",
+        "1_000",
+    ],
+)
 def test_dubbelzinnige_of_vreemde_getallen_worden_geweigerd(tekst):
     with pytest.raises(DoorbraakFout) as e:
         lees_bedrag(tekst, "bedrag")
@@ -68,8 +99,7 @@ def test_e_macht_krijgt_een_hint():
         lees_getal("2e3", "aantal")
 
 
-@given(st.one_of(st.text(max_size=40), st.from_regex(r"-?[0-9.,e ]{1,30}", fullmatch=True),
-                 st.floats(), st.integers()))
+@given(st.one_of(st.text(max_size=40), st.from_regex(r"-?[0-9.,e ]{1,30}", fullmatch=True), st.floats(), st.integers()))
 def test_elke_invoer_geeft_een_begrensd_getal_of_een_nederlandse_fout(invoer):
     try:
         d = lees_getal(invoer, "aantal")

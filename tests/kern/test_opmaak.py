@@ -28,8 +28,15 @@ def test_getal_en_datum():
 
 @pytest.mark.parametrize(
     "tekst, verwacht",
-    [("1.234,56", "1234.56"), ("€ 12,50", "12.50"), ("1234.5", "1234.5"), ("7500", "7500"),
-     (" 3 ", "3"), ("1.000", "1000"), (12, "12")],
+    [
+        ("1.234,56", "1234.56"),
+        ("€ 12,50", "12.50"),
+        ("1234.5", "1234.5"),
+        ("7500", "7500"),
+        (" 3 ", "3"),
+        ("1.000", "1000"),
+        (12, "12"),
+    ],
 )
 def test_lees_bedrag_zoals_een_gebruiker_typt(tekst, verwacht):
     assert lees_bedrag(tekst) == Decimal(verwacht)

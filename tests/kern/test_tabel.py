@@ -13,7 +13,7 @@ from calculators.kern.boek import tabel_knopen
 from calculators.kern.html import tabel_html
 from calculators.kern.tabel import Link, cel, maak_tabel
 
-AANVAL = '<script>alert(1)</script>"\'&'
+AANVAL = "<script>alert(1)</script>\"'&"
 
 
 def _voorbeeld():
@@ -39,7 +39,10 @@ def test_tekst_wordt_ontsnapt_en_de_tabel_heeft_een_naam(teken):
     assert "<script>" not in uit and "&lt;script&gt;" in uit
     assert "Kosten &lt;per&gt; jaar" in uit
     # a named, focusable scroll container, so a wide table is usable on a phone
-    assert re.search(r'<div class="tabel-scroll(?: dbw-tabel-scroll)?" tabindex="0" role="region" aria-label="Kosten &lt;per&gt; jaar">', uit)
+    assert re.search(
+        r'<div class="tabel-scroll(?: dbw-tabel-scroll)?" tabindex="0" role="region" aria-label="Kosten &lt;per&gt; jaar">',
+        uit,
+    )
     assert uit.count("<caption") == 1
     assert 'href="https://example.org/?a=1&amp;b=&lt;2&gt;"' in uit
 
@@ -68,8 +71,13 @@ def test_rij_met_verkeerd_aantal_cellen_wordt_geweigerd():
 
 
 def test_voetregel_en_toegankelijke_linknaam():
-    t = maak_tabel("Kosten", ["Wat", "Bedrag"], [[cel("hulp ", Link("(bron)", "https://example.org", "Bron: CBS")), "€ 1"]],
-                   rechts=frozenset({1}), voet=[["Totaal", "€ 1"]])
+    t = maak_tabel(
+        "Kosten",
+        ["Wat", "Bedrag"],
+        [[cel("hulp ", Link("(bron)", "https://example.org", "Bron: CBS")), "€ 1"]],
+        rechts=frozenset({1}),
+        voet=[["Totaal", "€ 1"]],
+    )
     uit = tabel_html(t)
     assert '<tfoot><tr><th scope="row">Totaal</th><td class="bedrag">€ 1</td></tr></tfoot>' in uit
     assert 'aria-label="Bron: CBS">(bron)</a>' in uit

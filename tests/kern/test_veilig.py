@@ -7,8 +7,9 @@ import pytest
 from calculators.kern.veilig import is_formule, losse_surrogaat, neutraliseer, voor_terminal
 
 
-@pytest.mark.parametrize("tekst", ['=HYPERLINK("http://x","klik")', "=cmd|' /C calc'!A0", "+1+1", "-2+3",
-                                   "@SUM(A1)", "\t=1", "\r=1"])
+@pytest.mark.parametrize(
+    "tekst", ['=HYPERLINK("http://x","klik")', "=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+)
 def test_formules_krijgen_een_apostrof(tekst):
     assert is_formule(tekst)
     assert neutraliseer(tekst) == "'" + tekst

@@ -52,8 +52,11 @@ def test_kapotte_yaml_noemt_regel():
 
 
 def test_gewone_yaml():
-    assert laad_yaml("titel: Huurschuld\njaar: 2022\nlijst: [1, 2]\n") == {"titel": "Huurschuld", "jaar": 2022,
-                                                                       "lijst": [1, 2]}
+    assert laad_yaml("titel: Huurschuld\njaar: 2022\nlijst: [1, 2]\n") == {
+        "titel": "Huurschuld",
+        "jaar": 2022,
+        "lijst": [1, 2],
+    }
 
 
 def test_alle_gegevensbestanden_laden_zonder_ankers():

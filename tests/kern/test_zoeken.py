@@ -11,9 +11,18 @@ from calculators.kern.zoeken import MAX_TEKENS, SynoniemGroep, Zoekindex, stam, 
 
 DOCS = [
     {"titel": "Voorschot", "tekst": "Het college verleent bij wijze van voorschot bijstand binnen vier weken."},
-    {"titel": "Bijzondere bijstand", "tekst": "Bijzondere bijstand voor noodzakelijke kosten, zoals een huurachterstand."},
-    {"titel": "Beleidsregels", "tekst": "Het bestuursorgaan kan afwijken van een beleidsregel bij bijzondere omstandigheden."},
-    {"titel": "Persoonsgebonden budget", "tekst": "Op verzoek verstrekt het college een persoonsgebonden budget voor hulp thuis."},
+    {
+        "titel": "Bijzondere bijstand",
+        "tekst": "Bijzondere bijstand voor noodzakelijke kosten, zoals een huurachterstand.",
+    },
+    {
+        "titel": "Beleidsregels",
+        "tekst": "Het bestuursorgaan kan afwijken van een beleidsregel bij bijzondere omstandigheden.",
+    },
+    {
+        "titel": "Persoonsgebonden budget",
+        "tekst": "Op verzoek verstrekt het college een persoonsgebonden budget voor hulp thuis.",
+    },
     {"titel": "Woningaanpassing", "tekst": "Een traplift of andere aanpassing van de woning van de cliënt."},
 ]
 PASSAGES = [
@@ -82,8 +91,11 @@ def test_samengesteld_woord_wordt_gesplitst(index):
 
 
 def test_deel_van_samenstelling_vindt_document():
-    docs = [{"tekst": "Een vergoeding voor de huurachterstand."}, {"tekst": "Regels voor de achterstand."},
-            {"tekst": "De huur van de woning."}]
+    docs = [
+        {"tekst": "Een vergoeding voor de huurachterstand."},
+        {"tekst": "Regels voor de achterstand."},
+        {"tekst": "De huur van de woning."},
+    ]
     index = Zoekindex(docs, {"tekst": 1})
     uitkomst = index.zoek("huurschuld", top=3)  # 'huur' + 'schuld': only 'huur' is known
     assert uitkomst.treffers and {docs[t.index]["tekst"] for t in uitkomst.treffers} >= {docs[2]["tekst"]}
@@ -106,7 +118,14 @@ def test_beste_passage_en_markering(index):
 
 
 def test_woorden_met_plek_houdt_artikelnummers_heel():
-    assert [w for w, _, _ in woorden_met_plek("Awb 4:84 en Wmo 2.3.5, Cliënt")] == ["awb", "4:84", "en", "wmo", "2.3.5", "client"]
+    assert [w for w, _, _ in woorden_met_plek("Awb 4:84 en Wmo 2.3.5, Cliënt")] == [
+        "awb",
+        "4:84",
+        "en",
+        "wmo",
+        "2.3.5",
+        "client",
+    ]
 
 
 @pytest.mark.parametrize("vraag", ["", "   ", "?!?", "... ---", "<>", "de het een"])

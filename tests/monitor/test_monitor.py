@@ -25,7 +25,9 @@ from calculators.kern.fouten import DoorbraakFout
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "data" / "voorbeelden" / "monitor-demo"
-PRIJZEN = {r["id"]: Decimal(r["bedrag"]) for r in csv.DictReader((ROOT / "data" / "prijzen.csv").open(encoding="utf-8"))}
+PRIJZEN = {
+    r["id"]: Decimal(r["bedrag"]) for r in csv.DictReader((ROOT / "data" / "prijzen.csv").open(encoding="utf-8"))
+}
 CENT = Decimal("0.01")
 
 
@@ -97,7 +99,6 @@ def draai(capsys, *args) -> tuple[int, str, str]:
 @pytest.fixture(scope="module")
 def demo_json():
     import contextlib
-    import sys
 
     buf, fout = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(fout):
@@ -107,6 +108,7 @@ def demo_json():
 
 
 # --- figures of the demo folder --------------------------------------------------------
+
 
 def test_demo_map_is_illustratief_en_geldig(demo_json):
     uit, fout = demo_json
@@ -120,8 +122,16 @@ def test_demo_map_is_illustratief_en_geldig(demo_json):
 
 def test_json_heeft_precies_de_afgesproken_sleutels(demo_json):
     uit, _ = demo_json
-    assert list(uit) == ["aantal_plannen", "ongeldig", "wetten", "domeinen", "maatwerkbudget", "per_geldstroom",
-                         "knelpunten", "knelpunten_per_organisatie"]
+    assert list(uit) == [
+        "aantal_plannen",
+        "ongeldig",
+        "wetten",
+        "domeinen",
+        "maatwerkbudget",
+        "per_geldstroom",
+        "knelpunten",
+        "knelpunten_per_organisatie",
+    ]
     assert set(uit["maatwerkbudget"]) == {"totaal", "gemiddeld", "per_plan"}
     for rij in uit["per_geldstroom"].values():
         assert set(rij) == {"huidig", "dreigend", "niets_doen", "doorbraak"}
@@ -164,12 +174,15 @@ def test_kosten_per_geldstroom_met_eigen_kans_horizon_en_gekozen_alternatief(dem
 
 # --- filters, Excel ---------------------------------------------------------------------
 
+
 def test_filter_op_periode_en_domein(capsys):
     plannen = demo_plannen()
     code, out, err = draai(capsys, DEMO, "--json", "--van", "2026-01-01", "--domein", "wonen")
     assert code == 0, err
     uit = json.loads(out)
-    gekozen = {n: p for n, p in plannen.items() if p.get("datum", "") >= "2026-01-01" and "wonen" in p.get("domeinen", [])}
+    gekozen = {
+        n: p for n, p in plannen.items() if p.get("datum", "") >= "2026-01-01" and "wonen" in p.get("domeinen", [])
+    }
     assert uit["aantal_plannen"] == len(gekozen) >= 1
     assert uit["domeinen"] == dict(verwacht(gekozen)["domeinen"])
     code, _, err = draai(capsys, DEMO, "--van", "31-12-2026")
@@ -183,8 +196,16 @@ def test_excel_een_blad_per_overzicht_met_nederlandse_koppen_en_euroformaat(tmp_
     code, _, err = draai(capsys, DEMO, "--xlsx", doel)
     assert code == 0, err
     wb = openpyxl.load_workbook(doel)
-    assert wb.sheetnames == ["Samenvatting", "Wetten", "Domeinen", "Maatwerkbudget", "Per geldstroom", "Knelpunten",
-                             "Knelpunten per organisatie", "Ongeldige bestanden"]
+    assert wb.sheetnames == [
+        "Samenvatting",
+        "Wetten",
+        "Domeinen",
+        "Maatwerkbudget",
+        "Per geldstroom",
+        "Knelpunten",
+        "Knelpunten per organisatie",
+        "Ongeldige bestanden",
+    ]
     blad = wb["Per geldstroom"]
     assert [c.value for c in blad[1]] == ["Geldstroom", "Huidig", "Dreigend", "Niets doen", "Doorbraak"]
     per_g = verwacht(demo_plannen())["per_geldstroom"]
@@ -199,6 +220,7 @@ def test_excel_een_blad_per_overzicht_met_nederlandse_koppen_en_euroformaat(tmp_
 
 # --- bad input --------------------------------------------------------------------------
 
+
 def test_ongeldige_bestanden_staan_erbij_met_melding_en_tellen_niet(tmp_path, capsys):
     map_ = tmp_path / "plannen"
     shutil.copytree(DEMO, map_)
@@ -206,7 +228,9 @@ def test_ongeldige_bestanden_staan_erbij_met_melding_en_tellen_niet(tmp_path, ca
     (map_ / "sub").mkdir()
     (map_ / "sub" / "leeg.json").write_text("", encoding="utf-8")
     (map_ / "sub" / "lijst.json").write_text("[1, 2]", encoding="utf-8")
-    (map_ / "sub" / "fout-scenario.json").write_text(json.dumps({"scenarios": {"huidig": [{"bedrag": "veel"}]}}), encoding="utf-8")
+    (map_ / "sub" / "fout-scenario.json").write_text(
+        json.dumps({"scenarios": {"huidig": [{"bedrag": "veel"}]}}), encoding="utf-8"
+    )
     (map_ / "groot.json").write_bytes(b"{" + b" " * 1_100_000 + b"}")
     (map_ / "notities.txt").write_text("geen plan", encoding="utf-8")
     code, out, err = draai(capsys, map_, "--json")
@@ -293,11 +317,18 @@ def test_uploads_lezen_json_en_zip_en_weigeren_andere_bestanden():
     from calculators.monitor.lezer import lees_plannen, lees_uploads
 
     naam = next(iter(demo_plannen()))
-    invoer = lees_uploads([("a.json", (DEMO / naam).read_bytes()), ("plannen.zip", _zip({"b.json": (DEMO / naam).read_bytes()})),
-                           ("foto.png", b"\x89PNG")])
+    invoer = lees_uploads(
+        [
+            ("a.json", (DEMO / naam).read_bytes()),
+            ("plannen.zip", _zip({"b.json": (DEMO / naam).read_bytes()})),
+            ("foto.png", b"\x89PNG"),
+        ]
+    )
     gelezen = lees_plannen(invoer)
     assert sorted(gelezen.plannen) == ["a.json", "plannen.zip/b.json"]
-    assert gelezen.ongeldig == [("foto.png", "Het bestand foto.png is geen planbestand. Kies JSON-bestanden of een zip.")]
+    assert gelezen.ongeldig == [
+        ("foto.png", "Het bestand foto.png is geen planbestand. Kies JSON-bestanden of een zip.")
+    ]
 
 
 def test_map_bestaat_niet(capsys, tmp_path):

@@ -16,7 +16,9 @@ from calculators.monitor.widget import maak_monitor
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "data" / "voorbeelden" / "monitor-demo"
-PLANNEN = {p.relative_to(DEMO).as_posix(): json.loads(p.read_text(encoding="utf-8")) for p in sorted(DEMO.rglob("*.json"))}
+PLANNEN = {
+    p.relative_to(DEMO).as_posix(): json.loads(p.read_text(encoding="utf-8")) for p in sorted(DEMO.rglob("*.json"))
+}
 
 
 def _xlsx(html: str) -> openpyxl.Workbook:
@@ -38,7 +40,9 @@ def test_filter_op_periode_en_domein_telt_zelf_na():
     m = maak_monitor().monitor
     m.van.value = dt.date(2026, 1, 1)
     m.domein.value = "wonen"
-    verwacht = sum(1 for p in PLANNEN.values() if p.get("datum", "") >= "2026-01-01" and "wonen" in p.get("domeinen", []))
+    verwacht = sum(
+        1 for p in PLANNEN.values() if p.get("datum", "") >= "2026-01-01" and "wonen" in p.get("domeinen", [])
+    )
     assert f"{verwacht} plannen geteld" in m.status.value or f"{verwacht} plan geteld" in m.status.value
     assert "buiten het filter" in m.meldingen.value
     m.tot.value = dt.date(2025, 1, 1)
@@ -65,8 +69,14 @@ def _zip(entries: dict[str, bytes]) -> bytes:
 def test_upload_van_zip_json_en_kapotte_bestanden():
     m = maak_monitor().monitor
     eerste = next(iter(PLANNEN))
-    m.laad_bestanden([("plannen.zip", _zip({n: (DEMO / n).read_bytes() for n in PLANNEN})),
-                      ("los.json", (DEMO / eerste).read_bytes()), ("kapot.json", b"{"), ("foto.jpg", b"\xff\xd8")])
+    m.laad_bestanden(
+        [
+            ("plannen.zip", _zip({n: (DEMO / n).read_bytes() for n in PLANNEN})),
+            ("los.json", (DEMO / eerste).read_bytes()),
+            ("kapot.json", b"{"),
+            ("foto.jpg", b"\xff\xd8"),
+        ]
+    )
     assert f"{len(PLANNEN) + 1} plannen geteld, 2 niet geteld" in m.status.value
     assert "kapot.json" in m.meldingen.value and "foto.jpg" in m.meldingen.value
     assert "je eigen 4 bestanden" in m.bron.value

@@ -39,8 +39,12 @@ def test_de_vier_giftige_cocktails_uit_het_rapport(p):
 
 def test_knelpunten_per_cluster_zoals_in_de_tabel(p):
     knel = {c.nummer: set(c.knelpunten) for c in p.clusters}
-    assert knel == {1: {"geen-toegang", "mismatch", "catch-22"}, 2: {"mismatch"}, 3: {"geen-toegang"},
-                    4: {"geen-toegang", "catch-22"}}
+    assert knel == {
+        1: {"geen-toegang", "mismatch", "catch-22"},
+        2: {"mismatch"},
+        3: {"geen-toegang"},
+        4: {"geen-toegang", "catch-22"},
+    }
 
 
 def test_wetten_per_cluster_zoals_in_de_tabel(p):
@@ -117,12 +121,15 @@ def _rubriek(**extra) -> dict:
     return {"id": "x", "naam": "X", "domein": "wonen", "uitleg": "Iets.", "bron": ["analyse"]} | extra
 
 
-@pytest.mark.parametrize("rubriek, melding", [
-    (_rubriek(), "rubrieken.0.herkomst"),
-    (_rubriek(herkomst="verzonnen"), "rubrieken.0.herkomst"),
-    (_rubriek(herkomst="eigen"), "eigen_toevoeging: true"),
-    (_rubriek(herkomst="rapport", bron=[], eigen_toevoeging=True), "herkomst: eigen"),
-])
+@pytest.mark.parametrize(
+    "rubriek, melding",
+    [
+        (_rubriek(), "rubrieken.0.herkomst"),
+        (_rubriek(herkomst="verzonnen"), "rubrieken.0.herkomst"),
+        (_rubriek(herkomst="eigen"), "eigen_toevoeging: true"),
+        (_rubriek(herkomst="rapport", bron=[], eigen_toevoeging=True), "herkomst: eigen"),
+    ],
+)
 def test_herkomst_is_verplicht_en_past_bij_bron(tmp_path, rubriek, melding):
     pad = tmp_path / "rubrieken.yaml"
     pad.write_text(yaml.safe_dump({"rubrieken": [rubriek]}), encoding="utf-8")
@@ -145,7 +152,11 @@ def test_rubriekentabel_toont_herkomst_en_geen_grafiek(p):
     def rijen(tabel) -> list[list[nodes.entry]]:
         return [list(r.findall(nodes.entry)) for r in tabel.findall(nodes.row)][1:]
 
-    labels = {"rapport": "Genoemd in de rapporten", "afgeleid": "Afgeleid uit de rapporten", "eigen": "Eigen toevoeging"}
+    labels = {
+        "rapport": "Genoemd in de rapporten",
+        "afgeleid": "Afgeleid uit de rapporten",
+        "eigen": "Eigen toevoeging",
+    }
     per_id = {r[0]["ids"][0]: r for r in rijen(tabellen[1]) if r[0]["ids"]}
     for r in p.rubrieken:
         assert per_id[f"rubriek-{r.id}"][2].astext() == labels[r.herkomst], r.id
@@ -180,9 +191,23 @@ def test_kapotte_yaml_noemt_regel(tmp_path):
 
 def test_onbekend_domein_noemt_bestand_record_en_veld(tmp_path):
     pad = tmp_path / "rubrieken.yaml"
-    pad.write_text(yaml.safe_dump({"rubrieken": [
-        {"id": "x", "naam": "X", "domein": "sport", "uitleg": "Iets.", "bron": ["update"], "herkomst": "afgeleid"}]}),
-        encoding="utf-8")
+    pad.write_text(
+        yaml.safe_dump(
+            {
+                "rubrieken": [
+                    {
+                        "id": "x",
+                        "naam": "X",
+                        "domein": "sport",
+                        "uitleg": "Iets.",
+                        "bron": ["update"],
+                        "herkomst": "afgeleid",
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(DoorbraakFout) as e:
         laad_rubrieken(pad)
     assert "rubrieken.yaml" in str(e.value) and "rubrieken.0.domein" in str(e.value) and "sport" in str(e.value)
@@ -199,9 +224,16 @@ def test_dubbele_id_wordt_geweigerd(tmp_path):
 
 def test_zonder_bron_en_niet_eigen_wordt_geweigerd(tmp_path):
     pad = tmp_path / "rubrieken.yaml"
-    pad.write_text(yaml.safe_dump({"rubrieken": [
-        {"id": "x", "naam": "X", "domein": "wonen", "uitleg": "Iets.", "bron": [], "herkomst": "afgeleid"}]}),
-        encoding="utf-8")
+    pad.write_text(
+        yaml.safe_dump(
+            {
+                "rubrieken": [
+                    {"id": "x", "naam": "X", "domein": "wonen", "uitleg": "Iets.", "bron": [], "herkomst": "afgeleid"}
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     with pytest.raises(DoorbraakFout, match="eigen_toevoeging"):
         laad_rubrieken(pad)
 
@@ -251,7 +283,7 @@ def test_ingredienten_matrix_klopt_met_de_tabel(p):
     from calculators.patronen.boek import ingredienten_matrix
 
     namen, matrix = ingredienten_matrix(p)
-    rij = dict(zip(namen, matrix))
+    rij = dict(zip(namen, matrix, strict=True))
     assert rij["Woonproblematiek"] == [True, True, True, True]
     assert rij["Schulden"] == [False, False, True, False]
     assert rij["Geen uitkering"] == [False, False, False, True]

@@ -89,8 +89,20 @@ def test_kop_titel_datum_kenmerk(boom, plan):
 
 def test_alle_delen_in_de_volgorde_van_de_methode(boom):
     koppen = [tekst(h) for h in boom.iter("h2")]
-    verwacht = ["Perspectief", "Huidige situatie", "Dreigend scenario", "Doorbraak", "Legitiem", "Rendabel",
-                "Betrokken", "Knelpunten", "waardendriehoek", "Bronnen", "Motivering voor de beschikking", "Besluit"]
+    verwacht = [
+        "Perspectief",
+        "Huidige situatie",
+        "Dreigend scenario",
+        "Doorbraak",
+        "Legitiem",
+        "Rendabel",
+        "Betrokken",
+        "Knelpunten",
+        "waardendriehoek",
+        "Bronnen",
+        "Motivering voor de beschikking",
+        "Besluit",
+    ]
     plekken = [next(i for i, k in enumerate(koppen) if woord in k) for woord in verwacht]
     assert plekken == sorted(plekken)
     inhoud = tekst(boom)
@@ -138,8 +150,9 @@ def test_kans_horizon_en_gevoeligheid(boom, plan):
     assert len(tabel) == 1 + len(g.kansen)
     honderd = next(r for r in tabel if r[0] == "100%")
     # At p = 1, H = 1 the saving is dreigend − doorbraak over one year (no discount).
-    een_jaar = rm.bereken(rm.Plan(scenarios=plan.als_rendementplan().scenarios, horizon_jaren=1,
-                                  kans_dreigend=rm.Decimal(1)))
+    een_jaar = rm.bereken(
+        rm.Plan(scenarios=plan.als_rendementplan().scenarios, horizon_jaren=1, kans_dreigend=rm.Decimal(1))
+    )
     assert honderd[1] == eur(een_jaar.totaal["dreigend"] - een_jaar.totaal["doorbraak"])
 
 
@@ -178,8 +191,13 @@ def test_besluitblok_om_te_tekenen(boom):
 
 def test_ingevuld_besluit_wordt_getoond():
     data = json.loads(VOORBEELD.read_text(encoding="utf-8"))
-    data["besluit"] = {"door": "Doorbraakteam", "datum": "2026-12-08", "uitkomst": "aangepast",
-                       "gekozen_alternatief": "doorbraak B", "toelichting": "Eerst plan B."}
+    data["besluit"] = {
+        "door": "Doorbraakteam",
+        "datum": "2026-12-08",
+        "uitkomst": "aangepast",
+        "gekozen_alternatief": "doorbraak B",
+        "toelichting": "Eerst plan B.",
+    }
     boom = lxml.html.fromstring(als_html(maak_afdruk(lees_planbestand(data))))
     blok = tekst(boom.find_class("besluit")[0])
     assert "☒ Aangepast" in blok and "8 december 2026" in blok and "doorbraak B" in blok
@@ -229,8 +247,9 @@ def test_pdf_is_a4(pdf):
 def test_word_zelfde_inhoud_voettekst_en_paginanummer(word, boom, plan):
     koppen = [p.text for p in word.paragraphs if p.style.name.startswith(("Heading", "Title"))]
     assert koppen[0] == plan.titel
-    assert [k for k in koppen if k[:2].rstrip(".").isdigit()] == [tekst(h) for h in boom.iter("h2")
-                                                                  if tekst(h)[:2].rstrip(".").isdigit()]
+    assert [k for k in koppen if k[:2].rstrip(".").isdigit()] == [
+        tekst(h) for h in boom.iter("h2") if tekst(h)[:2].rstrip(".").isdigit()
+    ]
     alinea = "\n".join(p.text for p in word.paragraphs)
     assert CONCEPT in alinea
     assert " ".join(pw_lid("35", "1").split()) in " ".join(alinea.split())
@@ -254,4 +273,3 @@ def test_titel_kan_de_voettekst_in_css_niet_breken():
     pdf = pypdf.PdfReader(io.BytesIO(als_pdf(afdruk)))
     eerste = zonder_spaties(pdf.pages[0].extract_text())
     assert eerste.count(zonder_spaties(data["titel"])) >= 2  # shown as text: in the heading and the footer
-

@@ -60,7 +60,7 @@ def test_ongeldig_plan_geeft_code_2_en_nederlandse_melding(capsys, tmp_path):
 
 
 def test_kapotte_json_en_bijzonder_bestand(capsys, tmp_path):
-    code, _, fout = draai(capsys, "controleer", str(schrijf(tmp_path, "{\"titel\": ")))
+    code, _, fout = draai(capsys, "controleer", str(schrijf(tmp_path, '{"titel": ')))
     assert code == 2 and "geen geldige JSON" in fout
     code, _, fout = draai(capsys, "controleer", "/dev/zero")
     assert code == 2 and "geen gewoon bestand" in fout
@@ -108,8 +108,13 @@ def test_schema_is_het_json_schema_van_het_model(capsys):
 
 
 def test_rooktest_als_apart_proces():
-    r = subprocess.run([sys.executable, "-m", "calculators", "plan", "controleer", str(VOORBEELD), "--json"],
-                       cwd=ROOT, capture_output=True, text=True, timeout=300)
+    r = subprocess.run(
+        [sys.executable, "-m", "calculators", "plan", "controleer", str(VOORBEELD), "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["compleet"] is True
 
@@ -118,8 +123,14 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 
-@given(inhoud=st.one_of(st.binary(max_size=300), st.sampled_from(
-    [b"", b"{", b"{}", b"[]", b'{"scenarios": {"huidig": [{"bedrag": 1e999}]}}', b'{"titel": "\\u0000"}'])))
+@given(
+    inhoud=st.one_of(
+        st.binary(max_size=300),
+        st.sampled_from(
+            [b"", b"{", b"{}", b"[]", b'{"scenarios": {"huidig": [{"bedrag": 1e999}]}}', b'{"titel": "\\u0000"}']
+        ),
+    )
+)
 @settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_willekeurige_inhoud_code_0_of_2_zonder_traceback(inhoud, tmp_path, capsys):
     pad = tmp_path / "plan.json"

@@ -24,7 +24,10 @@ from calculators.rendement.export import lees_json
 
 ROOT = Path(__file__).resolve().parents[2]
 VOORBEELD = ROOT / "data" / "voorbeelden" / "doorbraakplan-voorbeeld.json"
-OUDE_PLANNEN = [ROOT / "data" / "voorbeelden" / "plan-voorbeeld.json", *sorted((ROOT / "data" / "reizen").glob("*.json"))]
+OUDE_PLANNEN = [
+    ROOT / "data" / "voorbeelden" / "plan-voorbeeld.json",
+    *sorted((ROOT / "data" / "reizen").glob("*.json")),
+]
 PRIJZEN_CSV = ROOT / "data" / "prijzen.csv"
 
 
@@ -44,6 +47,7 @@ def prijsrij(prijs_id: str) -> dict:
 
 
 # --- the example ------------------------------------------------------------------------
+
 
 def test_voorbeeld_is_compleet_en_voldoet_aan_de_waardendriehoek():
     plan = lees_planbestand(VOORBEELD)
@@ -76,12 +80,26 @@ def test_opslaan_en_weer_openen_geeft_hetzelfde_plan_en_dezelfde_tekst():
 
 # --- incomplete but valid ------------------------------------------------------------------
 
+
 def test_leeg_plan_is_geldig_maar_niet_compleet():
     v = volledigheid(lees_planbestand({}))
     assert not v.compleet
-    for deel in ("titel", "datum", "perspectief", "huidige_situatie", "dreigend_scenario", "doorbraak",
-                 "legitimiteit", "betrokkenheid.eigen_inzet", "betrokkenheid.aanspreekpunt", "domeinen",
-                 "maatwerkbudget", "scenarios.huidig", "scenarios.dreigend", "scenarios.doorbraak"):
+    for deel in (
+        "titel",
+        "datum",
+        "perspectief",
+        "huidige_situatie",
+        "dreigend_scenario",
+        "doorbraak",
+        "legitimiteit",
+        "betrokkenheid.eigen_inzet",
+        "betrokkenheid.aanspreekpunt",
+        "domeinen",
+        "maatwerkbudget",
+        "scenarios.huidig",
+        "scenarios.dreigend",
+        "scenarios.doorbraak",
+    ):
         assert deel in v.ontbreekt
     assert (v.legitiem, v.rendabel, v.betrokken) == (False, False, False)
 
@@ -107,6 +125,7 @@ def test_artikel_zonder_motivering_is_niet_legitiem():
 
 # --- bad input ---------------------------------------------------------------------------
 
+
 def test_onbekend_artikel_is_een_fout_met_plek():
     data = ruw_voorbeeld()
     data["legitimiteit"].append({"artikel": "Pw 999", "motivering": "test"})
@@ -126,34 +145,46 @@ def test_artikelverwijzing_wordt_de_standaardspelling():
     assert plan.legitimiteit[0].artikel == "Pw 35 lid 1"
 
 
-@pytest.mark.parametrize(("wijzig", "plek"), [
-    (lambda d: d.update(titel=5), "veld 'titel'"),
-    (lambda d: d.update(datum="1-12-2026"), "veld 'datum'"),
-    (lambda d: d.update(datum=20261201), "veld 'datum'"),
-    (lambda d: d.update(datum="2026-02-30"), "veld 'datum'"),
-    (lambda d: d.update(horizon_jaren=2.5), "veld 'horizon_jaren'"),
-    (lambda d: d.update(kans_dreigend=50), "veld 'kans_dreigend'"),
-    (lambda d: d.update(kans_dreigend=True), "veld 'kans_dreigend'"),
-    (lambda d: d.update(scenarios=[]), "veld 'scenarios'"),
-    (lambda d: d.update(domeinen=["maan"]), "veld 'domeinen'"),
-    (lambda d: d.update(domeinen="wonen"), "veld 'domeinen'"),
-    (lambda d: d.update(legitimiteit={"artikel": "Pw 35"}), "veld 'legitimiteit'"),
-    (lambda d: d.update(betrokkenheid="zelf"), "veld 'betrokkenheid'"),
-    (lambda d: d.update(onbekend=1), "veld 'onbekend'"),
-    (lambda d: d["knelpunten"][0].update(soort="probleem"), "onderdeel 'knelpunten' nummer 1, veld 'soort'"),
-    (lambda d: d["knelpunten"][1].pop("soort"), "onderdeel 'knelpunten' nummer 2, veld 'soort'"),
-    (lambda d: d["betrokkenheid"].update(wie="x"), "onderdeel 'betrokkenheid', veld 'wie'"),
-    (lambda d: d.update(besluit={"uitkomst": "misschien"}), "onderdeel 'besluit', veld 'uitkomst'"),
-    (lambda d: d.update(besluit={"uitkomst": "goedgekeurd", "datum": "gisteren"}), "onderdeel 'besluit', veld 'datum'"),
-    (lambda d: d["scenarios"]["doorbraak"][1].update(aantal="twaalf"), "scenario 'doorbraak', regel 2, veld 'aantal'"),
-    (lambda d: d["scenarios"]["huidig"][0].update(soort="maandelijks"), "scenario 'huidig', regel 1, veld 'soort'"),
-    (lambda d: d["scenarios"]["huidig"][0].update(geldstroom="Bank"), "scenario 'huidig', regel 1, veld 'geldstroom'"),
-    (lambda d: d["scenarios"]["huidig"][0].update(prijs_id="bestaat-niet"), "scenario 'huidig', regel 1"),
-    (lambda d: d["scenarios"].update({"plan C": []}), "scenario 'plan C'"),
-    (lambda d: d.update(titel="x" * 201), "veld 'titel'"),
-    (lambda d: d.update(perspectief="x" * 4001), "veld 'perspectief'"),
-    (lambda d: d.update(legitimiteit=[{"artikel": "Pw 35", "motivering": "m"}] * 21), "veld 'legitimiteit'"),
-])
+@pytest.mark.parametrize(
+    ("wijzig", "plek"),
+    [
+        (lambda d: d.update(titel=5), "veld 'titel'"),
+        (lambda d: d.update(datum="1-12-2026"), "veld 'datum'"),
+        (lambda d: d.update(datum=20261201), "veld 'datum'"),
+        (lambda d: d.update(datum="2026-02-30"), "veld 'datum'"),
+        (lambda d: d.update(horizon_jaren=2.5), "veld 'horizon_jaren'"),
+        (lambda d: d.update(kans_dreigend=50), "veld 'kans_dreigend'"),
+        (lambda d: d.update(kans_dreigend=True), "veld 'kans_dreigend'"),
+        (lambda d: d.update(scenarios=[]), "veld 'scenarios'"),
+        (lambda d: d.update(domeinen=["maan"]), "veld 'domeinen'"),
+        (lambda d: d.update(domeinen="wonen"), "veld 'domeinen'"),
+        (lambda d: d.update(legitimiteit={"artikel": "Pw 35"}), "veld 'legitimiteit'"),
+        (lambda d: d.update(betrokkenheid="zelf"), "veld 'betrokkenheid'"),
+        (lambda d: d.update(onbekend=1), "veld 'onbekend'"),
+        (lambda d: d["knelpunten"][0].update(soort="probleem"), "onderdeel 'knelpunten' nummer 1, veld 'soort'"),
+        (lambda d: d["knelpunten"][1].pop("soort"), "onderdeel 'knelpunten' nummer 2, veld 'soort'"),
+        (lambda d: d["betrokkenheid"].update(wie="x"), "onderdeel 'betrokkenheid', veld 'wie'"),
+        (lambda d: d.update(besluit={"uitkomst": "misschien"}), "onderdeel 'besluit', veld 'uitkomst'"),
+        (
+            lambda d: d.update(besluit={"uitkomst": "goedgekeurd", "datum": "gisteren"}),
+            "onderdeel 'besluit', veld 'datum'",
+        ),
+        (
+            lambda d: d["scenarios"]["doorbraak"][1].update(aantal="twaalf"),
+            "scenario 'doorbraak', regel 2, veld 'aantal'",
+        ),
+        (lambda d: d["scenarios"]["huidig"][0].update(soort="maandelijks"), "scenario 'huidig', regel 1, veld 'soort'"),
+        (
+            lambda d: d["scenarios"]["huidig"][0].update(geldstroom="Bank"),
+            "scenario 'huidig', regel 1, veld 'geldstroom'",
+        ),
+        (lambda d: d["scenarios"]["huidig"][0].update(prijs_id="bestaat-niet"), "scenario 'huidig', regel 1"),
+        (lambda d: d["scenarios"].update({"plan C": []}), "scenario 'plan C'"),
+        (lambda d: d.update(titel="x" * 201), "veld 'titel'"),
+        (lambda d: d.update(perspectief="x" * 4001), "veld 'perspectief'"),
+        (lambda d: d.update(legitimiteit=[{"artikel": "Pw 35", "motivering": "m"}] * 21), "veld 'legitimiteit'"),
+    ],
+)
 def test_verkeerde_soorten_en_grenzen_noemen_het_veld(wijzig, plek):
     data = ruw_voorbeeld()
     wijzig(data)
@@ -168,8 +199,9 @@ def test_verkeerd_bedrag(bedrag):
     regel = {"omschrijving": "Eigen bedrag", "bedrag": bedrag, "soort": "eenmalig", "geldstroom": "Wmo"}
     data["scenarios"]["doorbraak"].append(regel)
     nummer = len(data["scenarios"]["doorbraak"])
-    tekst = fout_bij(json.loads(json.dumps(data, default=str)) if not isinstance(bedrag, Decimal) else
-                     _decimaal_json(data))
+    tekst = fout_bij(
+        json.loads(json.dumps(data, default=str)) if not isinstance(bedrag, Decimal) else _decimaal_json(data)
+    )
     assert f"scenario 'doorbraak', regel {nummer}" in tekst
 
 
@@ -256,9 +288,14 @@ def test_prijs_per_1000_inwoners_met_omrekening_telt_prijs_maal_factor_maal_aant
     basis = volledigheid(lees_planbestand(data))
     assert basis.rendabel
     oud = rm.bereken(lees_planbestand(data).als_rendementplan())
-    data["scenarios"]["huidig"].append({
-        "omschrijving": "Schuldhulp, omgerekend", "prijs_id": PER_1000, "aantal": 2,
-        "omrekening": {"factor": 0.125, "reden": "Voorbeeld: een traject per 8 op de 1000 inwoners"}})
+    data["scenarios"]["huidig"].append(
+        {
+            "omschrijving": "Schuldhulp, omgerekend",
+            "prijs_id": PER_1000,
+            "aantal": 2,
+            "omrekening": {"factor": 0.125, "reden": "Voorbeeld: een traject per 8 op de 1000 inwoners"},
+        }
+    )
     nieuw = rm.bereken(lees_planbestand(data).als_rendementplan())
     rij = prijsrij(PER_1000)
     jaren = data["horizon_jaren"]
@@ -280,8 +317,9 @@ def test_omrekening_met_eigen_bedrag_of_bij_gewone_prijs_is_fout():
     assert "factor" in fout_bij(data)
 
 
-@pytest.mark.parametrize("prijs_id", ["problematische-schulden-maatschappelijke-kosten",
-                                      "zorgkosten-per-nederlander-totaal"])
+@pytest.mark.parametrize(
+    "prijs_id", ["problematische-schulden-maatschappelijke-kosten", "zorgkosten-per-nederlander-totaal"]
+)
 def test_andere_prijzen_die_niet_per_huishouden_gelden(prijs_id):
     rij = prijsrij(prijs_id)
     assert "huishouden" in rij["opmerking"]
@@ -290,6 +328,7 @@ def test_andere_prijzen_die_niet_per_huishouden_gelden(prijs_id):
 
 
 # --- old rendement files ---------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("pad", OUDE_PLANNEN, ids=lambda p: p.name)
 def test_oud_rendementbestand_laadt_en_rekent_precies_hetzelfde(pad):
@@ -312,6 +351,7 @@ def test_fouten_in_een_oud_bestand_zijn_dezelfde_fouten():
 
 
 # --- privacy ---------------------------------------------------------------------------------
+
 
 def test_persoonsgegevens_geven_een_waarschuwing_en_blijven_staan():
     data = ruw_voorbeeld()
@@ -338,12 +378,29 @@ def test_ook_regels_en_knelpunten_worden_nagekeken():
 
 # --- schema ----------------------------------------------------------------------------------
 
+
 def test_schema_beschrijft_alle_velden_en_verbiedt_onbekende():
     s = plan_schema()
     assert s == Doorbraakplan.model_json_schema()
-    for veld in ("titel", "datum", "kenmerk", "perspectief", "huidige_situatie", "dreigend_scenario", "doorbraak",
-                 "legitimiteit", "betrokkenheid", "domeinen", "maatwerkbudget", "knelpunten", "besluit",
-                 "scenarios", "kans_dreigend", "horizon_jaren", "discontovoet"):
+    for veld in (
+        "titel",
+        "datum",
+        "kenmerk",
+        "perspectief",
+        "huidige_situatie",
+        "dreigend_scenario",
+        "doorbraak",
+        "legitimiteit",
+        "betrokkenheid",
+        "domeinen",
+        "maatwerkbudget",
+        "knelpunten",
+        "besluit",
+        "scenarios",
+        "kans_dreigend",
+        "horizon_jaren",
+        "discontovoet",
+    ):
         assert veld in s["properties"], veld
         assert s["properties"][veld].get("description"), veld
     assert s["additionalProperties"] is False
@@ -362,19 +419,38 @@ from hypothesis import strategies as st  # noqa: E402
 _TEKST = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=80)
 _REGEL = st.builds(
     lambda omschrijving, centen, aantal, soort, geld: {
-        "omschrijving": omschrijving, "bedrag": Decimal(centen).scaleb(-2), "aantal": Decimal(aantal).scaleb(-4),
-        "soort": soort, "geldstroom": geld},
-    _TEKST, st.integers(0, 10**10), st.integers(0, 10**10), st.sampled_from(["jaarlijks", "eenmalig"]),
-    st.sampled_from(["Wmo", "Jeugdwet", "Participatiewet", "Overig"]))
+        "omschrijving": omschrijving,
+        "bedrag": Decimal(centen).scaleb(-2),
+        "aantal": Decimal(aantal).scaleb(-4),
+        "soort": soort,
+        "geldstroom": geld,
+    },
+    _TEKST,
+    st.integers(0, 10**10),
+    st.integers(0, 10**10),
+    st.sampled_from(["jaarlijks", "eenmalig"]),
+    st.sampled_from(["Wmo", "Jeugdwet", "Participatiewet", "Overig"]),
+)
 
 
-@given(titel=_TEKST, perspectief=_TEKST, kans=st.integers(0, 10**4), horizon=st.integers(1, 10),
-       regels=st.lists(_REGEL, max_size=4), budget=st.integers(0, 10**8))
+@given(
+    titel=_TEKST,
+    perspectief=_TEKST,
+    kans=st.integers(0, 10**4),
+    horizon=st.integers(1, 10),
+    regels=st.lists(_REGEL, max_size=4),
+    budget=st.integers(0, 10**8),
+)
 @settings(max_examples=60)
 def test_opslaan_en_openen_verandert_niets(titel, perspectief, kans, horizon, regels, budget):
-    data = {"titel": titel, "perspectief": perspectief, "kans_dreigend": Decimal(kans).scaleb(-4),
-            "horizon_jaren": horizon, "maatwerkbudget": Decimal(budget).scaleb(-2),
-            "scenarios": {"huidig": regels, "dreigend": regels[:1], "doorbraak": regels[1:]}}
+    data = {
+        "titel": titel,
+        "perspectief": perspectief,
+        "kans_dreigend": Decimal(kans).scaleb(-4),
+        "horizon_jaren": horizon,
+        "maatwerkbudget": Decimal(budget).scaleb(-2),
+        "scenarios": {"huidig": regels, "dreigend": regels[:1], "doorbraak": regels[1:]},
+    }
     plan = lees_planbestand(data)
     tekst = schrijf_planbestand(plan)
     terug = lees_planbestand(tekst.encode("utf-8"))
@@ -383,9 +459,24 @@ def test_opslaan_en_openen_verandert_niets(titel, perspectief, kans, horizon, re
     assert terug.titel == titel.strip() and terug.maatwerkbudget == Decimal(budget).scaleb(-2)
 
 
-@given(inhoud=st.one_of(st.binary(max_size=300), _TEKST.map(str.encode),
-                        st.sampled_from([b"{}", b"[]", b"null", b'{"scenarios": 5}', b'{"legitimiteit": [{}]}',
-                                         b'{"besluit": {"uitkomst": 1}}', b'{"datum": 1e400}', b"\xef\xbb\xbf{}"])))
+@given(
+    inhoud=st.one_of(
+        st.binary(max_size=300),
+        _TEKST.map(str.encode),
+        st.sampled_from(
+            [
+                b"{}",
+                b"[]",
+                b"null",
+                b'{"scenarios": 5}',
+                b'{"legitimiteit": [{}]}',
+                b'{"besluit": {"uitkomst": 1}}',
+                b'{"datum": 1e400}',
+                b"\xef\xbb\xbf{}",
+            ]
+        ),
+    )
+)
 @settings(max_examples=80)
 def test_elke_inhoud_geeft_een_plan_of_een_nederlandse_fout(inhoud):
     try:

@@ -30,8 +30,15 @@ def _downloads(bouwer) -> dict[str, bytes]:
 
 
 def _upload(inhoud: bytes, naam: str = "plan.json") -> tuple:
-    return ({"name": naam, "type": "application/json", "size": len(inhoud), "content": memoryview(inhoud),
-             "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)},)
+    return (
+        {
+            "name": naam,
+            "type": "application/json",
+            "size": len(inhoud),
+            "content": memoryview(inhoud),
+            "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
+        },
+    )
 
 
 def _eerste_alinea(pagina: str) -> str:
@@ -54,8 +61,12 @@ def test_elke_stap_heeft_de_hulptekst_uit_het_boek():
     koppen = ["Stap 1", "Stap 2", "Stap 3", "Stap 4", "Stap 5", "Stap 6", "Betrokken", "besluit"]
     posities = [alles.find(k) for k in koppen]
     assert all(p >= 0 for p in posities) and posities == sorted(posities), posities
-    for pagina in ("methode/stap-1-perspectief", "methode/stap-3-dreigend-scenario", "methode/stap-5-legitimiteit",
-                   "methode/stap-6-rendement"):
+    for pagina in (
+        "methode/stap-1-perspectief",
+        "methode/stap-3-dreigend-scenario",
+        "methode/stap-5-legitimiteit",
+        "methode/stap-6-rendement",
+    ):
         assert _eerste_alinea(pagina) in " ".join(alles.split()), pagina
     # the rendabel section is the cost calculator itself, not a copy
     assert b.rendement.widget in b.widget.children
@@ -106,8 +117,14 @@ def test_bewaren_en_weer_laden_geeft_precies_hetzelfde_plan():
     data = json.loads(inhoud)
     assert data["kans_dreigend"] == 0.35 and data["besluit"]["gekozen_alternatief"] == "doorbraak B"
     assert data["legitimiteit"] == [{"artikel": "Pw 35", "motivering": "Bijzondere kosten door de huurschuld."}]
-    assert data["knelpunten"] == [{"soort": "catch-22", "organisatie": "", "omschrijving": "",
-                                   "regel": "Geen woning zonder inkomen, geen inkomen zonder adres"}]
+    assert data["knelpunten"] == [
+        {
+            "soort": "catch-22",
+            "organisatie": "",
+            "omschrijving": "",
+            "regel": "Geen woning zonder inkomen, geen inkomen zonder adres",
+        }
+    ]
     tweede = _bouwer()
     tweede.upload.value = _upload(inhoud)
     assert "is geladen" in tweede.status.value
@@ -137,8 +154,9 @@ def test_twee_oplossingen_naast_elkaar_en_een_keuze_zonder_dubbel_invullen():
     b.rendement.voeg_alt.click()
     assert "doorbraak C" in [v for _, v in b.gekozen.options] and "doorbraak C</th>" in b.vergelijking.value
     huidig = b.plan().scenarios["huidig"]
-    assert len(huidig) == len(json.loads((ROOT / "data/voorbeelden/plan-voorbeeld.json").read_text())
-                              ["scenarios"]["huidig"])
+    assert len(huidig) == len(
+        json.loads((ROOT / "data/voorbeelden/plan-voorbeeld.json").read_text())["scenarios"]["huidig"]
+    )
 
 
 def test_privacywacht_waarschuwt_voor_download_en_verandert_niets():
@@ -208,8 +226,13 @@ def test_afdruk_is_dezelfde_als_plan_afdruk_op_de_opdrachtregel(tmp_path):
     planbestand = tmp_path / naam
     planbestand.write_bytes(bestanden[naam])
     uit = tmp_path / "afdruk.html"
-    r = subprocess.run([sys.executable, "-m", "calculators", "plan", "afdruk", str(planbestand), "-o", str(uit)],
-                       cwd=ROOT, capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-m", "calculators", "plan", "afdruk", str(planbestand), "-o", str(uit)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
     assert uit.read_bytes() == bestanden[f"{basis}.html"]
 

@@ -41,10 +41,16 @@ def test_tekstuitvoer_noemt_eigen_tarief_en_euro(capsys):
 
 def test_kapot_tarievenbestand_geeft_fout_met_rij_en_kolom(tmp_path):
     eigen = tmp_path / "eigen.csv"
-    eigen.write_text("item;eenheid;bedrag;jaar;geldstroom\nA;per uur;10;2026;Wmo\nB;per uur;tien;2026;Wmo\n",
-                     encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "calculators", "prijs", "x", "--tarieven", str(eigen)],
-                       cwd=ROOT, capture_output=True, text=True, timeout=60)
+    eigen.write_text(
+        "item;eenheid;bedrag;jaar;geldstroom\nA;per uur;10;2026;Wmo\nB;per uur;tien;2026;Wmo\n", encoding="utf-8"
+    )
+    r = subprocess.run(
+        [sys.executable, "-m", "calculators", "prijs", "x", "--tarieven", str(eigen)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert r.returncode == 2
     assert "rij 3" in r.stderr and "bedrag" in r.stderr
     assert "Traceback" not in r.stderr

@@ -42,7 +42,9 @@ def test_omrekenen_met_voorbeeld_uit_de_opdracht():
     assert reken_om(Decimal("10"), "per dag", "per jaar") == Decimal("3650")
 
 
-@pytest.mark.parametrize("eenheid", ["per uur", "per dagdeel", "per nacht", "per consult", "per traject", "per stuk", "eenmalig"])
+@pytest.mark.parametrize(
+    "eenheid", ["per uur", "per dagdeel", "per nacht", "per consult", "per traject", "per stuk", "eenmalig"]
+)
 def test_geen_omrekening_zonder_veilige_factor(eenheid):
     assert not kan_omrekenen(eenheid, "per jaar")
     assert reken_om(Decimal("100"), eenheid, "per jaar") is None
@@ -54,7 +56,11 @@ def test_eenheden_zijn_die_van_de_prijslijst():
     assert set(PER_JAAR) <= set(EENHEDEN)
 
 
-@given(st.decimals(min_value=0, max_value=10**7, places=2), st.sampled_from(sorted(PER_JAAR)), st.sampled_from(sorted(PER_JAAR)))
+@given(
+    st.decimals(min_value=0, max_value=10**7, places=2),
+    st.sampled_from(sorted(PER_JAAR)),
+    st.sampled_from(sorted(PER_JAAR)),
+)
 def test_heen_en_terug_geeft_hetzelfde_bedrag(bedrag, van, naar):
     terug = reken_om(reken_om(bedrag, van, naar), naar, van)
     assert abs(terug - bedrag) < Decimal("0.000001")

@@ -71,8 +71,16 @@ def test_te_lange_cel_wordt_geweigerd():
         lees_tarieven(data, "lang.xlsx")
 
 
-@pytest.mark.parametrize("bedrag, woord", [("1,234.56", "niet duidelijk"), ("1.2.3", "niet duidelijk"),
-                                           ("1e6", "e-macht"), ("tien", "geen bedrag"), ("9" * 30, "te groot")])
+@pytest.mark.parametrize(
+    "bedrag, woord",
+    [
+        ("1,234.56", "niet duidelijk"),
+        ("1.2.3", "niet duidelijk"),
+        ("1e6", "e-macht"),
+        ("tien", "geen bedrag"),
+        ("9" * 30, "te groot"),
+    ],
+)
 def test_tarievenlezer_gebruikt_de_strenge_getallezer(bedrag, woord):
     data = f"item;eenheid;bedrag;jaar;geldstroom\nWooncoach;per uur;{bedrag};2026;Wmo\n".encode()
     with pytest.raises(DoorbraakFout) as e:
@@ -94,8 +102,11 @@ def test_lege_naam_bij_tarieven_is_een_fout(capsys):
 
 def test_escapereeksen_in_tariefnamen_bereiken_de_terminal_niet(capsys, tmp_path):
     eigen = tmp_path / "eigen.csv"
-    eigen.write_text("item;eenheid;bedrag;jaar;geldstroom;bron\n"
-                     '"\x1b]0;gehackt\x07\x1b[2JWooncoach\u202eabc";per uur;80;2026;Wmo;eigen\n', encoding="utf-8")
+    eigen.write_text(
+        "item;eenheid;bedrag;jaar;geldstroom;bron\n"
+        '"\x1b]0;gehackt\x07\x1b[2JWooncoach\u202eabc";per uur;80;2026;Wmo;eigen\n',
+        encoding="utf-8",
+    )
     code = main(["prijs", "wooncoach", "--tarieven", str(eigen), "--top", "3"])
     uit = capsys.readouterr().out
     assert code == 0 and "Wooncoach" in uit
@@ -132,8 +143,10 @@ KWAAD = '=HYPERLINK("http://voorbeeld.invalid","klik")'
 
 def test_formules_in_het_mandje_worden_tekst():
     cel = '"' + KWAAD.replace('"', '""') + '"'  # CSV quoting
-    lokaal = lees_tarieven(f"item;eenheid;bedrag;jaar;geldstroom;bron\n{cel};per uur;80;2026;Wmo;=cmd|' /C calc'!A0\n"
-                           .encode(), "eigen.csv")
+    lokaal = lees_tarieven(
+        f"item;eenheid;bedrag;jaar;geldstroom;bron\n{cel};per uur;80;2026;Wmo;=cmd|' /C calc'!A0\n".encode(),
+        "eigen.csv",
+    )
     assert lokaal[0].item == KWAAD
     rijen = list(csv.reader(io.StringIO(mand_als_csv([MandRegel(lokaal[0], Decimal(1))])), delimiter=";"))
     assert rijen[1][0] == "'" + KWAAD and rijen[1][7] == "'=cmd|' /C calc'!A0"
@@ -141,8 +154,15 @@ def test_formules_in_het_mandje_worden_tekst():
 
 
 def _upload(z, naam, inhoud: bytes):
-    z.upload.value = ({"name": naam, "content": memoryview(inhoud), "type": "text/csv",
-                       "size": len(inhoud), "last_modified": dt.datetime.now()},)
+    z.upload.value = (
+        {
+            "name": naam,
+            "content": memoryview(inhoud),
+            "type": "text/csv",
+            "size": len(inhoud),
+            "last_modified": dt.datetime.now(),
+        },
+    )
 
 
 def _download(html: str) -> str:
@@ -159,6 +179,7 @@ def test_upload_met_formules_waarschuwt():
 
 
 # --- stale downloads ---------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("fout", ["1e308", "9" * 30, "1,234.5", "1.2.3"])
 def test_download_klopt_altijd_met_het_scherm(fout):
@@ -199,10 +220,13 @@ def _kapot(data: bytes, lid: str, maak) -> bytes:
     return uit.getvalue()
 
 
-@pytest.mark.parametrize("lid, maak", [
-    ("xl/worksheets/sheet1.xml", lambda d: d[: len(d) // 2]),  # XML that stops halfway
-    ("xl/workbook.xml", lambda d: b""),  # no workbook part
-])
+@pytest.mark.parametrize(
+    "lid, maak",
+    [
+        ("xl/worksheets/sheet1.xml", lambda d: d[: len(d) // 2]),  # XML that stops halfway
+        ("xl/workbook.xml", lambda d: b""),  # no workbook part
+    ],
+)
 def test_kapotte_xlsx_geeft_nederlandse_melding(lid, maak):
     data = _kapot(xlsx([KOP, ["Wooncoach", "per uur", 80, 2026, "Wmo", "eigen"]]), lid, maak)
     with pytest.raises(DoorbraakFout, match="geen geldig Excel-bestand"):

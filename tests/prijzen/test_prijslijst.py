@@ -45,7 +45,8 @@ def test_ids_zijn_uniek_en_zonder_volgnummer(prijzen):
 
 def test_dubbele_namen_hebben_een_onderscheidend_id(prijzen):
     assert {"hulp-bij-het-huishouden-westerveld-2023", "hulp-bij-het-huishouden-meerinzicht-2023"} <= {
-        p.id for p in prijzen}
+        p.id for p in prijzen
+    }
 
 
 def test_bereik_staat_als_laag_en_hoog_met_het_midden_als_bedrag(prijzen):
@@ -102,7 +103,7 @@ def test_zoeken_met_filter(prijzen):
 def test_mand_telt_per_geldstroom(prijzen):
     per_id = prijs_per_id(prijzen)
     a = per_id["hulp-bij-het-huishouden-westerveld-2023"]  # Wmo, 32,40 per uur
-    b = per_id["pleegvergoeding-0-t-m-8-jaar"]             # Jeugdwet, 23,32 per dag
+    b = per_id["pleegvergoeding-0-t-m-8-jaar"]  # Jeugdwet, 23,32 per dag
     totalen = mand_totalen([MandRegel(a, Decimal(10)), MandRegel(b, Decimal(30))])
     assert totalen == {"Wmo": a.bedrag * 10, "Jeugdwet": b.bedrag * 30}
     with pytest.raises(DoorbraakFout):
@@ -119,8 +120,16 @@ def test_mand_als_csv_opent_in_nederlandse_excel(prijzen):
 
 def test_kapot_prijsbestand_wordt_helemaal_geweigerd(tmp_path):
     goed = {k: "" for k in KOLOMMEN} | {
-        "id": "a", "item": "A", "eenheid": "per uur", "bedrag": "10", "jaar": "2024", "geldstroom": "Wmo",
-        "domein": "zorg", "bron_titel": "Bron", "bron_url": "https://example.nl/", "betrouwbaarheid": "zwak",
+        "id": "a",
+        "item": "A",
+        "eenheid": "per uur",
+        "bedrag": "10",
+        "jaar": "2024",
+        "geldstroom": "Wmo",
+        "domein": "zorg",
+        "bron_titel": "Bron",
+        "bron_url": "https://example.nl/",
+        "betrouwbaarheid": "zwak",
         "betrouwbaarheid_reden": "Reden.",
     }
     fout = goed | {"id": "b", "item": "B", "bedrag": "tien"}
@@ -136,6 +145,7 @@ def test_kapot_prijsbestand_wordt_helemaal_geweigerd(tmp_path):
 
 
 # --- search as professionals type it (issue 16) ------------------------------------------
+
 
 def test_eenheidwoord_is_geen_zoekwoord_maar_een_voorkeur():
     from calculators.prijzen.prijslijst import zoek_prijs_uitkomst
@@ -191,8 +201,10 @@ def test_synoniemenlijst_weigert_term_in_twee_groepen(tmp_path):
     from calculators.prijzen.synoniemen import laad_prijs_synoniemen
 
     pad = tmp_path / "s.yaml"
-    pad.write_text("groepen:\n  - termen: [hh, huishoudelijke hulp]\n    bron: x\n"
-                   "  - termen: [HH, hulp thuis]\n    bron: y\n", encoding="utf-8")
+    pad.write_text(
+        "groepen:\n  - termen: [hh, huishoudelijke hulp]\n    bron: x\n  - termen: [HH, hulp thuis]\n    bron: y\n",
+        encoding="utf-8",
+    )
     with pytest.raises(DoorbraakFout) as fout:
         laad_prijs_synoniemen(pad)
     assert "groep 1" in str(fout.value) and "rij 2" in str(fout.value)

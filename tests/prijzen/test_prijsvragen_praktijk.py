@@ -61,8 +61,20 @@ def test_zonder_passende_rij_niets_gevonden_met_suggesties():
 
 def test_eenheid_in_de_set_wordt_herkend():
     """The unit the set notes for a lookup is the unit the search reads from it."""
-    namen = {"jaar": "per jaar", "maand": "per maand", "week": "per week", "dag": "per dag", "etmaal": "per etmaal",
-             "dagdeel": "per dagdeel", "uur": "per uur", "traject": "per traject", "eenmalig": "eenmalig"}
-    verkeerd = [(v["zoekterm"], v["eenheid"], lees_eenheid(v["zoekterm"]).eenheid) for v in vragen()
-                if (namen.get(v["eenheid"]) if v["eenheid"] else None) != lees_eenheid(v["zoekterm"]).eenheid]
+    namen = {
+        "jaar": "per jaar",
+        "maand": "per maand",
+        "week": "per week",
+        "dag": "per dag",
+        "etmaal": "per etmaal",
+        "dagdeel": "per dagdeel",
+        "uur": "per uur",
+        "traject": "per traject",
+        "eenmalig": "eenmalig",
+    }
+    verkeerd = [
+        (v["zoekterm"], v["eenheid"], lees_eenheid(v["zoekterm"]).eenheid)
+        for v in vragen()
+        if (namen.get(v["eenheid"]) if v["eenheid"] else None) != lees_eenheid(v["zoekterm"]).eenheid
+    ]
     assert verkeerd == []

@@ -18,8 +18,15 @@ def csv_bedrag(ident):
 
 
 def upload(z, naam, inhoud: bytes):
-    z.upload.value = ({"name": naam, "content": memoryview(inhoud), "type": "text/csv",
-                       "size": len(inhoud), "last_modified": dt.datetime.now()},)
+    z.upload.value = (
+        {
+            "name": naam,
+            "content": memoryview(inhoud),
+            "type": "text/csv",
+            "size": len(inhoud),
+            "last_modified": dt.datetime.now(),
+        },
+    )
 
 
 def test_zoeken_toont_treffers_en_meldt_aantal():

@@ -1,4 +1,4 @@
-""""Wat kost het?" widget: what a user sees for units, suggestions, plurals and file errors."""
+""" "Wat kost het?" widget: what a user sees for units, suggestions, plurals and file errors."""
 
 from __future__ import annotations
 
@@ -31,8 +31,10 @@ def test_meervoud_en_bedoel_je():
 
 
 def test_foutlijst_is_een_lijst():
-    fout = DoorbraakFout("Het bestand klopt niet.", [Melding("geen bedrag", "t.csv", 2, "bedrag"),
-                                                     Melding("onbekende eenheid", "t.csv", 3, "eenheid")])
+    fout = DoorbraakFout(
+        "Het bestand klopt niet.",
+        [Melding("geen bedrag", "t.csv", 2, "bedrag"), Melding("onbekende eenheid", "t.csv", 3, "eenheid")],
+    )
     uit = fout_html(fout, "Je bestand is niet geladen. ")
     assert uit.count("<li>") == 2
     assert "<ul" in uit and "Je bestand is niet geladen. Het bestand klopt niet." in uit

@@ -80,11 +80,14 @@ def test_stdin_met_kenteken(capsys, monkeypatch):
     assert code == 1 and "kenteken" in out
 
 
-@pytest.mark.parametrize("inhoud, woorden", [
-    (b"", "leeg"),
-    (b"titel: [a\n  b: c", "geen geldige YAML"),
-    (b"\xff\xfe\x00kapot", "geen tekst"),
-])
+@pytest.mark.parametrize(
+    "inhoud, woorden",
+    [
+        (b"", "leeg"),
+        (b"titel: [a\n  b: c", "geen geldige YAML"),
+        (b"\xff\xfe\x00kapot", "geen tekst"),
+    ],
+)
 def test_onleesbare_casus_geeft_code_2_met_nederlandse_melding(tmp_path, capsys, inhoud, woorden):
     pad = tmp_path / "casus.yaml"
     pad.write_bytes(inhoud)
@@ -135,8 +138,11 @@ def test_lege_map_geeft_code_2(tmp_path, capsys):
 def test_echte_opdrachtregel_met_stdin():
     r = subprocess.run(
         [sys.executable, "-m", "calculators", "privacy", "-", "--json"],
-        input="<b>Meneer Kowalski</b> mailde k.devries@hotmail.com.", capture_output=True, text=True,
-        cwd=ROOT, timeout=120,
+        input="<b>Meneer Kowalski</b> mailde k.devries@hotmail.com.",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=120,
     )
     assert r.returncode == 1, r.stderr
     assert [d["soort"] for d in json.loads(r.stdout)] == ["naam", "e-mailadres"]

@@ -25,8 +25,9 @@ def aliasbom() -> str:
 def test_aliasbom_als_bestand_geeft_meteen_code_2(tmp_path):
     pad = tmp_path / "bom.yaml"
     pad.write_text(aliasbom(), encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "calculators", "privacy", str(pad)], cwd=ROOT,
-                       capture_output=True, text=True, timeout=50)
+    r = subprocess.run(
+        [sys.executable, "-m", "calculators", "privacy", str(pad)], cwd=ROOT, capture_output=True, text=True, timeout=50
+    )
     assert r.returncode == 2
     assert "bom.yaml" in r.stderr and "anker" in r.stderr and "Traceback" not in r.stderr
 

@@ -83,33 +83,36 @@ def test_servicenummers_van_organisaties_zijn_geen_persoonsgegeven():
     assert [b for b in controleer_tekst(tekst) if b.soort == "telefoonnummer"] == []
 
 
-@pytest.mark.parametrize("tekst, stuk, soort", [
-    ("Bel haar op 06-23456789 als het misgaat.", "06-23456789", "telefoonnummer"),
-    ("Hij belde vanaf +31 6 12345678 naar het wijkteam.", "+31 6 12345678", "telefoonnummer"),
-    ("Het vaste nummer is 013 - 1234567.", "013 - 1234567", "telefoonnummer"),
-    ("Haar broer in België heeft +32 470 12 34 56.", "+32 470 12 34 56", "telefoonnummer"),
-    ("Het nummer 0031 13 123 4567 staat op de brief.", "0031 13 123 4567", "telefoonnummer"),
-    ("Mail naar k.devries@hotmail.com voor de stukken.", "k.devries@hotmail.com", "e-mailadres"),
-    ("Ze verhuisde naar een kamer in 5038 KL.", "5038 KL", "postcode"),
-    ("Het gezin woont op de Lindelaan 14.", "Lindelaan 14", "adres"),
-    ("Ze woont op Molenweg 3a naast de school.", "Molenweg 3a", "adres"),
-    ("Zijn bus met kenteken VF-123-K staat stil.", "VF-123-K", "kenteken"),
-    ("De auto 12-ABC-3 is in beslag genomen.", "12-ABC-3", "kenteken"),
-    ("In dossiernummer 2023/04518 staat het besluit.", "2023/04518", "dossiernummer"),
-    ("Zijn zaaknummer bij de rechtbank is C/02/123456.", "C/02/123456", "dossiernummer"),
-    ("Op 3 maart 2023 kwam de deurwaarder.", "3 maart 2023", "datum"),
-    ("De brief van 15-03-2024 kwam te laat.", "15-03-2024", "datum"),
-    ("Zij is geboren op 14-07-1986.", "14-07-1986", "geboortedatum"),
-    ("Hij is geboren in 1979 en woont alleen.", "1979", "geboortedatum"),
-    ("De familie El Amrani kreeg geen opvang.", "El Amrani", "naam"),
-    ("Meneer Kowalski werkt in de kassen.", "Kowalski", "naam"),
-    ("Mohammed slaapt op de bank bij een neef.", "Mohammed", "naam"),
-    ("De 17-jarige zoon blijft thuis.", "17-jarige", "leeftijd"),
-    ("Ze woont in Zwiggelte met haar kinderen.", "Zwiggelte", "klein dorp"),
-    ("Het echtpaar woont in Tilburg.", "Tilburg", "plaatsnaam"),
-    ("De vader is hoefsmid van beroep.", "hoefsmid", "beroep"),
-    ("Het gezin houdt twee alpaca's in de tuin.", "alpaca's", "dier"),
-])
+@pytest.mark.parametrize(
+    "tekst, stuk, soort",
+    [
+        ("Bel haar op 06-23456789 als het misgaat.", "06-23456789", "telefoonnummer"),
+        ("Hij belde vanaf +31 6 12345678 naar het wijkteam.", "+31 6 12345678", "telefoonnummer"),
+        ("Het vaste nummer is 013 - 1234567.", "013 - 1234567", "telefoonnummer"),
+        ("Haar broer in België heeft +32 470 12 34 56.", "+32 470 12 34 56", "telefoonnummer"),
+        ("Het nummer 0031 13 123 4567 staat op de brief.", "0031 13 123 4567", "telefoonnummer"),
+        ("Mail naar k.devries@hotmail.com voor de stukken.", "k.devries@hotmail.com", "e-mailadres"),
+        ("Ze verhuisde naar een kamer in 5038 KL.", "5038 KL", "postcode"),
+        ("Het gezin woont op de Lindelaan 14.", "Lindelaan 14", "adres"),
+        ("Ze woont op Molenweg 3a naast de school.", "Molenweg 3a", "adres"),
+        ("Zijn bus met kenteken VF-123-K staat stil.", "VF-123-K", "kenteken"),
+        ("De auto 12-ABC-3 is in beslag genomen.", "12-ABC-3", "kenteken"),
+        ("In dossiernummer 2023/04518 staat het besluit.", "2023/04518", "dossiernummer"),
+        ("Zijn zaaknummer bij de rechtbank is C/02/123456.", "C/02/123456", "dossiernummer"),
+        ("Op 3 maart 2023 kwam de deurwaarder.", "3 maart 2023", "datum"),
+        ("De brief van 15-03-2024 kwam te laat.", "15-03-2024", "datum"),
+        ("Zij is geboren op 14-07-1986.", "14-07-1986", "geboortedatum"),
+        ("Hij is geboren in 1979 en woont alleen.", "1979", "geboortedatum"),
+        ("De familie El Amrani kreeg geen opvang.", "El Amrani", "naam"),
+        ("Meneer Kowalski werkt in de kassen.", "Kowalski", "naam"),
+        ("Mohammed slaapt op de bank bij een neef.", "Mohammed", "naam"),
+        ("De 17-jarige zoon blijft thuis.", "17-jarige", "leeftijd"),
+        ("Ze woont in Zwiggelte met haar kinderen.", "Zwiggelte", "klein dorp"),
+        ("Het echtpaar woont in Tilburg.", "Tilburg", "plaatsnaam"),
+        ("De vader is hoefsmid van beroep.", "hoefsmid", "beroep"),
+        ("Het gezin houdt twee alpaca's in de tuin.", "alpaca's", "dier"),
+    ],
+)
 def test_directe_en_zeldzame_gegevens_worden_gevonden(tekst, stuk, soort):
     treffers = gevonden(tekst, stuk)
     assert [b.soort for b in treffers] == [soort]
@@ -121,24 +124,27 @@ def test_bedrag_met_datum_is_herkenbaar_bedrag_alleen_niet():
     assert soorten("In 2024 werd € 1.347,82 afgeschreven.") == []
 
 
-@pytest.mark.parametrize("tekst", [
-    "Een vrouw van in de dertig met drie kinderen heeft een huurschuld.",
-    "Op grond van artikel 2.3.5 van de Wmo 2015 kreeg zij hulp bij het huishouden.",
-    "Artikel 4:84 van de Awb geeft ruimte om af te wijken.",
-    "Het uurtarief is € 65,40 en de huur is 850 euro per maand.",
-    "In 2023 liep de schuld op tot ruim 12.000 euro.",
-    "Jongeren onder de 27 jaar krijgen eerst vier weken zoektijd.",
-    "De gemeente en de woningcorporatie maakten samen een plan.",
-    "De bakker uit de buurt en de visser op de markt hielpen mee.",
-    "Het gezin woont in een kleine gemeente in Midden-Brabant.",
-    "Een gezin in de Achterhoek wacht op een woning.",
-    "De aanvraag werd in 2023 afgewezen.",
-    "De inwoner had een hond en twee katten.",
-    "Pas bij de deurwaarder kwam alles aan het licht.",
-    "Ken je eigen regels, dan zie je meer ruimte.",
-    "Artikel 4 (2) van de wet zegt iets over hem.",
-    "Zij kreeg hulp via de Wmo (2) en de Jeugdwet (3).",
-])
+@pytest.mark.parametrize(
+    "tekst",
+    [
+        "Een vrouw van in de dertig met drie kinderen heeft een huurschuld.",
+        "Op grond van artikel 2.3.5 van de Wmo 2015 kreeg zij hulp bij het huishouden.",
+        "Artikel 4:84 van de Awb geeft ruimte om af te wijken.",
+        "Het uurtarief is € 65,40 en de huur is 850 euro per maand.",
+        "In 2023 liep de schuld op tot ruim 12.000 euro.",
+        "Jongeren onder de 27 jaar krijgen eerst vier weken zoektijd.",
+        "De gemeente en de woningcorporatie maakten samen een plan.",
+        "De bakker uit de buurt en de visser op de markt hielpen mee.",
+        "Het gezin woont in een kleine gemeente in Midden-Brabant.",
+        "Een gezin in de Achterhoek wacht op een woning.",
+        "De aanvraag werd in 2023 afgewezen.",
+        "De inwoner had een hond en twee katten.",
+        "Pas bij de deurwaarder kwam alles aan het licht.",
+        "Ken je eigen regels, dan zie je meer ruimte.",
+        "Artikel 4 (2) van de wet zegt iets over hem.",
+        "Zij kreeg hulp via de Wmo (2) en de Jeugdwet (3).",
+    ],
+)
 def test_gewone_casustekst_geeft_geen_vals_alarm(tekst):
     assert controleer_tekst(tekst) == []
 
@@ -153,8 +159,10 @@ def test_advies_stelt_een_herschrijving_voor_met_leeftijdsband():
     assert "Mevrouw Jansen (34)" in b.advies
 
 
-@pytest.mark.parametrize("leeftijd, band", [(34, "van in de dertig"), (41, "van in de veertig"),
-                                            (15, "een tiener"), (7, "een kind van de basisschool")])
+@pytest.mark.parametrize(
+    "leeftijd, band",
+    [(34, "van in de dertig"), (41, "van in de veertig"), (15, "een tiener"), (7, "een kind van de basisschool")],
+)
 def test_leeftijdsband(leeftijd, band):
     assert leeftijdsband(leeftijd) == band
 
@@ -164,7 +172,7 @@ def test_elke_bevinding_heeft_nederlands_advies_en_klopt_met_de_tekst():
     bevindingen = controleer_tekst(tekst)
     assert {b.soort for b in bevindingen} == {"naam", "telefoonnummer"}
     for b in bevindingen:
-        assert tekst[b.begin:b.eind] == b.tekst
+        assert tekst[b.begin : b.eind] == b.tekst
         assert b.advies and "TODO" not in b.advies
         assert set(b.als_dict()) == {"soort", "tekst", "positie", "advies"}
     telefoon = next(b for b in bevindingen if b.soort == "telefoonnummer")
@@ -184,7 +192,7 @@ def test_elke_tekst_geeft_een_lijst_en_nooit_een_fout(tekst):
     assert isinstance(bevindingen, list)
     for b in bevindingen:
         assert 0 <= b.begin < b.eind <= len(tekst)
-        assert tekst[b.begin:b.eind] == b.tekst
+        assert tekst[b.begin : b.eind] == b.tekst
 
 
 _WAARDEN = st.recursive(
@@ -210,8 +218,10 @@ def test_lege_tekst_geeft_niets():
 def test_lange_tekst_vindt_wat_helemaal_aan_het_eind_staat():
     """A long text (about 200.000 characters) is checked to the end. Its speed is measured by
     `make bench`, not asserted here."""
-    blok = ("Een moeder van in de dertig kreeg hulp van de gemeente. "
-            "Op grond van artikel 2.3.5 van de Wmo 2015 kwam er begeleiding.\n") * 1700
+    blok = (
+        "Een moeder van in de dertig kreeg hulp van de gemeente. "
+        "Op grond van artikel 2.3.5 van de Wmo 2015 kwam er begeleiding.\n"
+    ) * 1700
     tekst = blok + "Meneer Kowalski belde op 06-23456789.\n"
     bevindingen = controleer_tekst(tekst)
     assert {b.soort for b in bevindingen} == {"naam", "telefoonnummer"}
@@ -251,11 +261,14 @@ def test_casus_jaar_en_regio_volgen_hun_eigen_regel():
     assert controleer_casus({"jaar": 2023, "regio": "Midden-Brabant", "probleem": "Geen."}) == []
 
 
-@pytest.mark.parametrize("inhoud, woorden", [
-    ("", "leeg"),
-    ("titel: [a\n  b: c", "geen geldige YAML"),
-    ("- een\n- lijst\n", "geen casus"),
-])
+@pytest.mark.parametrize(
+    "inhoud, woorden",
+    [
+        ("", "leeg"),
+        ("titel: [a\n  b: c", "geen geldige YAML"),
+        ("- een\n- lijst\n", "geen casus"),
+    ],
+)
 def test_onleesbare_casus_geeft_nederlandse_melding(tmp_path, inhoud, woorden):
     pad = tmp_path / "casus.yaml"
     pad.write_text(inhoud, encoding="utf-8")
@@ -283,8 +296,10 @@ def test_k_anonimiteit_van_de_catalogus_wordt_gemeld(capsys):
     casussen = [lees_casus(p) for p in CASUSSEN]
     r = k_anonimiteit(casussen, k=3)
     with capsys.disabled():
-        print(f"\nk-anonimiteit van de catalogus ({len(casussen)} casussen, k=3, velden {', '.join(r.velden)}): "
-              f"kleinste groep {r.kleinste}, {len(r.groepen)} groepen, {len(r.te_klein)} te klein")
+        print(
+            f"\nk-anonimiteit van de catalogus ({len(casussen)} casussen, k=3, velden {', '.join(r.velden)}): "
+            f"kleinste groep {r.kleinste}, {len(r.groepen)} groepen, {len(r.te_klein)} te klein"
+        )
         for g in r.te_klein:
             print(f"  te klein ({g.aantal}): {g.omschrijving()} — {', '.join(g.casussen)}")
     assert sum(g.aantal for g in r.groepen) == len(casussen)
@@ -327,15 +342,20 @@ def test_alle_gegevensbestanden_van_de_controle_laden():
     from calculators.privacy.wacht import laad_privacy_gegevens
 
     aantallen = laad_privacy_gegevens()
-    assert set(aantallen) == {"privacy/beroepen.yaml", "privacy/dieren.yaml",
-                              "privacy/gewone-woorden.yaml", "evaluatie/privacy-zinnen.yaml"}
+    assert set(aantallen) == {
+        "privacy/beroepen.yaml",
+        "privacy/dieren.yaml",
+        "privacy/gewone-woorden.yaml",
+        "evaluatie/privacy-zinnen.yaml",
+    }
     assert all(n > 0 for n in aantallen.values())
 
 
 def test_kapotte_woordenlijst_noemt_bestand_en_record(tmp_path):
     pad = tmp_path / "beroepen.yaml"
-    pad.write_text("bron: eigen lijst\nwoorden:\n  - {woord: imker, algemeen: dieren}\n  - {woord: smid}\n",
-                   encoding="utf-8")
+    pad.write_text(
+        "bron: eigen lijst\nwoorden:\n  - {woord: imker, algemeen: dieren}\n  - {woord: smid}\n", encoding="utf-8"
+    )
     with pytest.raises(DoorbraakFout) as fout:
         laad_woordenlijst(pad)
     tekst = str(fout.value)

@@ -28,8 +28,13 @@ def draai(inhoud: bytes | str, capsys, *opties: str) -> tuple[int, str, str]:
 
 
 def test_json_uitvoer_heeft_precies_de_afgesproken_sleutels():
-    r = subprocess.run([sys.executable, "-m", "calculators", "rendement", str(VOORBEELD), "--json"],
-                       cwd=ROOT, capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-m", "calculators", "rendement", str(VOORBEELD), "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
     uit = json.loads(r.stdout)
     assert set(uit) == {"totaal", "niets_doen", "netto", "per_geldstroom"}
@@ -37,8 +42,12 @@ def test_json_uitvoer_heeft_precies_de_afgesproken_sleutels():
     assert set(uit["netto"]) == {"doorbraak", "doorbraak B"}
     for rij in uit["per_geldstroom"].values():
         assert set(rij) == {"huidig", "dreigend", "doorbraak", "doorbraak B", "niets_doen"}
-    getallen = [uit["niets_doen"], *uit["totaal"].values(), *uit["netto"].values(),
-                *(b for rij in uit["per_geldstroom"].values() for b in rij.values())]
+    getallen = [
+        uit["niets_doen"],
+        *uit["totaal"].values(),
+        *uit["netto"].values(),
+        *(b for rij in uit["per_geldstroom"].values() for b in rij.values()),
+    ]
     assert all(isinstance(b, (int, float)) and round(b, 2) == b for b in getallen)
     # netto = niets_doen − totaal (within a cent: rounding happens only at the end)
     for d, b in uit["netto"].items():
@@ -59,25 +68,39 @@ def test_samenvatting_met_bronnen(capsys):
 
 
 def test_bestand_bestaat_niet():
-    r = subprocess.run([sys.executable, "-m", "calculators", "rendement", "bestaat-niet.json"],
-                       cwd=ROOT, capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-m", "calculators", "rendement", "bestaat-niet.json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 2
     assert "bestaat niet" in r.stderr and "Traceback" not in r.stderr
 
 
-@pytest.mark.parametrize("inhoud, woord", [
-    ("", "leeg"),
-    ("{niet: json}", "geen geldige JSON"),
-    ("[]", "Een plan is een groep velden"),
-    ('{"scenarios": {"huidig": []}}', "'dreigend' ontbreekt"),
-    ('{"scenarios": {"huidig": [], "dreigend": [], "doorbraak": []}, "kans_dreigend": 1.2}', "tussen 0 en 1"),
-    ('{"scenarios": {"huidig": [], "dreigend": [], "doorbraak": []}, "horizon_jaren": 12}', "tussen 1 en 10"),
-    ('{"scenarios": {"huidig": [], "dreigend": [], "doorbraak": [{"prijs_id": "xyz"}]}}', "onbekende prijs-id"),
-    ('{"scenarios": {"huidig": [], "dreigend": [], "doorbraak": [{"bedrag": 1, "soort": "eenmalig", '
-     '"geldstroom": "Gemeente"}]}}', "onbekende geldstroom"),
-    ('{"scenarios": {"huidig": [], "dreigend": [], "doorbraak": [{"bedrag": "12", "soort": "eenmalig", '
-     '"geldstroom": "Wmo"}]}}', "geen tekst"),
-])
+@pytest.mark.parametrize(
+    "inhoud, woord",
+    [
+        ("", "leeg"),
+        ("{niet: json}", "geen geldige JSON"),
+        ("[]", "Een plan is een groep velden"),
+        ('{"scenarios": {"huidig": []}}', "'dreigend' ontbreekt"),
+        ('{"scenarios": {"huidig": [], "dreigend": [], "doorbraak": []}, "kans_dreigend": 1.2}', "tussen 0 en 1"),
+        ('{"scenarios": {"huidig": [], "dreigend": [], "doorbraak": []}, "horizon_jaren": 12}', "tussen 1 en 10"),
+        ('{"scenarios": {"huidig": [], "dreigend": [], "doorbraak": [{"prijs_id": "xyz"}]}}', "onbekende prijs-id"),
+        (
+            '{"scenarios": {"huidig": [], "dreigend": [], "doorbraak": [{"bedrag": 1, "soort": "eenmalig", '
+            '"geldstroom": "Gemeente"}]}}',
+            "onbekende geldstroom",
+        ),
+        (
+            '{"scenarios": {"huidig": [], "dreigend": [], "doorbraak": [{"bedrag": "12", "soort": "eenmalig", '
+            '"geldstroom": "Wmo"}]}}',
+            "geen tekst",
+        ),
+    ],
+)
 def test_foute_invoer_nederlands_code_2(inhoud, woord, capsys):
     code, uit, fout = draai(inhoud, capsys, "--json")
     assert code == 2 and uit == ""
@@ -86,19 +109,52 @@ def test_foute_invoer_nederlands_code_2(inhoud, woord, capsys):
 
 
 def json_waarden():
-    blad = st.one_of(st.none(), st.booleans(), st.integers(-10**30, 10**30), st.floats(allow_nan=False),
-                     st.text(max_size=12), st.sampled_from(["huidig", "dreigend", "doorbraak", "Wmo", "jaarlijks",
-                                                            "eenmalig", "begeleiding-thuis-referentieprijs"]))
-    return st.recursive(blad, lambda k: st.one_of(st.lists(k, max_size=4),
-                                                  st.dictionaries(st.sampled_from([
-                                                      "scenarios", "huidig", "dreigend", "doorbraak", "doorbraak B",
-                                                      "bedrag", "aantal", "soort", "geldstroom", "prijs_id",
-                                                      "kans_dreigend", "horizon_jaren", "discontovoet", "titel",
-                                                      "omschrijving", "x"]), k, max_size=6)), max_leaves=25)
+    blad = st.one_of(
+        st.none(),
+        st.booleans(),
+        st.integers(-(10**30), 10**30),
+        st.floats(allow_nan=False),
+        st.text(max_size=12),
+        st.sampled_from(
+            ["huidig", "dreigend", "doorbraak", "Wmo", "jaarlijks", "eenmalig", "begeleiding-thuis-referentieprijs"]
+        ),
+    )
+    return st.recursive(
+        blad,
+        lambda k: st.one_of(
+            st.lists(k, max_size=4),
+            st.dictionaries(
+                st.sampled_from(
+                    [
+                        "scenarios",
+                        "huidig",
+                        "dreigend",
+                        "doorbraak",
+                        "doorbraak B",
+                        "bedrag",
+                        "aantal",
+                        "soort",
+                        "geldstroom",
+                        "prijs_id",
+                        "kans_dreigend",
+                        "horizon_jaren",
+                        "discontovoet",
+                        "titel",
+                        "omschrijving",
+                        "x",
+                    ]
+                ),
+                k,
+                max_size=6,
+            ),
+        ),
+        max_leaves=25,
+    )
 
 
 def bijna_geldig():
     """Valid plans with one field replaced by anything."""
+
     def maak(waarde, veld, plek):
         plan = json.loads(VOORBEELD.read_text(encoding="utf-8"))
         if plek == "plan":
@@ -106,18 +162,40 @@ def bijna_geldig():
         else:
             plan["scenarios"][plek][0][veld] = waarde
         return json.dumps(plan, allow_nan=True)
-    return st.builds(maak, json_waarden(),
-                     st.sampled_from(["bedrag", "aantal", "soort", "geldstroom", "prijs_id", "omschrijving",
-                                      "kans_dreigend", "horizon_jaren", "discontovoet", "scenarios", "titel"]),
-                     st.sampled_from(["plan", "huidig", "dreigend", "doorbraak", "doorbraak B"]))
+
+    return st.builds(
+        maak,
+        json_waarden(),
+        st.sampled_from(
+            [
+                "bedrag",
+                "aantal",
+                "soort",
+                "geldstroom",
+                "prijs_id",
+                "omschrijving",
+                "kans_dreigend",
+                "horizon_jaren",
+                "discontovoet",
+                "scenarios",
+                "titel",
+            ]
+        ),
+        st.sampled_from(["plan", "huidig", "dreigend", "doorbraak", "doorbraak B"]),
+    )
 
 
-inhoud = st.one_of(st.binary(max_size=200), st.text(max_size=200),
-                   json_waarden().map(lambda v: json.dumps(v, allow_nan=True)), bijna_geldig())
+inhoud = st.one_of(
+    st.binary(max_size=200),
+    st.text(max_size=200),
+    json_waarden().map(lambda v: json.dumps(v, allow_nan=True)),
+    bijna_geldig(),
+)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(inhoud)
 def test_nooit_een_traceback(capsys, tekst):
     code, uit, fout = draai(tekst, capsys, "--json")
@@ -134,9 +212,12 @@ def test_eigen_tarieven_gaan_voor_de_prijslijst(capsys, tmp_path):
     from decimal import Decimal
 
     tarieven = tmp_path / "tarieven.csv"
-    tarieven.write_text("id;item;eenheid;bedrag;jaar;geldstroom;bron;domein\n"
-                        "begeleiding-thuis-referentieprijs;Begeleiding (ons tarief);per uur;70,00;2026;Wmo;"
-                        "https://example.org/tarieven;zorg\n", encoding="utf-8")
+    tarieven.write_text(
+        "id;item;eenheid;bedrag;jaar;geldstroom;bron;domein\n"
+        "begeleiding-thuis-referentieprijs;Begeleiding (ons tarief);per uur;70,00;2026;Wmo;"
+        "https://example.org/tarieven;zorg\n",
+        encoding="utf-8",
+    )
     with open(ROOT / "data" / "prijzen.csv", encoding="utf-8") as f:
         bedrag = {r["id"]: Decimal(r["bedrag"]) for r in csv.DictReader(f)}
     # huidig: 2 years × (70 × 104 hours begeleiding + 52 hours jeugdhulp)

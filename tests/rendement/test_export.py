@@ -35,13 +35,22 @@ def test_voorbeeld_heen_en_terug():
     assert schrijf_json(lees_json(tekst, PRIJZEN)) == tekst
     # The export is the same format the example file uses.
     bron = json.loads(VOORBEELD.read_text(encoding="utf-8"))
-    assert json.loads(tekst)["scenarios"]["doorbraak B"][0]["prijs_id"] == bron["scenarios"]["doorbraak B"][0]["prijs_id"]
+    assert (
+        json.loads(tekst)["scenarios"]["doorbraak B"][0]["prijs_id"] == bron["scenarios"]["doorbraak B"][0]["prijs_id"]
+    )
 
 
 def test_exacte_getallen_blijven_exact():
-    plan = Plan(scenarios={"huidig": (Regel(bedrag=Decimal("0.10"), aantal=Decimal("0.3333"), soort="eenmalig",
-                                             geldstroom="Wmo"),), "dreigend": (), "doorbraak": ()},
-                kans_dreigend=Decimal("0.3333"), discontovoet=Decimal("0.035"), horizon_jaren=7)
+    plan = Plan(
+        scenarios={
+            "huidig": (Regel(bedrag=Decimal("0.10"), aantal=Decimal("0.3333"), soort="eenmalig", geldstroom="Wmo"),),
+            "dreigend": (),
+            "doorbraak": (),
+        },
+        kans_dreigend=Decimal("0.3333"),
+        discontovoet=Decimal("0.035"),
+        horizon_jaren=7,
+    )
     tekst = schrijf_json(plan)
     assert '"kans_dreigend": 0.3333' in tekst and '"discontovoet": 0.035' in tekst
     terug = lees_json(tekst, PRIJZEN)
@@ -49,9 +58,14 @@ def test_exacte_getallen_blijven_exact():
 
 
 def test_leeg_en_kapot_bestand_geeft_nederlandse_fout():
-    for inhoud, woord in [("", "leeg"), ("   ", "leeg"), ("{", "geen geldige JSON"),
-                          ('{"kans_dreigend": NaN}', "geen geldige JSON"), (b"\xff\xfe\x00", "UTF-8"),
-                          ("[" * 5000 + "]" * 5000, "planbestand")]:
+    for inhoud, woord in [
+        ("", "leeg"),
+        ("   ", "leeg"),
+        ("{", "geen geldige JSON"),
+        ('{"kans_dreigend": NaN}', "geen geldige JSON"),
+        (b"\xff\xfe\x00", "UTF-8"),
+        ("[" * 5000 + "]" * 5000, "planbestand"),
+    ]:
         with pytest.raises(DoorbraakFout) as e:
             lees_json(inhoud, PRIJZEN, bestand="x.json")
         assert woord in str(e.value) and "x.json" in str(e.value)
@@ -69,9 +83,16 @@ def test_samenvatting_noemt_alle_bronnen_en_de_uitkomst():
 
 
 def test_samenvatting_ontsnapt_tekst_van_de_gebruiker():
-    plan = Plan(scenarios={"huidig": (Regel(omschrijving="<script>x</script> | a", bedrag=Decimal(1),
-                                             soort="eenmalig", geldstroom="Wmo"),),
-                           "dreigend": (), "doorbraak": ()}, titel="<b>Gezin</b>")
+    plan = Plan(
+        scenarios={
+            "huidig": (
+                Regel(omschrijving="<script>x</script> | a", bedrag=Decimal(1), soort="eenmalig", geldstroom="Wmo"),
+            ),
+            "dreigend": (),
+            "doorbraak": (),
+        },
+        titel="<b>Gezin</b>",
+    )
     pagina = samenvatting_html(plan, PRIJZEN)
     assert "<script>x" not in pagina and "<b>Gezin" not in pagina
     assert pagina.startswith("<!doctype html>") and "<table>" in pagina
@@ -91,10 +112,19 @@ scenario = st.lists(regels, max_size=4).map(tuple)
 plannen = st.builds(
     lambda h, d, b, namen, H, p, r, titel: Plan(
         scenarios={"huidig": h, "dreigend": d, "doorbraak": b, **{f"doorbraak {n}": b for n in namen}},
-        horizon_jaren=H, kans_dreigend=p, discontovoet=r, titel=titel),
-    scenario, scenario, scenario, st.lists(st.sampled_from(["B", "C", "één"]), max_size=2, unique=True),
-    st.integers(1, 10), st.decimals(min_value=0, max_value=1, places=4),
-    st.decimals(min_value=0, max_value=Decimal("0.2"), places=4), teksten,
+        horizon_jaren=H,
+        kans_dreigend=p,
+        discontovoet=r,
+        titel=titel,
+    ),
+    scenario,
+    scenario,
+    scenario,
+    st.lists(st.sampled_from(["B", "C", "één"]), max_size=2, unique=True),
+    st.integers(1, 10),
+    st.decimals(min_value=0, max_value=1, places=4),
+    st.decimals(min_value=0, max_value=Decimal("0.2"), places=4),
+    teksten,
 )
 
 

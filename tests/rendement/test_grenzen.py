@@ -33,8 +33,13 @@ def test_losse_surrogaat_wordt_geweigerd_voor_het_laden():
 def test_samenvatting_met_losse_surrogaat_geeft_nederlandse_melding(tmp_path):
     pad = tmp_path / "plan.json"
     pad.write_text(plan_tekst().replace('"Eigen hulp"', '"Eigen \\udc00 hulp"'), encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "calculators", "rendement", str(pad), "--samenvatting"],
-                       cwd=ROOT, capture_output=True, text=True, timeout=60)
+    r = subprocess.run(
+        [sys.executable, "-m", "calculators", "rendement", str(pad), "--samenvatting"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert r.returncode == 2
     assert "kapot teken" in r.stderr and "onverwachts" not in r.stderr and "UnicodeEncodeError" not in r.stderr
 
@@ -106,8 +111,7 @@ def test_getypt_half_emoji_houdt_de_downloads_bij():
     r._laad_tekst(plan_tekst(omschrijving="Eigen hulp"), "plan.json")
     rij = next(iter(r.rijen.values()))[0]
     rij.omschrijving.value = "Wooncoach \ud83d"  # the browser sends half an emoji
-    bestanden = [base64.b64decode(d).decode("utf-8")
-                 for d in re.findall(r'base64,([^"]+)"', r.downloads.value)]
+    bestanden = [base64.b64decode(d).decode("utf-8") for d in re.findall(r'base64,([^"]+)"', r.downloads.value)]
     assert len(bestanden) == 3
     assert all("Wooncoach \ufffd" in b for b in bestanden)  # what the browser shows for it
     assert "Eigen hulp" not in bestanden[0]

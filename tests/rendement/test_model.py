@@ -44,8 +44,13 @@ def cent(x: Decimal) -> Decimal:
 
 
 def eigen(bedrag, aantal=1, soort="jaarlijks", geldstroom="Wmo", omschrijving="regel") -> Regel:
-    return Regel(omschrijving=omschrijving, bedrag=Decimal(str(bedrag)), aantal=Decimal(str(aantal)),
-                 soort=soort, geldstroom=geldstroom)
+    return Regel(
+        omschrijving=omschrijving,
+        bedrag=Decimal(str(bedrag)),
+        aantal=Decimal(str(aantal)),
+        soort=soort,
+        geldstroom=geldstroom,
+    )
 
 
 def plan(huidig=(), dreigend=(), doorbraak=(), **kw) -> Plan:
@@ -53,6 +58,7 @@ def plan(huidig=(), dreigend=(), doorbraak=(), **kw) -> Plan:
 
 
 # --- the worked example, calculated by hand -------------------------------------------
+
 
 def test_voorbeeld_klopt_met_handberekening():
     """Hand calculation of data/voorbeelden/plan-voorbeeld.json (H = 2, p = 0,5, r = 0).
@@ -70,24 +76,39 @@ def test_voorbeeld_klopt_met_handberekening():
     huur = b("huur-corporatiewoning-gemiddeld")
     huidig = H * (begeleiding * 104 + jeugdhulp * 52)
     dreigend = b("huisuitzetting-kosten-verhuurder") + H * (
-        b("maatschappelijke-opvang-plek") + 730 * b("jeugdhulp-verblijf-24-uur-jeugd-opvoedhulp"))
-    doorbraak = huur * 6 + b("beschermingsbewind-aanvangswerkzaamheden-1-persoon") + H * (
-        b("beschermingsbewind-1-persoon-problematische-schulden") * 12 + begeleiding * 104 + jeugdhulp * 52)
+        b("maatschappelijke-opvang-plek") + 730 * b("jeugdhulp-verblijf-24-uur-jeugd-opvoedhulp")
+    )
+    doorbraak = (
+        huur * 6
+        + b("beschermingsbewind-aanvangswerkzaamheden-1-persoon")
+        + H * (b("beschermingsbewind-1-persoon-problematische-schulden") * 12 + begeleiding * 104 + jeugdhulp * 52)
+    )
     doorbraak_b = huur * 6 + H * (begeleiding * 156 + jeugdhulp * 52)
     niets = (1 - p) * huidig + p * dreigend
     assert (huidig, cent(dreigend), cent(doorbraak), doorbraak_b) == (
-        Decimal(21424), Decimal("176287.60"), Decimal("29798.29"), Decimal(31572))
+        Decimal(21424),
+        Decimal("176287.60"),
+        Decimal("29798.29"),
+        Decimal(31572),
+    )
 
     from calculators.rendement.export import lees_json
 
     u = bereken(lees_json(VOORBEELD.read_text(encoding="utf-8")))
-    assert u.totaal == {"huidig": cent(huidig), "dreigend": cent(dreigend), "doorbraak": cent(doorbraak),
-                        "doorbraak B": cent(doorbraak_b)}
+    assert u.totaal == {
+        "huidig": cent(huidig),
+        "dreigend": cent(dreigend),
+        "doorbraak": cent(doorbraak),
+        "doorbraak B": cent(doorbraak_b),
+    }
     assert u.niets_doen == cent(niets)
     assert u.netto == {"doorbraak": cent(niets - doorbraak), "doorbraak B": cent(niets - doorbraak_b)}
     # Who pays, who gains: the plan costs Participatiewet money and saves the corporatie money.
-    part = huur * 6 + b("beschermingsbewind-aanvangswerkzaamheden-1-persoon") + H * 12 * b(
-        "beschermingsbewind-1-persoon-problematische-schulden")
+    part = (
+        huur * 6
+        + b("beschermingsbewind-aanvangswerkzaamheden-1-persoon")
+        + H * 12 * b("beschermingsbewind-1-persoon-problematische-schulden")
+    )
     assert u.per_geldstroom["Participatiewet"]["doorbraak"] == cent(part)
     assert u.per_geldstroom["Participatiewet"]["niets_doen"] == 0
     assert u.per_geldstroom["Woningcorporatie"]["niets_doen"] == cent(p * b("huisuitzetting-kosten-verhuurder"))
@@ -104,6 +125,7 @@ def test_voorbeeld_gebruikt_alleen_bestaande_prijzen_en_is_samengesteld():
 
 
 # --- the model, small cases by hand ---------------------------------------------------
+
 
 def test_jaarlijks_telt_elk_jaar_met_discontering_eenmalig_alleen_in_jaar_1():
     p = plan(huidig=[eigen(1000), eigen(500, soort="eenmalig")], horizon_jaren=3, discontovoet=Decimal("0.1"))
@@ -126,16 +148,23 @@ def test_kans_weegt_huidig_en_dreigend():
 
 
 def test_meer_alternatieven_en_per_geldstroom():
-    p = Plan(scenarios={
-        "huidig": (eigen(100, geldstroom="Wmo"),),
-        "dreigend": (eigen(900, geldstroom="Jeugdwet"),),
-        "doorbraak": (eigen(300, geldstroom="Wmo"),),
-        "doorbraak B": (eigen(50, geldstroom="Woningcorporatie"), eigen(50, geldstroom="Wmo")),
-    })
+    p = Plan(
+        scenarios={
+            "huidig": (eigen(100, geldstroom="Wmo"),),
+            "dreigend": (eigen(900, geldstroom="Jeugdwet"),),
+            "doorbraak": (eigen(300, geldstroom="Wmo"),),
+            "doorbraak B": (eigen(50, geldstroom="Woningcorporatie"), eigen(50, geldstroom="Wmo")),
+        }
+    )
     u = bereken(p, [])
     assert u.netto == {"doorbraak": Decimal("600.00"), "doorbraak B": Decimal("800.00")}
-    assert u.per_geldstroom["Jeugdwet"] == {"huidig": 0, "dreigend": 900, "doorbraak": 0, "doorbraak B": 0,
-                                           "niets_doen": 900}
+    assert u.per_geldstroom["Jeugdwet"] == {
+        "huidig": 0,
+        "dreigend": 900,
+        "doorbraak": 0,
+        "doorbraak B": 0,
+        "niets_doen": 900,
+    }
     assert u.netto_per_geldstroom["Wmo"] == {"doorbraak": Decimal("-300.00"), "doorbraak B": Decimal("-50.00")}
     assert list(u.per_geldstroom) == [g for g in GELDSTROMEN if g in ("Wmo", "Jeugdwet", "Woningcorporatie")]
 
@@ -150,16 +179,34 @@ def test_break_even_maand():
 
 
 def test_prijs_id_levert_bedrag_soort_en_geldstroom():
-    lokaal = Prijs(id="lokaal-uur", item="Lokaal uurtarief", omschrijving="", eenheid="per uur",
-                   bedrag=Decimal("80"), jaar=2026, geldstroom="Wmo", domein="zorg", bron_titel="Gemeente X",
-                   bron_url="https://example.org", betrouwbaarheid="redelijk", betrouwbaarheid_reden="lokaal",
-                   lokaal=True)
+    lokaal = Prijs(
+        id="lokaal-uur",
+        item="Lokaal uurtarief",
+        omschrijving="",
+        eenheid="per uur",
+        bedrag=Decimal("80"),
+        jaar=2026,
+        geldstroom="Wmo",
+        domein="zorg",
+        bron_titel="Gemeente X",
+        bron_url="https://example.org",
+        betrouwbaarheid="redelijk",
+        betrouwbaarheid_reden="lokaal",
+        lokaal=True,
+    )
     eenmalig = replace(lokaal, id="lokaal-eenmalig", eenheid="eenmalig", bedrag=Decimal("10"), geldstroom="Jeugdwet")
-    data = {"horizon_jaren": 2, "scenarios": {"huidig": [], "dreigend": [], "doorbraak": [
-        {"prijs_id": "lokaal-uur", "aantal": 10},
-        {"prijs_id": "lokaal-eenmalig"},
-        {"prijs_id": "lokaal-uur", "bedrag": 1, "geldstroom": "Rijk", "soort": "eenmalig"},
-    ]}}
+    data = {
+        "horizon_jaren": 2,
+        "scenarios": {
+            "huidig": [],
+            "dreigend": [],
+            "doorbraak": [
+                {"prijs_id": "lokaal-uur", "aantal": 10},
+                {"prijs_id": "lokaal-eenmalig"},
+                {"prijs_id": "lokaal-uur", "bedrag": 1, "geldstroom": "Rijk", "soort": "eenmalig"},
+            ],
+        },
+    }
     u = bereken(lees_plan(data, [lokaal, eenmalig]), [lokaal, eenmalig])
     # 2 jaar × 80 × 10 + 10 eenmalig + eigen bedrag 1 eenmalig
     assert u.totaal["doorbraak"] == Decimal("1611.00")
@@ -180,8 +227,13 @@ def test_uitleg_in_gewone_taal():
 
 
 def test_gevoeligheid_bevat_eigen_keuze_en_hoeken():
-    p = plan(huidig=[eigen(1000)], dreigend=[eigen(5000)], doorbraak=[eigen(2000)],
-             kans_dreigend=Decimal("0.6"), horizon_jaren=4)
+    p = plan(
+        huidig=[eigen(1000)],
+        dreigend=[eigen(5000)],
+        doorbraak=[eigen(2000)],
+        kans_dreigend=Decimal("0.6"),
+        horizon_jaren=4,
+    )
     g = gevoeligheid(p, [])
     assert Decimal("0.6") in g.kansen and 4 in g.horizonnen
     assert g.netto["doorbraak"][(Decimal(0), 1)] == Decimal("-1000.00")  # huidig − doorbraak
@@ -190,6 +242,7 @@ def test_gevoeligheid_bevat_eigen_keuze_en_hoeken():
 
 
 # --- bad input: Dutch messages naming scenario, line and field ------------------------
+
 
 def fout_van(data) -> str:
     with pytest.raises(DoorbraakFout) as e:
@@ -203,17 +256,20 @@ def geldig(**regels):
     return {"scenarios": {"huidig": [], "dreigend": [], "doorbraak": [], **regels}}
 
 
-@pytest.mark.parametrize("regel, veld, woord", [
-    ({"bedrag": -5, "soort": "jaarlijks", "geldstroom": "Wmo"}, "bedrag", "negatief"),
-    ({"bedrag": 5, "aantal": -1, "soort": "jaarlijks", "geldstroom": "Wmo"}, "aantal", "negatief"),
-    ({"bedrag": "vijf", "soort": "jaarlijks", "geldstroom": "Wmo"}, "bedrag", "getal"),
-    ({"bedrag": 5, "soort": "maandelijks", "geldstroom": "Wmo"}, "soort", "jaarlijks"),
-    ({"bedrag": 5, "soort": "jaarlijks", "geldstroom": "Gemeente"}, "geldstroom", "onbekende geldstroom"),
-    ({"prijs_id": "bestaat-niet"}, "prijs_id", "onbekende prijs-id"),
-    ({"bedrag": 5, "soort": "jaarlijks", "geldstroom": "Wmo", "kleur": "rood"}, "kleur", "onbekend"),
-    ({"bedrag": True, "soort": "jaarlijks", "geldstroom": "Wmo"}, "bedrag", "getal"),
-    ({"bedrag": 5.555, "soort": "jaarlijks", "geldstroom": "Wmo"}, "bedrag", "komma"),
-])
+@pytest.mark.parametrize(
+    "regel, veld, woord",
+    [
+        ({"bedrag": -5, "soort": "jaarlijks", "geldstroom": "Wmo"}, "bedrag", "negatief"),
+        ({"bedrag": 5, "aantal": -1, "soort": "jaarlijks", "geldstroom": "Wmo"}, "aantal", "negatief"),
+        ({"bedrag": "vijf", "soort": "jaarlijks", "geldstroom": "Wmo"}, "bedrag", "getal"),
+        ({"bedrag": 5, "soort": "maandelijks", "geldstroom": "Wmo"}, "soort", "jaarlijks"),
+        ({"bedrag": 5, "soort": "jaarlijks", "geldstroom": "Gemeente"}, "geldstroom", "onbekende geldstroom"),
+        ({"prijs_id": "bestaat-niet"}, "prijs_id", "onbekende prijs-id"),
+        ({"bedrag": 5, "soort": "jaarlijks", "geldstroom": "Wmo", "kleur": "rood"}, "kleur", "onbekend"),
+        ({"bedrag": True, "soort": "jaarlijks", "geldstroom": "Wmo"}, "bedrag", "getal"),
+        ({"bedrag": 5.555, "soort": "jaarlijks", "geldstroom": "Wmo"}, "bedrag", "komma"),
+    ],
+)
 def test_foute_regel_noemt_scenario_regel_en_veld(regel, veld, woord):
     data = geldig()
     data["scenarios"]["dreigend"] = [{"bedrag": 1, "soort": "eenmalig", "geldstroom": "Wmo"}, regel]
@@ -222,15 +278,18 @@ def test_foute_regel_noemt_scenario_regel_en_veld(regel, veld, woord):
     assert woord in tekst
 
 
-@pytest.mark.parametrize("veld, waarde, woord", [
-    ("kans_dreigend", 1.5, "tussen 0 en 1"),
-    ("kans_dreigend", -0.1, "tussen 0 en 1"),
-    ("horizon_jaren", 0, "tussen 1 en 10"),
-    ("horizon_jaren", 11, "tussen 1 en 10"),
-    ("horizon_jaren", 2.5, "heel aantal"),
-    ("discontovoet", 0.5, "tussen 0 en 0,2"),
-    ("kans_dreigend", "de helft", "geen tekst"),
-])
+@pytest.mark.parametrize(
+    "veld, waarde, woord",
+    [
+        ("kans_dreigend", 1.5, "tussen 0 en 1"),
+        ("kans_dreigend", -0.1, "tussen 0 en 1"),
+        ("horizon_jaren", 0, "tussen 1 en 10"),
+        ("horizon_jaren", 11, "tussen 1 en 10"),
+        ("horizon_jaren", 2.5, "heel aantal"),
+        ("discontovoet", 0.5, "tussen 0 en 0,2"),
+        ("kans_dreigend", "de helft", "geen tekst"),
+    ],
+)
 def test_foute_parameters(veld, waarde, woord):
     tekst = fout_van({**geldig(), veld: waarde})
     assert f"veld '{veld}'" in tekst and woord in tekst
@@ -268,9 +327,17 @@ discontos = st.decimals(min_value=0, max_value=Decimal("0.2"), places=4)
 plannen = st.builds(
     lambda h, d, b, extra, H, p, r: Plan(
         scenarios={"huidig": h, "dreigend": d, "doorbraak": b, **({"doorbraak B": extra} if extra else {})},
-        horizon_jaren=H, kans_dreigend=p, discontovoet=r),
-    scenario, scenario, scenario, st.one_of(st.none(), scenario),
-    st.integers(1, 10), kansen, discontos,
+        horizon_jaren=H,
+        kans_dreigend=p,
+        discontovoet=r,
+    ),
+    scenario,
+    scenario,
+    scenario,
+    st.one_of(st.none(), scenario),
+    st.integers(1, 10),
+    kansen,
+    discontos,
 )
 SNEL = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -308,10 +375,11 @@ def test_regel_toevoegen_verlaagt_het_totaal_nooit(p, regel, s):
 
 # --- the book's numbers come from the example file -------------------------------------
 
+
 def test_boek_rollen_rekenen_met_het_voorbeeld():
-    from calculators.kern.opmaak import euro
     from docutils import nodes
 
+    from calculators.kern.opmaak import euro
     from calculators.rendement.boek import tabel_knopen_voor, waarde
     from calculators.rendement.export import lees_json
 
@@ -321,11 +389,18 @@ def test_boek_rollen_rekenen_met_het_voorbeeld():
     assert waarde("kans") == "50%" and waarde("tegenkans") == "50%" and waarde("horizon") == "2 jaar"
     # 1 year, chance 1: the simple comparison dreigend − doorbraak (one year of yearly costs)
     b = csv_bedrag
-    dreigend_1 = b("huisuitzetting-kosten-verhuurder") + b("maatschappelijke-opvang-plek") + 730 * b(
-        "jeugdhulp-verblijf-24-uur-jeugd-opvoedhulp")
-    doorbraak_1 = (b("huur-corporatiewoning-gemiddeld") * 6 + b("beschermingsbewind-aanvangswerkzaamheden-1-persoon")
-                   + 12 * b("beschermingsbewind-1-persoon-problematische-schulden")
-                   + 104 * b("begeleiding-thuis-referentieprijs") + 52 * b("ambulante-jeugdhulp-regulier-hbo"))
+    dreigend_1 = (
+        b("huisuitzetting-kosten-verhuurder")
+        + b("maatschappelijke-opvang-plek")
+        + 730 * b("jeugdhulp-verblijf-24-uur-jeugd-opvoedhulp")
+    )
+    doorbraak_1 = (
+        b("huur-corporatiewoning-gemiddeld") * 6
+        + b("beschermingsbewind-aanvangswerkzaamheden-1-persoon")
+        + 12 * b("beschermingsbewind-1-persoon-problematische-schulden")
+        + 104 * b("begeleiding-thuis-referentieprijs")
+        + 52 * b("ambulante-jeugdhulp-regulier-hbo")
+    )
     assert waarde("gevoelig:doorbraak:1:1") == euro(dreigend_1 - doorbraak_1)
     with pytest.raises(DoorbraakFout):
         waarde("netto:doorbraak Z")
@@ -333,8 +408,12 @@ def test_boek_rollen_rekenen_met_het_voorbeeld():
         tabel_knopen_voor("grafiek")
 
     def bijschriften(deel: str) -> list[str]:
-        return [t.next_node(nodes.title).astext() for k in tabel_knopen_voor(deel) if isinstance(k, nodes.table)
-                for t in [k]]
+        return [
+            t.next_node(nodes.title).astext()
+            for k in tabel_knopen_voor(deel)
+            if isinstance(k, nodes.table)
+            for t in [k]
+        ]
 
     assert "Scenario dreigend" in bijschriften("regels")
     assert bijschriften("gevoeligheid") == [f"Wat {d} scheelt bij een andere kans en horizon" for d in u.netto]

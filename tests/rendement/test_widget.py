@@ -96,14 +96,23 @@ def test_widget_download_en_upload_geven_hetzelfde_plan():
     r.kans.value = "35"
     links = re.findall(r'download="([^"]+)" href="data:[^;]+;charset=utf-8;base64,([^"]+)"', r.downloads.value)
     bestanden = {naam: base64.b64decode(data) for naam, data in links}
-    assert set(bestanden) == {"plan-doorbraakwijzer.json", "samenvatting-doorbraakwijzer.md",
-                              "samenvatting-doorbraakwijzer.html"}
+    assert set(bestanden) == {
+        "plan-doorbraakwijzer.json",
+        "samenvatting-doorbraakwijzer.md",
+        "samenvatting-doorbraakwijzer.html",
+    }
     assert b"https://" in bestanden["samenvatting-doorbraakwijzer.md"]
     tweede = _rekenhulp()
     inhoud = bestanden["plan-doorbraakwijzer.json"]
-    tweede.upload.value = ({"name": "plan.json", "type": "application/json", "size": len(inhoud),
-                            "content": memoryview(inhoud),
-                            "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)},)
+    tweede.upload.value = (
+        {
+            "name": "plan.json",
+            "type": "application/json",
+            "size": len(inhoud),
+            "content": memoryview(inhoud),
+            "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
+        },
+    )
     assert tweede.plan() == r.plan() and tweede.plan().kans_dreigend == Decimal("0.35")
 
 
@@ -113,12 +122,20 @@ def test_widget_eigen_tarieven_laden():
     r = _rekenhulp()
     r.laad_voorbeeld.click()
     voor = r.plan()
-    inhoud = (b"id;item;eenheid;bedrag;jaar;geldstroom;bron;domein\n"
-              b"begeleiding-thuis-referentieprijs;Begeleiding (ons tarief);per uur;70,00;2026;Wmo;"
-              b"https://example.org/tarieven;zorg\n")
-    r.tarieven.value = ({"name": "tarieven.csv", "type": "text/csv", "size": len(inhoud),
-                         "content": memoryview(inhoud),
-                         "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)},)
+    inhoud = (
+        b"id;item;eenheid;bedrag;jaar;geldstroom;bron;domein\n"
+        b"begeleiding-thuis-referentieprijs;Begeleiding (ons tarief);per uur;70,00;2026;Wmo;"
+        b"https://example.org/tarieven;zorg\n"
+    )
+    r.tarieven.value = (
+        {
+            "name": "tarieven.csv",
+            "type": "text/csv",
+            "size": len(inhoud),
+            "content": memoryview(inhoud),
+            "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
+        },
+    )
     assert "1 eigen tarieven geladen" in r.tarieven_status.value
     assert r.plan() == voor  # the plan itself is unchanged ...
     # ... but the price behind 'begeleiding' is now 70: huidig = 2 × (70 × 104 + 52 × jeugdhulp)
@@ -127,8 +144,15 @@ def test_widget_eigen_tarieven_laden():
 
     assert euro(verwacht).replace("\xa0", " ") in _tekst(r.totalen.value)
     kapot = b"dit is geen tabel"
-    r.tarieven.value = ({"name": "x.csv", "type": "text/csv", "size": len(kapot), "content": memoryview(kapot),
-                         "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)},)
+    r.tarieven.value = (
+        {
+            "name": "x.csv",
+            "type": "text/csv",
+            "size": len(kapot),
+            "content": memoryview(kapot),
+            "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
+        },
+    )
     assert "vorige prijzen" in r.tarieven_status.value and r.plan() == voor
 
 
@@ -197,8 +221,13 @@ def test_bedrag_met_e_macht_of_dubbelzinnige_punten_wordt_geweigerd():
     assert "voluit" in _tekst(rij.fout.value)
     rij.bedrag.value = "1,234.56"
     assert "1.234,56" in _tekst(rij.fout.value)
-    for goed, waarde in (("1.234,56", "1234.56"), ("1234,5", "1234.5"), ("1234.5", "1234.5"),
-                         ("€ 12,50", "12.50"), ("1.000.000", "1000000")):
+    for goed, waarde in (
+        ("1.234,56", "1234.56"),
+        ("1234,5", "1234.5"),
+        ("1234.5", "1234.5"),
+        ("€ 12,50", "12.50"),
+        ("1.000.000", "1000000"),
+    ):
         rij.bedrag.value = goed
         assert rij.fout.value == "", goed
         assert r.plan().scenarios["huidig"][0].bedrag == Decimal(waarde), goed
@@ -236,8 +265,20 @@ def test_afdrukversie_heeft_titel_datum_en_scheelt_kolommen():
     titel = VOORBEELD.read_text(encoding="utf-8").split('"titel": "')[1].split('"')[0]
     assert f"<h1>{titel}</h1>" in pagina
     vandaag = datetime.date.today()
-    maanden = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-               "oktober", "november", "december"]
+    maanden = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ]
     assert f"op {vandaag.day} {maanden[vandaag.month - 1]} {vandaag.year}" in pagina
     assert "Scheelt bij doorbraak</th>" in pagina and "Scheelt bij doorbraak B</th>" in pagina
     assert "@page{size:A4" in pagina and "overflow-wrap:anywhere" in pagina

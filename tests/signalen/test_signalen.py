@@ -33,6 +33,7 @@ def ruw(naam: str):
 
 # --- data ------------------------------------------------------------------------------
 
+
 def test_minstens_dertig_signalen_in_alle_groepen():
     assert len(laad_signalen()) == len(RUW) >= 30
     groepen = Counter(s["groep"] for s in RUW)
@@ -111,6 +112,7 @@ def test_signaal_zonder_bron_en_zonder_eigen_toevoeging_wordt_geweigerd(tmp_path
 
 # --- the picture -------------------------------------------------------------------------
 
+
 def test_woonfuikstap_is_de_verste_stap_van_de_gekozen_signalen():
     ids = ["geboorte-kind", "schulden-groeien", "huurachterstand"]
     verwacht = max(int(p["vak"]) for i in ids for p in PER_ID[i]["plaats"] if p["matrix"] == "woonfuik")
@@ -153,8 +155,10 @@ def test_zonder_geld_of_wonen_vraagt_de_wijzer_ernaar():
 def test_drie_vragen_met_hint_uit_de_ggz_analyse():
     b = beeld(["depressie-of-psychose"])
     assert [v["vraag"] for v in b.vragen] == [
-        "Is dit het kernprobleem?", "Is het een gevolg van een ander probleem?",
-        "Staat het een oplossing voor een ander probleem in de weg?"]
+        "Is dit het kernprobleem?",
+        "Is het een gevolg van een ander probleem?",
+        "Staat het een oplossing voor een ander probleem in de weg?",
+    ]
     gevolg = {s["id"]: s for s in ruw("ggz.yaml")["soorten"]}["gevolg"]
     assert [h["naam"] for h in b.vragen[1]["hints"]] == [gevolg["naam"]]
     assert b.vragen[0]["hints"] == [] and b.vragen[2]["hints"] == []
@@ -177,7 +181,10 @@ def test_links_naar_boekpaginas_bestaan():
 
 
 def test_plan_link_met_de_gekozen_signalen():
-    assert plan_adres(["baanverlies", "huurachterstand"]) == "/voila/render/plan.ipynb?signalen=baanverlies,huurachterstand"
+    assert (
+        plan_adres(["baanverlies", "huurachterstand"])
+        == "/voila/render/plan.ipynb?signalen=baanverlies,huurachterstand"
+    )
     assert beeld(["huurachterstand", "baanverlies"]).plan_adres.endswith("?signalen=baanverlies,huurachterstand")
 
 
@@ -188,6 +195,7 @@ def test_onbekend_signaal_geeft_nederlandse_fout():
 
 
 # --- CLI ---------------------------------------------------------------------------------
+
 
 def test_cli_lijst_json_geeft_alle_signalen(capsys):
     assert main(["signalen", "--lijst", "--json"]) == 0
@@ -226,6 +234,7 @@ def test_cli_zonder_ids_exit_2(capsys):
 
 # --- checklist ---------------------------------------------------------------------------
 
+
 def test_checklist_bevat_elk_signaal_en_markeert_de_gekozen():
     ids = ["baanverlies", "huurachterstand", "scheiding"]
     h = afdruk.checklist_html(ids)
@@ -238,13 +247,21 @@ def test_checklist_bevat_elk_signaal_en_markeert_de_gekozen():
 
 def test_checklist_sjabloon_escapet_tekst():
     sjabloon = afdruk._omgeving().get_template(afdruk.SJABLOON)
-    h = sjabloon.render(datum="1 juli 2026", groepen=[{"naam": "<i>g</i>", "signalen": [
-        {"tekst": "<script>alert(1)</script>", "gekozen": True}]}], woonfuik=None, clusters_kort=[],
-        eerst={"tekst": "<b>x</b>", "acties": []}, vragen=[], artikelen=[], meer_artikelen=0)
+    h = sjabloon.render(
+        datum="1 juli 2026",
+        groepen=[{"naam": "<i>g</i>", "signalen": [{"tekst": "<script>alert(1)</script>", "gekozen": True}]}],
+        woonfuik=None,
+        clusters_kort=[],
+        eerst={"tekst": "<b>x</b>", "acties": []},
+        vragen=[],
+        artikelen=[],
+        meer_artikelen=0,
+    )
     assert "<script>" not in h and "&lt;script&gt;" in h and "&lt;b&gt;x&lt;/b&gt;" in h
 
 
 # --- book --------------------------------------------------------------------------------
+
 
 def test_boeklijst_toont_elk_signaal_met_bron():
     from calculators.signalen.boek import signalenlijst_regels
@@ -258,6 +275,7 @@ def test_boeklijst_toont_elk_signaal_met_bron():
 
 
 # --- widget ------------------------------------------------------------------------------
+
 
 def _download(html: str) -> str:
     data = re.search(r'href="data:text/html;charset=utf-8;base64,([^"]+)"', html).group(1)

@@ -3,6 +3,8 @@
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from calculators.taal.leesbaarheid import laad_normen, meet_boek, meet_tekst, platte_tekst, tabel_tekst, zinnen
 
@@ -16,9 +18,11 @@ def test_korte_zinnen_met_korte_woorden_lezen_makkelijk():
 
 
 def test_lange_ambtelijke_zin_leest_moeilijk():
-    zin = ("Indien de belanghebbende naar het oordeel van het college onvoldoende medewerking verleent "
-           "aan de vaststelling van de rechtmatigheid van de verstrekte uitkering, kan het college "
-           "besluiten tot herziening of intrekking van de desbetreffende beschikking.")
+    zin = (
+        "Indien de belanghebbende naar het oordeel van het college onvoldoende medewerking verleent "
+        "aan de vaststelling van de rechtmatigheid van de verstrekte uitkering, kan het college "
+        "besluiten tot herziening of intrekking van de desbetreffende beschikking."
+    )
     m = meet_tekst(zin)
     assert m.zinnen == 1
     assert m.gem_zinslengte > 15
@@ -86,19 +90,42 @@ def test_elke_pagina_van_het_boek_is_b1(capsys):
         print("\nLeesbaarheid per pagina (zin = gemiddelde zinslengte, FD = Flesch-Douma):")
         print(tabel_tekst(metingen))
     assert len(metingen) >= 40
-    problemen = [p for m in metingen
-                 for p in m.problemen(normen.max_zinslengte, normen.min_flesch_douma, normen.min_woorden)]
+    problemen = [
+        p for m in metingen for p in m.problemen(normen.max_zinslengte, normen.min_flesch_douma, normen.min_woorden)
+    ]
     assert not problemen, "Niet op B1-niveau:\n" + "\n".join(problemen)
 
 
-from hypothesis import given, settings
-from hypothesis import strategies as st
-
-MYST_STUKJES = st.lists(st.sampled_from([
-    "# Kop", "- punt", "1. punt", "```", "````{note}", "```{prijstabel}", ":::", ":titel: x", "> wet",
-    "| a | b |", "|---|---|", "(doel)=", "<!-- x", "-->", "{prijs}`id`", "[a](https://x.nl)", "Zin.", "",
-    "Een zin met *nadruk* en **vet**.", "---", "title: T", ": definitie", "ééé ÿ 🙂",
-]), max_size=30).map("\n".join)
+MYST_STUKJES = st.lists(
+    st.sampled_from(
+        [
+            "# Kop",
+            "- punt",
+            "1. punt",
+            "```",
+            "````{note}",
+            "```{prijstabel}",
+            ":::",
+            ":titel: x",
+            "> wet",
+            "| a | b |",
+            "|---|---|",
+            "(doel)=",
+            "<!-- x",
+            "-->",
+            "{prijs}`id`",
+            "[a](https://x.nl)",
+            "Zin.",
+            "",
+            "Een zin met *nadruk* en **vet**.",
+            "---",
+            "title: T",
+            ": definitie",
+            "ééé ÿ 🙂",
+        ]
+    ),
+    max_size=30,
+).map("\n".join)
 
 
 @settings(max_examples=50, deadline=None)

@@ -1,6 +1,5 @@
 """Writing style: no unfinished text, no English, and the fixed words (inwoner) on every page."""
 
-
 import pytest
 
 from calculators.kern.fouten import DoorbraakFout
@@ -30,7 +29,10 @@ def test_engelse_woorden_worden_gevonden_met_een_alternatief():
 
 def test_burger_en_client_worden_inwoner():
     bevindingen = controleer_tekst("De burger en de cliënt wachten.")
-    assert [(b.woord, b.advies) for b in bevindingen] == [("burger", "gebruik 'inwoner'"), ("cliënt", "gebruik 'inwoner'")]
+    assert [(b.woord, b.advies) for b in bevindingen] == [
+        ("burger", "gebruik 'inwoner'"),
+        ("cliënt", "gebruik 'inwoner'"),
+    ]
 
 
 def test_samenstellingen_zijn_geen_treffer():

@@ -30,7 +30,8 @@ def test_geen_verouderde_term_op_een_boekpagina_of_in_de_gegevens():
     assert len([p for p in paden if p.suffix == ".md"]) > 50  # the whole book, not a few pages
     vondsten = zoek_in_bestanden(paden)
     assert not vondsten, "Verouderde termen (pas aan, of voeg een uitzondering met reden toe):\n" + "\n".join(
-        str(v) for v in vondsten)
+        str(v) for v in vondsten
+    )
 
 
 def test_uitzonderingen_bestaan_echt():
@@ -60,10 +61,13 @@ def test_belastingdienst_alleen_fout_bij_een_toeslag():
     # another paragraph does not count
     los = "Een nieuwe huurder krijgt geen huurtoeslag.\n\nDe Belastingdienst int de belasting.\n"
     assert not zoek_in_tekst(los, "book/a.md")
-    assert not zoek_in_tekst("In de rapporten heet die dienst de Belastingdienst. Het gaat om huurtoeslag.", "book/a.md")
+    assert not zoek_in_tekst(
+        "In de rapporten heet die dienst de Belastingdienst. Het gaat om huurtoeslag.", "book/a.md"
+    )
     # 'Belastingdienst/Toeslagen' is its own term, not also a hit for 'Belastingdienst'
     assert [v.oud for v in zoek_in_tekst("Vraag het Belastingdienst/Toeslagen over de zorgtoeslag.", "book/a.md")] == [
-        "Belastingdienst/Toeslagen"]
+        "Belastingdienst/Toeslagen"
+    ]
 
 
 def test_ons_pact_is_goed_op_een_pagina_die_het_jaar_noemt():
@@ -84,15 +88,27 @@ def test_tegenwoordige_tijd_van_tilburg_wordt_gevonden():
 
 
 # --- bad input ----------------------------------------------------------------------------
-@pytest.mark.parametrize("inhoud, melding", [
-    ("termen: []\n", "termen"),
-    ("- oud: x\n", "bovenaan hoort 'termen:'"),
-    ("termen:\n  - {oud: Oude naam, nieuw: Nieuwe naam, sinds: '2023', bron: Een brief}\n"
-     "  - {oud: oude naam, nieuw: Nieuw, sinds: '2023', bron: Een brief}\n", "twee keer"),
-    ("termen:\n  - {oud: Oude naam, nieuw: Nieuwe naam, sinds: '2023'}\n", "termen.0.bron"),
-    ("termen:\n  - {oud: Oude naam, nieuw: Nieuwe naam, sinds: '2023', bron: Een brief, soms: ja}\n", "termen.0.soms"),
-    ("termen:\n  - {oud: Oude naam, nieuw: Nieuwe naam, sinds: '2023', bron: Een brief, goed_met: ['']}\n", "leeg woord"),
-])
+@pytest.mark.parametrize(
+    "inhoud, melding",
+    [
+        ("termen: []\n", "termen"),
+        ("- oud: x\n", "bovenaan hoort 'termen:'"),
+        (
+            "termen:\n  - {oud: Oude naam, nieuw: Nieuwe naam, sinds: '2023', bron: Een brief}\n"
+            "  - {oud: oude naam, nieuw: Nieuw, sinds: '2023', bron: Een brief}\n",
+            "twee keer",
+        ),
+        ("termen:\n  - {oud: Oude naam, nieuw: Nieuwe naam, sinds: '2023'}\n", "termen.0.bron"),
+        (
+            "termen:\n  - {oud: Oude naam, nieuw: Nieuwe naam, sinds: '2023', bron: Een brief, soms: ja}\n",
+            "termen.0.soms",
+        ),
+        (
+            "termen:\n  - {oud: Oude naam, nieuw: Nieuwe naam, sinds: '2023', bron: Een brief, goed_met: ['']}\n",
+            "leeg woord",
+        ),
+    ],
+)
 def test_foute_lijst_geeft_nederlandse_melding(tmp_path, inhoud, melding):
     pad = tmp_path / "verouderde-termen.yaml"
     pad.write_text(inhoud, encoding="utf-8")

@@ -18,8 +18,17 @@ SPHINX_LOCALE = Path(sphinx.__file__).parent / "locale"
 PYDATA_POT = Path(pydata_sphinx_theme.__file__).parent / "locale" / "sphinx.pot"
 
 # Messages the book shows that neither Sphinx nor the themes translate into Dutch.
-ZICHTBAAR = ["Link to this heading", "Link to this table", "Back to top", "light/dark", "next page",
-             "previous page", "Skip to main content", "Section Navigation", "Version warning"]
+ZICHTBAAR = [
+    "Link to this heading",
+    "Link to this table",
+    "Back to top",
+    "light/dark",
+    "next page",
+    "previous page",
+    "Skip to main content",
+    "Section Navigation",
+    "Version warning",
+]
 
 
 def vertaler(tmp_path: Path) -> gettext.GNUTranslations:
@@ -58,9 +67,11 @@ def test_placeholders_blijven_staan():
 
 def test_zoekpagina_krijgt_aantal_en_nederlandse_meldingen():
     js = thema.vertalingen_js()
-    berichten = json.loads(js[js.index("{", js.index("berichten")): js.index("};") + 1])
-    assert berichten["Search finished, found ${resultCount} page(s) matching the search query."] == \
-        "${resultCount} pagina's gevonden."
+    berichten = json.loads(js[js.index("{", js.index("berichten")) : js.index("};") + 1])
+    assert (
+        berichten["Search finished, found ${resultCount} page(s) matching the search query."]
+        == "${resultCount} pagina's gevonden."
+    )
     assert "Link to this heading" not in berichten  # only the search page's own messages
 
 
@@ -75,8 +86,9 @@ def test_synoniemen_komen_uit_de_gegevens():
 def test_voorbeeldplannen_hebben_een_boekpagina():
     plannen = thema.voorbeeldplannen()
     stammen = sorted(p.stem for p in (ROOT / "data" / "reizen").glob("*.json"))
-    assert sorted(Path(p["pagina"]).stem for p in plannen) == \
-        [s for s in stammen if (ROOT / "book" / "reizen" / f"{s}.md").exists()]
+    assert sorted(Path(p["pagina"]).stem for p in plannen) == [
+        s for s in stammen if (ROOT / "book" / "reizen" / f"{s}.md").exists()
+    ]
     for p in plannen:
         bron = (ROOT / Path(p["pagina"]).with_suffix(".md")).read_text(encoding="utf-8")
         assert f"# {p['titel']}\n" in bron

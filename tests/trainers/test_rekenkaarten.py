@@ -45,7 +45,9 @@ def test_de_pagina_heeft_zes_kaarten_en_geen_overgetypte_regels():
 
 
 def test_bij_elke_kaart_staat_een_antwoord():
-    antwoorden = re.findall(r"^```\{rekenkaart\} (\S+)\n:antwoorden:\n```", ANTWOORDEN.read_text(encoding="utf-8"), re.M)
+    antwoorden = re.findall(
+        r"^```\{rekenkaart\} (\S+)\n:antwoorden:\n```", ANTWOORDEN.read_text(encoding="utf-8"), re.M
+    )
     assert antwoorden == REIZEN_OP_DE_PAGINA
     assert "Wat zegt het verhaal?" not in ANTWOORDEN.read_text(encoding="utf-8")  # now from the case data
 
@@ -55,11 +57,13 @@ def test_elke_regel_van_de_kaart_is_gelijk_aan_het_planbestand(reis):
     plan, prijzen = _plan(reis), _prijzen()
     kaart = maak_rekenkaart(reis)
     assert len(kaart.tabellen) == len(plan["scenarios"])
-    for tabel, (scenario, regels) in zip(kaart.tabellen, plan["scenarios"].items()):
+    for tabel, (scenario, regels) in zip(kaart.tabellen, plan["scenarios"].items(), strict=True):
         assert tabel.koppen == ("Wat", "Aantal", "Prijs", "Hoe vaak", "Bron van de prijs")
-        assert ("Stap 2" if scenario == "huidig" else "Stap 3" if scenario == "dreigend" else "Stap 4") in tabel.bijschrift
+        assert (
+            "Stap 2" if scenario == "huidig" else "Stap 3" if scenario == "dreigend" else "Stap 4"
+        ) in tabel.bijschrift
         assert len(tabel.rijen) == len(regels), scenario
-        for rij, regel in zip(tabel.rijen, regels):
+        for rij, regel in zip(tabel.rijen, regels, strict=True):
             csvrij = prijzen[regel["prijs_id"]]
             wat, aantal, prijs, hoe_vaak, bron = rij
             assert wat == (regel.get("omschrijving") or csvrij["item"])
@@ -101,16 +105,22 @@ def test_de_kaart_als_boekknopen_bevat_de_bron_als_link():
     knopen = [k for t in kaart.tabellen for k in tabel_knopen(t)]
     links = [r["refuri"] for k in knopen for r in k.findall(nodes.reference)]
     prijzen = _prijzen()
-    verwacht = [prijzen[r["prijs_id"]]["bron_url"] for regels in _plan("zwangere-studente")["scenarios"].values()
-                for r in regels]
+    verwacht = [
+        prijzen[r["prijs_id"]]["bron_url"]
+        for regels in _plan("zwangere-studente")["scenarios"].values()
+        for r in regels
+    ]
     assert links == verwacht
 
 
-@pytest.mark.parametrize("naam, melding", [
-    ("bestaat-niet", "Kies uit"),
-    ("../prijzen", "geen naam van een reis"),
-    ("", "geen naam van een reis"),
-])
+@pytest.mark.parametrize(
+    "naam, melding",
+    [
+        ("bestaat-niet", "Kies uit"),
+        ("../prijzen", "geen naam van een reis"),
+        ("", "geen naam van een reis"),
+    ],
+)
 def test_onbekende_reis_geeft_nederlandse_fout(naam, melding):
     with pytest.raises(DoorbraakFout, match=melding):
         maak_rekenkaart(naam)

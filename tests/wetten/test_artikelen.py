@@ -39,7 +39,17 @@ def _bronrecords() -> list[dict]:
 
 def test_alle_bestanden_laden_en_elk_artikel_hoort_bij_zijn_wet():
     wetten = laad_wetten()
-    assert {w.afkorting for w in wetten} == {"Pw", "Wmo 2015", "Jw", "Wgs", "Hvw 2014", "Awb", "Wlz", "Zvw", "Woningwet"}
+    assert {w.afkorting for w in wetten} == {
+        "Pw",
+        "Wmo 2015",
+        "Jw",
+        "Wgs",
+        "Hvw 2014",
+        "Awb",
+        "Wlz",
+        "Zvw",
+        "Woningwet",
+    }
     for w in wetten:
         assert (WETTEN_MAP / w.bestand).exists()
         for a in w.artikelen:
@@ -101,8 +111,18 @@ def test_artikelen_buiten_de_referentieset_noemen_hun_herkomst():
     extra = [a for a in alle_artikelen() if a.referentie not in referentieset]
     # Added from MinBZK/regelrecht-corpus beyond the reference set (see data/wetten/LEESMIJ.md);
     # Pw 31 was an excerpt in the reference set and is now complete.
-    assert {"Pw 9", "Awb 3:46", "Awb 4:5", "Awb 4:7", "Woningwet 46", "Pw 3", "Pw 54", "Awb 4:17", "Awb 7:2",
-            "Awb 7:12"} <= {a.referentie for a in extra}
+    assert {
+        "Pw 9",
+        "Awb 3:46",
+        "Awb 4:5",
+        "Awb 4:7",
+        "Woningwet 46",
+        "Pw 3",
+        "Pw 54",
+        "Awb 4:17",
+        "Awb 7:2",
+        "Awb 7:12",
+    } <= {a.referentie for a in extra}
     extra = [a for a in extra] + [zoek_referentie("Pw 31")]
     for a in extra:
         assert a.extra and a.opgehaald is not None
@@ -133,9 +153,32 @@ def test_uitleg_is_ingevuld_en_woorden_komen_uit_de_vocabulaire():
 
 
 def test_hardheidsclausules_uit_de_readme_hebben_een_uitleg_die_de_ruimte_noemt():
-    for ref in ["Pw 16", "Pw 18", "Pw 18a", "Pw 34b", "Pw 40", "Pw 41", "Pw 44", "Pw 45", "Pw 49", "Pw 51",
-                "Pw 57", "Pw 58", "Wmo 2015 2.3.3", "Wmo 2015 2.3.5", "Wmo 2015 2.1.4", "Wmo 2015 2.1.4a",
-                "Jw 1.2", "Jw 2.3", "Jw 2.7a", "Wgs 3", "Wgs 4", "Awb 3:4", "Awb 4:84", "Hvw 2014 12"]:
+    for ref in [
+        "Pw 16",
+        "Pw 18",
+        "Pw 18a",
+        "Pw 34b",
+        "Pw 40",
+        "Pw 41",
+        "Pw 44",
+        "Pw 45",
+        "Pw 49",
+        "Pw 51",
+        "Pw 57",
+        "Pw 58",
+        "Wmo 2015 2.3.3",
+        "Wmo 2015 2.3.5",
+        "Wmo 2015 2.1.4",
+        "Wmo 2015 2.1.4a",
+        "Jw 1.2",
+        "Jw 2.3",
+        "Jw 2.7a",
+        "Wgs 3",
+        "Wgs 4",
+        "Awb 3:4",
+        "Awb 4:84",
+        "Hvw 2014 12",
+    ]:
         a = zoek_referentie(ref)
         assert len(a.uitleg.mogelijk.split()) >= 12, ref
 
@@ -271,7 +314,9 @@ def test_onbekend_domein_en_geldstroom(kopie):
 
     _bewerk(kopie / "wgs.yaml", fout)
     tekst = _fout(kopie)
-    assert "wgs.yaml" in tekst and "onbekende domein 'sport'" in tekst and "onbekende geldstroom 'Gemeentefonds'" in tekst
+    assert (
+        "wgs.yaml" in tekst and "onbekende domein 'sport'" in tekst and "onbekende geldstroom 'Gemeentefonds'" in tekst
+    )
 
 
 def test_gerelateerd_dat_niet_bestaat(kopie):

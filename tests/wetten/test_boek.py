@@ -45,8 +45,16 @@ def _bouw(tmp_path: Path, paginas: dict[str, str]) -> tuple[Path, str]:
     # docutils_namespace: undo the global node/role registrations afterwards, so a later
     # Sphinx build in the same test run does not warn "already registered".
     with docutils_namespace():
-        app = sphinx_app.Sphinx(str(bron), str(bron), str(uit), str(tmp_path / "doctrees"), "html",
-                                status=None, warning=waarschuwingen, freshenv=True)
+        app = sphinx_app.Sphinx(
+            str(bron),
+            str(bron),
+            str(uit),
+            str(tmp_path / "doctrees"),
+            "html",
+            status=None,
+            warning=waarschuwingen,
+            freshenv=True,
+        )
         app.build()
     # Another test may have built Sphinx in this process without docutils_namespace(); the
     # resulting "already registered" notices are not about our pages.
@@ -57,9 +65,13 @@ def _bouw(tmp_path: Path, paginas: dict[str, str]) -> tuple[Path, str]:
 @pytest.fixture(scope="module")
 def gebouwd(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("boek")
-    paginas = {f"book/wetten/{w.slug}": f"# {w.wet}\n\n```{{wetsartikelen}} {w.afkorting}\n```\n" for w in laad_wetten()}
-    paginas["book/uitleg"] = ("# Uitleg\n\nZie {artikel}`Pw 52` en {artikel}`pw 18 lid 1` en {artikel}`Awb 4:84`.\n"
-                              "Lees ook {artikel}`de regel over voorrang <Woningwet 46>`.\n")
+    paginas = {
+        f"book/wetten/{w.slug}": f"# {w.wet}\n\n```{{wetsartikelen}} {w.afkorting}\n```\n" for w in laad_wetten()
+    }
+    paginas["book/uitleg"] = (
+        "# Uitleg\n\nZie {artikel}`Pw 52` en {artikel}`pw 18 lid 1` en {artikel}`Awb 4:84`.\n"
+        "Lees ook {artikel}`de regel over voorrang <Woningwet 46>`.\n"
+    )
     return _bouw(tmp, paginas)
 
 
@@ -92,10 +104,13 @@ def test_directive_toont_elk_artikel_met_uitleg_en_officiele_tekst(gebouwd):
 
 
 def test_onbekende_referentie_of_wet_geeft_een_fout_in_de_bouw(tmp_path):
-    _, waarschuwingen = _bouw(tmp_path, {
-        "book/wetten/x": "# X\n\n```{wetsartikelen} Xyz\n```\n",
-        "book/fout": "# Fout\n\nZie {artikel}`Pw 12`.\n",
-    })
+    _, waarschuwingen = _bouw(
+        tmp_path,
+        {
+            "book/wetten/x": "# X\n\n```{wetsartikelen} Xyz\n```\n",
+            "book/fout": "# Fout\n\nZie {artikel}`Pw 12`.\n",
+        },
+    )
     assert "Onbekend wetsartikel 'Pw 12'" in waarschuwingen
     assert "Onbekende wet 'Xyz'" in waarschuwingen
     assert "ERROR" in waarschuwingen
@@ -113,14 +128,19 @@ def test_wettekst_is_html_veilig_en_compleet():
 
 def test_linktekst():
     assert linktekst(zoek_referentie("Pw 52")) == "artikel 52 Participatiewet"
-    assert linktekst(zoek_referentie("Wmo 2015 2.3.5"), "5") == "artikel 2.3.5 lid 5 Wet maatschappelijke ondersteuning 2015"
+    assert (
+        linktekst(zoek_referentie("Wmo 2015 2.3.5"), "5")
+        == "artikel 2.3.5 lid 5 Wet maatschappelijke ondersteuning 2015"
+    )
 
 
 def test_elke_wet_heeft_een_pagina_met_de_directive():
     for w in laad_wetten():
         pad = BOOK / "wetten" / f"{w.slug}.md"
         assert pad.exists(), pad
-        assert re.search(r"```\{wetsartikelen\}\s+" + re.escape(w.afkorting) + r"\s*\n", pad.read_text(encoding="utf-8"))
+        assert re.search(
+            r"```\{wetsartikelen\}\s+" + re.escape(w.afkorting) + r"\s*\n", pad.read_text(encoding="utf-8")
+        )
     index = (BOOK / "wetten" / "index.md").read_text(encoding="utf-8")
     for w in laad_wetten():
         assert f"({w.slug}.md)" in index
@@ -132,7 +152,9 @@ def test_extra_artikel_toont_zijn_herkomst_en_deel_van_artikel():
     assert "regelrecht-corpus" in blok and "7376e4e17fb2f289c563555ac7e0811e31308729" in blok
     assert "Dit is een deel van het artikel" in blok
     assert "nog niet extra gecontroleerd" not in wettekst_html(zoek_referentie("Pw 52"))
-    assert 'href="https://wetten.overheid.nl/BWBR0005537/2026-07-01#Artikel484"' in wettekst_html(zoek_referentie("Awb 4:84"))
+    assert 'href="https://wetten.overheid.nl/BWBR0005537/2026-07-01#Artikel484"' in wettekst_html(
+        zoek_referentie("Awb 4:84")
+    )
 
 
 def test_wijziging_en_uitspraak_staan_in_de_sectie_van_het_artikel(gebouwd):
@@ -146,7 +168,7 @@ def test_wijziging_en_uitspraak_staan_in_de_sectie_van_het_artikel(gebouwd):
             pagina = (uit / "book" / "wetten" / f"{a.wet.slug}.html").read_text(encoding="utf-8")
             begin = pagina.index(f'id="{a.anker}"')
             eind = pagina.find('id="artikel-', begin + 10)
-            sectie = pagina[begin: eind if eind > 0 else None]
+            sectie = pagina[begin : eind if eind > 0 else None]
             assert html.escape(wz.titel, quote=False) in sectie and wz.status_tekst in sectie, (wz.id, ref)
     for u in laad_uitspraken():
         for ref in u.artikelen:
@@ -154,4 +176,4 @@ def test_wijziging_en_uitspraak_staan_in_de_sectie_van_het_artikel(gebouwd):
             pagina = (uit / "book" / "wetten" / f"{a.wet.slug}.html").read_text(encoding="utf-8")
             begin = pagina.index(f'id="{a.anker}"')
             eind = pagina.find('id="artikel-', begin + 10)
-            assert u.ecli in pagina[begin: eind if eind > 0 else None], (u.ecli, ref)
+            assert u.ecli in pagina[begin : eind if eind > 0 else None], (u.ecli, ref)

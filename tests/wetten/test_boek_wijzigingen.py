@@ -19,8 +19,8 @@ def _sectie(pagina: str, anker: str) -> str:
     """HTML of one article's section on a law page (from its anchor to the next article)."""
     begin = pagina.find(f'id="{anker}"')
     assert begin >= 0, f"anker {anker} ontbreekt"
-    volgende = re.search(r'<section[^>]*id="artikel-', pagina[begin + 10:])
-    return pagina[begin: begin + 10 + volgende.start()] if volgende else pagina[begin:]
+    volgende = re.search(r'<section[^>]*id="artikel-', pagina[begin + 10 :])
+    return pagina[begin : begin + 10 + volgende.start()] if volgende else pagina[begin:]
 
 
 def _pagina(boek_build, ref: str) -> tuple[str, str]:

@@ -14,8 +14,18 @@ from hypothesis import strategies as st
 from calculators.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
-VELDEN = {"wet", "afkorting", "artikel", "geldig_vanaf", "url", "score", "zekerheid", "uitspraken", "wijzigingen",
-          "plan_zin"}
+VELDEN = {
+    "wet",
+    "afkorting",
+    "artikel",
+    "geldig_vanaf",
+    "url",
+    "score",
+    "zekerheid",
+    "uitspraken",
+    "wijzigingen",
+    "plan_zin",
+}
 
 
 def treffers(uit: str) -> list[dict]:
@@ -74,8 +84,13 @@ def test_foute_invoer_geeft_nederlandse_fout_en_code_2(capsys, args, deel):
 
 def test_echte_opdrachtregel_met_lange_vraag_en_html():
     vraag = "<script>alert(1)</script> " + "wasmachine " * 900  # > 10.000 tekens
-    r = subprocess.run([sys.executable, "-m", "calculators", "wet", vraag, "--json", "--top", "2"],
-                       cwd=ROOT, capture_output=True, text=True, timeout=120)
+    r = subprocess.run(
+        [sys.executable, "-m", "calculators", "wet", vraag, "--json", "--top", "2"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert r.returncode == 0, r.stderr
     assert len(treffers(r.stdout)) <= 2
     assert "Traceback" not in r.stderr and "lang" in r.stderr

@@ -112,7 +112,8 @@ def test_set_is_groot_genoeg_en_bereik_is_berekend():
 # tests are strict xfails, so they show up in every run and turn red the day the search reaches
 # the target (then remove the marker). The floor tests below fail on any step back.
 DOEL_NOG_NIET_GEHAALD = pytest.mark.xfail(
-    strict=True, reason="doel van issue 16 nog niet gehaald (1 december 2026: top-3 83,7 %, top-1 62,6 %)")
+    strict=True, reason="doel van issue 16 nog niet gehaald (1 december 2026: top-3 83,7 %, top-1 62,6 %)"
+)
 VLOER_TOP3, VLOER_TOP1 = 0.83, 0.62
 
 
@@ -171,7 +172,5 @@ def test_situaties_en_uitspraken_van_artikelen_zijn_geen_kopie_van_evaluatievrag
     for a in alle_artikelen():
         u = a.uitleg
         zinnen += [u.mogelijk, *u.voorwaarden, *u.misverstanden, *u.situaties]
-    kopieen = [
-        (v.vraag, z) for v in vragen() for z in zinnen if fuzz.ratio(_schoon(v.vraag), _schoon(z)) >= 85
-    ]
+    kopieen = [(v.vraag, z) for v in vragen() for z in zinnen if fuzz.ratio(_schoon(v.vraag), _schoon(z)) >= 85]
     assert kopieen == []

@@ -40,7 +40,9 @@ def test_ngramveld_verdient_zijn_plek():
     artikelen = alle_artikelen()
     met = evalueer(index=(artikelen, maak_index(artikelen, ngram_gewicht=NGRAM_GEWICHT)))
     zonder = evalueer(index=(artikelen, maak_index(artikelen, ngram_gewicht=0.0)))
-    print(f"\nmet n-grammen: top-1 {met.top1:.1%}, top-3 {met.top3:.1%}; zonder: top-1 {zonder.top1:.1%}, top-3 {zonder.top3:.1%}")
+    print(
+        f"\nmet n-grammen: top-1 {met.top1:.1%}, top-3 {met.top3:.1%}; zonder: top-1 {zonder.top1:.1%}, top-3 {zonder.top3:.1%}"
+    )
     assert (met.top3, met.top1) >= (zonder.top3, zonder.top1)
 
 
@@ -232,6 +234,7 @@ def test_widget_noemt_herkomst_van_later_toegevoegde_tekst():
 
 
 # --- honesty (issue 16) -----------------------------------------------------------------
+
 
 def test_vraag_over_een_buurwet_onthoudt_en_zegt_waar_je_het_vraagt():
     uitkomst = zoek_wetten("huurtoeslag teruggevorderd door de Belastingdienst")
