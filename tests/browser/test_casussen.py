@@ -15,8 +15,11 @@ def test_zoeken_bekijken_en_startpunt(pagina, server_url):
     frame.locator("[role=status]").get_by_text("1 casus gevonden").wait_for(timeout=20_000)
     frame.get_by_role("button", name="Bekijk").first.click()
     frame.get_by_role("heading", name="Een bakje yoghurt dat in geen enkel vakje past").wait_for(timeout=15_000)
-    start = frame.get_by_role("link", name="Gebruik als startpunt", exact=False)
-    assert start.get_attribute("href") == "/book/rekenhulpen/wat-levert-het-op.html?casus=eiwitrijke-yoghurt"
+    # Two starting points: the costs in "Wat levert het op?" and a new doorbraakplan.
+    kosten = frame.get_by_role("link", name="Gebruik als startpunt: open de kosten", exact=False)
+    assert kosten.get_attribute("href") == "/book/rekenhulpen/wat-levert-het-op.html?casus=eiwitrijke-yoghurt"
+    plan = frame.get_by_role("link", name="Gebruik als startpunt voor je doorbraakplan", exact=False)
+    assert plan.get_attribute("href") == "/book/rekenhulpen/doorbraakplan.html?casus=eiwitrijke-yoghurt"
     wet = frame.get_by_role("link", name="artikel 35 Participatiewet")
     assert wet.get_attribute("href").endswith("/book/wetten/participatiewet.html#artikel-pw-35")
     frame.get_by_role("button", name="Terug naar de lijst").click()
