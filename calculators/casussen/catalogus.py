@@ -331,14 +331,14 @@ def controleer_verwijzingen(
         if not artikel_bestaat(ref):
             fout(f"het wetsartikel '{ref}' bestaat niet in data/wetten", "wettelijke_basis")
     ids = prijs_per_id(prijzen)
-    for i, r in enumerate(casus.kosten.regels):
-        if r.prijs_id not in ids:
-            fout(f"onbekende prijs-id '{r.prijs_id}' (niet in de prijslijst)", f"kosten.regels.{i}.prijs_id")
+    for i, regel in enumerate(casus.kosten.regels):
+        if regel.prijs_id not in ids:
+            fout(f"onbekende prijs-id '{regel.prijs_id}' (niet in de prijslijst)", f"kosten.regels.{i}.prijs_id")
             continue
-        grond = grondslag_niet_per_huishouden(ids[r.prijs_id])
+        grond = grondslag_niet_per_huishouden(ids[regel.prijs_id])
         if grond:
             fout(
-                f"de prijs '{r.prijs_id}' geldt {grond}, niet voor één persoon, huishouden of casus. "
+                f"de prijs '{regel.prijs_id}' geldt {grond}, niet voor één persoon, huishouden of casus. "
                 "Kies een prijs per persoon, huishouden of casus",
                 f"kosten.regels.{i}.prijs_id",
             )

@@ -130,10 +130,10 @@ def voer_uit(args: argparse.Namespace) -> int:
             print("Controleer ook de privacy: python -m calculators privacy " + str(pad))
         return 0
 
-    casus = casus_per_id().get(args.waarde.strip())
-    if casus is None:
+    gevonden = casus_per_id().get(args.waarde.strip())
+    if gevonden is None:
         raise DoorbraakFout(
             f"De casus '{args.waarde.strip()[:80]}' bestaat niet. Zoek de id met: python -m calculators casus zoek"
         )
-    print_json(casus_als_plan(casus))
+    print_json(casus_als_plan(gevonden))
     return 0

@@ -240,11 +240,11 @@ class Zoekindex:
         df: dict[str, int] = {}
         doc_termen: list[set[str]] = [set() for _ in range(self.n)]
         for veld, rijen in ruwe_velden.items():
-            tokens = []
+            tokens: list[list[str]] = []
             for i, ws in enumerate(rijen):
-                t = self._document_tokens(ws)
-                tokens.append(t)
-                doc_termen[i].update(t)
+                doc_tokens = self._document_tokens(ws)
+                tokens.append(doc_tokens)
+                doc_termen[i].update(doc_tokens)
             if any(tokens):  # an empty field (e.g. no example questions yet) adds nothing
                 veld_tokens[veld] = tokens
         self.ngram_gewicht = float(ngram_gewicht)
@@ -254,8 +254,8 @@ class Zoekindex:
             grams = [
                 [g for rijen in ruwe_velden.values() for w in rijen[i] for g in ngrammen(w)] for i in range(self.n)
             ]
-            for i, g in enumerate(grams):
-                doc_termen[i].update(g)
+            for i, doc_grams in enumerate(grams):
+                doc_termen[i].update(doc_grams)
             veld_tokens[NGRAM_VELD] = grams
             self.gewichten[NGRAM_VELD] = self.ngram_gewicht
         for termen in doc_termen:

@@ -444,12 +444,18 @@ def controleer_verwijzingen(p: Patronen) -> list[Melding]:
                         kolom=f"{plek}.ingredienten.{j}.domein",
                     )
                 )
-        for d in c.doorbraken:
-            if d not in doorbraken:
-                m.append(Melding(f"onbekend doorbraaktype '{d}'", bestand="clusters.yaml", kolom=f"{plek}.doorbraken"))
-        for k in c.knelpunten:
-            if k not in knelpunten:
-                m.append(Melding(f"onbekend knelpunt '{k}'", bestand="clusters.yaml", kolom=f"{plek}.knelpunten"))
+        for doorbraak_id in c.doorbraken:
+            if doorbraak_id not in doorbraken:
+                m.append(
+                    Melding(
+                        f"onbekend doorbraaktype '{doorbraak_id}'", bestand="clusters.yaml", kolom=f"{plek}.doorbraken"
+                    )
+                )
+        for knelpunt_id in c.knelpunten:
+            if knelpunt_id not in knelpunten:
+                m.append(
+                    Melding(f"onbekend knelpunt '{knelpunt_id}'", bestand="clusters.yaml", kolom=f"{plek}.knelpunten")
+                )
         for a in c.artikelen:
             if not artikel_bestaat(a):
                 m.append(
@@ -474,8 +480,8 @@ def controleer_verwijzingen(p: Patronen) -> list[Melding]:
     ):
         bron(obj.bron, bestand, "bron")
     bron(p.jeugdzorg.kerncijfer_bron, "jeugdzorg.yaml", "kerncijfer_bron")
-    for i, s in enumerate(p.geldproblemen.soorten):
-        for o in s.oorzaken:
+    for i, soort in enumerate(p.geldproblemen.soorten):
+        for o in soort.oorzaken:
             if o not in rubrieken:
                 m.append(
                     Melding(f"onbekende rubriek '{o}'", bestand="geldproblemen.yaml", kolom=f"soorten.{i}.oorzaken")

@@ -353,7 +353,7 @@ class PlanBouwer:
         self.leeg = w.Button(
             description="Begin met een leeg plan", layout=w.Layout(**KNOP), tooltip="Maak alle stappen leeg"
         )
-        self.leeg.on_click(lambda _b: self.zet_plan(Doorbraakplan(datum=_dt.date.today())))
+        self.leeg.on_click(lambda _b: self.zet_plan(Doorbraakplan.model_validate({"datum": _dt.date.today()})))
         self.status = live_gebied()
         self.veldfout = live_gebied()
 

@@ -196,7 +196,9 @@ def _laad(pad: Path) -> list[Prijs]:
 
 
 def _dubbelen(prijzen: Iterable[Prijs], bestand: str) -> list[Melding]:
-    meldingen, ids, sleutels = [], {}, {}
+    meldingen: list[Melding] = []
+    ids: dict[str, int] = {}
+    sleutels: dict[tuple[str, str, Decimal, int, str], int] = {}
     for nr, p in enumerate(prijzen, start=2):
         if p.id in ids:
             meldingen.append(Melding(f"het id '{p.id}' staat er al in rij {ids[p.id]}", bestand, nr, "id"))

@@ -137,7 +137,7 @@ class PrijsZoeker:
             knop.on_click(lambda _b, i=i: self._voeg_toe(i))
             box = w.HBox([tekst, knop], layout=w.Layout(display="none", align_items="center"))
             box.add_class("dbw-rij")
-            self.rijen.append([tekst, knop, None])
+            self.rijen.append((tekst, knop, None))
             self.rij_boxen.append(box)
 
         self.mand_box = w.VBox()
@@ -185,10 +185,10 @@ class PrijsZoeker:
                 p = treffers[i].prijs
                 rij[0].value = prijs_html(p, self.prijspeil.value or None, treffers[i])
                 rij[1].tooltip = f"Zet '{p.item}' in je mandje"
-                rij[2] = p
+                self.rijen[i] = (rij[0], rij[1], p)
                 self.rij_boxen[i].layout.display = "flex"
             else:
-                rij[2] = None
+                self.rijen[i] = (rij[0], rij[1], None)
                 self.rij_boxen[i].layout.display = "none"
         gevraagd = vraag.strip()[:80]
         if not vraag.strip():
@@ -280,6 +280,10 @@ class PrijsZoeker:
         self.mand[ident] = nieuw
         self._toon_totaal()
 
+    def _verwijder(self, ident: str) -> None:
+        self.mand.pop(ident, None)
+        self._toon_mand()
+
     def _toon_mand(self) -> None:
         boxen = []
         for ident, regel in self.mand.items():
@@ -298,7 +302,7 @@ class PrijsZoeker:
                 tooltip=f"Haal '{p.item}' uit je mandje",
                 layout=w.Layout(width="auto", flex="0 0 auto"),
             )
-            weg.on_click(lambda _b, i=ident: (self.mand.pop(i, None), self._toon_mand()))
+            weg.on_click(lambda _b, i=ident: self._verwijder(i))
             tekst = w.HTML(
                 f"{html.escape(p.item)} — {html.escape(euro(p.bedrag))} {html.escape(p.eenheid)}",
                 layout=w.Layout(flex="1 1 auto"),

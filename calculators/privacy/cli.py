@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Any
 
 from calculators.kern.bestanden import STDIN, lees_tekst
 from calculators.kern.fouten import DoorbraakFout
@@ -94,17 +95,17 @@ def controleer_invoer(bestanden: list[str], k: int = 3) -> list[Bevinding]:
             continue
         if not naam.strip():  # Path("") is the current folder: never check that by accident
             raise DoorbraakFout("Er is geen bestandsnaam opgegeven. Noem het bestand dat gecontroleerd moet worden.")
-        pad = Path(naam)
-        if pad.is_dir():
-            casussen = sorted(p for p in pad.iterdir() if _is_casus(p) and not p.name.startswith("_"))
-            if not casussen:
-                raise DoorbraakFout(f"In de map {pad} staan geen casussen (.yaml).")
-            paden.extend((str(p), p) for p in casussen)
+        invoerpad = Path(naam)
+        if invoerpad.is_dir():
+            in_map = sorted(p for p in invoerpad.iterdir() if _is_casus(p) and not p.name.startswith("_"))
+            if not in_map:
+                raise DoorbraakFout(f"In de map {invoerpad} staan geen casussen (.yaml).")
+            paden.extend((str(p), p) for p in in_map)
         else:
-            paden.append((naam, pad))
+            paden.append((naam, invoerpad))
     meerdere = len(paden) > 1
     bevindingen: list[Bevinding] = []
-    casussen = []
+    casussen: list[dict[str, Any]] = []
     for naam, pad in paden:
         if pad is None:
             bevindingen += _met_bron(controleer_tekst(_lees_stdin()), "invoer", meerdere)

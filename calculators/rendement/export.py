@@ -249,8 +249,8 @@ def samenvatting_markdown(
         uit.append("")
         uit.append("| Kans | " + " | ".join(f"{h} jaar" for h in g.horizonnen) + " |")
         uit.append("|---|" + "---:|" * len(g.horizonnen))
-        for p in g.kansen:
-            uit.append(f"| {procent(p)} | " + " | ".join(euro(tabel[(p, h)]) for h in g.horizonnen) + " |")
+        for kans in g.kansen:
+            uit.append(f"| {procent(kans)} | " + " | ".join(euro(tabel[(kans, h)]) for h in g.horizonnen) + " |")
         uit.append("")
     uit.append("## Alle regels")
     uit.append("")

@@ -327,7 +327,7 @@ class RegelRij:
                 if leeg and self.prijs:
                     r = Regel(r.omschrijving, None, r.prijs_id, r.aantal, r.soort, r.geldstroom)
                 else:
-                    bedrag = controleer_bedrag(lees_bedrag(self.bedrag.value, "bedrag"))
+                    bedrag: Decimal | None = controleer_bedrag(lees_bedrag(self.bedrag.value, "bedrag"))
                     if self.prijs and bedrag == self.prijs.bedrag and r.bedrag is None:
                         bedrag = None  # unchanged: keep following the price list
                     r = Regel(r.omschrijving, bedrag, r.prijs_id, r.aantal, r.soort, r.geldstroom)
@@ -735,9 +735,9 @@ class Rendement:
             )
             return
         plan = self.plan()
-        lijst = combineer(self.nationaal, lokaal)
-        self.prijzen = prijs_per_id(lijst)
-        self.prijslijst = lijst
+        gecombineerd = combineer(self.nationaal, lokaal)
+        self.prijzen = prijs_per_id(gecombineerd)
+        self.prijslijst = gecombineerd
         self._zoek()
         self.zet_plan(plan)
         zet_live(

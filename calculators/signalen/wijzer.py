@@ -157,7 +157,7 @@ def _plaatsen(gekozen: list[Signaal], p: Patronen) -> list[dict[str, Any]]:
 
 def _clusters(gekozen: list[Signaal], p: Patronen) -> list[dict[str, Any]]:
     ingredienten = {i for s in gekozen for i in s.ingredienten}
-    uit = []
+    uit: list[dict[str, Any]] = []
     for c in p.clusters:
         namen = list(dict.fromkeys(i.naam for i in c.ingredienten))
         gedekt = [n for n in namen if n in ingredienten]
@@ -212,9 +212,9 @@ def _eerst(gekozen: list[Signaal], p: Patronen, woonfuik: dict[str, Any] | None)
     geldsoorten = {s.id: s for s in p.geldproblemen.soorten}
     for s in gekozen:
         for pl in s.plaats:
-            if pl.matrix == "geldproblemen" and geldsoorten[pl.vak].doorbraak:
+            if pl.matrix == "geldproblemen":
                 tekst = geldsoorten[pl.vak].doorbraak
-                if tekst not in acties:
+                if tekst and tekst not in acties:
                     acties.append(tekst)
     if any(s.groep == "ggz" or any(pl.matrix == "ggz" for pl in s.plaats) for s in gekozen):
         acties.extend(x for x in p.ggz.lessen[:2] if x not in acties)

@@ -32,7 +32,7 @@ from calculators.kern.bestanden import lees_tekst
 from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.opmaak import euro, getal
 from calculators.kern.paden import DATA
-from calculators.kern.tabel import Link, Tabel, maak_tabel
+from calculators.kern.tabel import Celwaarde, Link, Tabel, maak_tabel
 
 REIZEN = DATA / "reizen"
 
@@ -172,12 +172,12 @@ def maak_rekenkaart(reis: str) -> Rekenkaart:
     naam = (plan.titel or reis).split(" (")[0]
     tabellen = []
     for scenario, regels in plan.scenarios.items():
-        rijen = []
+        rijen: list[list[Celwaarde]] = []
         for regel in regels:
             r = los_op(regel, prijzen)
             if r.prijs is not None:
                 prijs = f"{euro(r.bedrag)} {r.prijs.eenheid} ({r.prijs.jaar})"
-                bron: object = Link(r.prijs.bron_titel, r.prijs.bron_url)
+                bron: Celwaarde = Link(r.prijs.bron_titel, r.prijs.bron_url)
             else:
                 prijs, bron = euro(r.bedrag), "eigen bedrag in het plan, zonder bron"
             rijen.append(

@@ -376,19 +376,19 @@ def _zoek(ref: str, index: dict) -> tuple[Artikel, str | None]:
         m = patroon.match(tekst)
         if m:
             kandidaten.append(m)
-    wet = None
-    m = None
-    for m in kandidaten:
-        wet = index["wetten"].get(_norm(m.group("wet")))
-        if wet is not None:
-            break
     if not kandidaten:
         raise DoorbraakFout(
             f"De verwijzing '{ref}' begrijp ik niet. Schrijf de wet en het artikel, bijvoorbeeld 'Pw 52' of 'Pw 18 lid 1'."
         )
+    wet = None
+    gekozen = kandidaten[0]
+    for gekozen in kandidaten:
+        wet = index["wetten"].get(_norm(gekozen.group("wet")))
+        if wet is not None:
+            break
     if wet is None:
         raise DoorbraakFout(f"De wet in '{ref}' ken ik niet. Gebruik een van deze afkortingen: {afkortingen}.")
-    nr = re.sub(r"\s+", "", m.group("nr"))
+    nr = re.sub(r"\s+", "", gekozen.group("nr"))
     artikel = next((a for a in wet.artikelen if a.artikel.lower() == nr), None)
     if artikel is None:
         bekend = ", ".join(a.artikel for a in wet.artikelen)
@@ -396,7 +396,7 @@ def _zoek(ref: str, index: dict) -> tuple[Artikel, str | None]:
             f"Artikel {nr} van de {wet.wet} staat niet in Doorbraakwijzer (verwijzing '{ref}'). "
             f"Wel opgenomen zijn de artikelen {bekend}."
         )
-    lid = m.group("lid")
+    lid = gekozen.group("lid")
     if lid is not None:
         gevonden = artikel.lid(lid)
         if gevonden is None:

@@ -284,11 +284,11 @@ class WettenZoeker:
 
     def _blader(self, domein: str | None, wet: str | None) -> None:
         """Without a question: all articles for the chosen domein and/or law."""
-        if not domein and not wet:
+        masker = filter_masker(self.artikelen, domein, wet)
+        if masker is None:  # no domein and no law chosen
             zet_live(self.status, melding("Typ een vraag, of kies een domein, een wet of een situatie.", "info"))
             self.resultaten.value = ""
             return
-        masker = filter_masker(self.artikelen, domein, wet)
         gekozen = [a for a, ja in zip(self.artikelen, masker, strict=True) if ja]
         self._toon_lijst(gekozen, "bij je keuze")
 
