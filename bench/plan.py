@@ -30,8 +30,9 @@ VOORBEELD = ROOT / "data" / "voorbeelden" / "doorbraakplan-voorbeeld.json"
 
 def _proces(args: list[str]) -> float:
     t0 = time.perf_counter()
-    r = subprocess.run([sys.executable, "-m", "calculators", "plan", *args], cwd=ROOT, capture_output=True,
-                       text=True, timeout=600)
+    r = subprocess.run(
+        [sys.executable, "-m", "calculators", "plan", *args], cwd=ROOT, capture_output=True, text=True, timeout=600
+    )
     duur = time.perf_counter() - t0
     if r.returncode != 0:
         raise RuntimeError(r.stderr[-500:])
@@ -43,11 +44,13 @@ def meet() -> dict:
     uit: dict = {"rondes": rondes, "belasting": os.getloadavg()}
     with tempfile.TemporaryDirectory(prefix="dbw-plan-") as tmp:
         uit["controleer_s"] = statistics.median(
-            _proces(["controleer", str(VOORBEELD), "--json"]) for _ in range(rondes))
+            _proces(["controleer", str(VOORBEELD), "--json"]) for _ in range(rondes)
+        )
         for ext in ("html", "pdf", "docx"):
             doel = Path(tmp) / f"plan.{ext}"
             uit[f"afdruk_{ext}_s"] = statistics.median(
-                _proces(["afdruk", str(VOORBEELD), "-o", str(doel)]) for _ in range(rondes))
+                _proces(["afdruk", str(VOORBEELD), "-o", str(doel)]) for _ in range(rondes)
+            )
 
     from calculators.plan.afdruk import als_docx, als_html, als_pdf, maak_afdruk
     from calculators.plan.controle import volledigheid
@@ -67,13 +70,13 @@ def meet() -> dict:
     for _ in range(rondes):
         t, plan = tijd(lambda: lees_planbestand(VOORBEELD))
         binnen["lezen"].append(t)
-        binnen["controle"].append(tijd(lambda: volledigheid(plan))[0])
-        t, afdruk = tijd(lambda: maak_afdruk(plan))
+        binnen["controle"].append(tijd(lambda plan=plan: volledigheid(plan))[0])
+        t, afdruk = tijd(lambda plan=plan: maak_afdruk(plan))
         binnen["opbouw"].append(t)
-        binnen["html"].append(tijd(lambda: als_html(afdruk))[0])
-        t, pdf = tijd(lambda: als_pdf(afdruk))
+        binnen["html"].append(tijd(lambda afdruk=afdruk: als_html(afdruk))[0])
+        t, pdf = tijd(lambda afdruk=afdruk: als_pdf(afdruk))
         binnen["pdf"].append(t)
-        binnen["docx"].append(tijd(lambda: als_docx(afdruk))[0])
+        binnen["docx"].append(tijd(lambda afdruk=afdruk: als_docx(afdruk))[0])
     for k, v in binnen.items():
         uit[f"warm_{k}_s"] = statistics.median(v)
     import pypdf

@@ -29,7 +29,10 @@ def kleine_server(boek_build):
     poort = vrije_poort()
     proces = subprocess.Popen(
         [sys.executable, "-m", "calculators.server", "--port", str(poort)],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
         env={**os.environ, "DOORBRAAK_BOEK": str(boek_build.html), "MAX_KERNELS": "1", "POOL": "0"},
     )
     url = f"http://127.0.0.1:{poort}"

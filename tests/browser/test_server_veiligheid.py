@@ -27,23 +27,38 @@ def test_beveiligingskoppen(server_url):
     assert "frame-ancestors 'self'" in koppen["Content-Security-Policy"]
 
 
-@pytest.mark.parametrize("pad", [
-    "/../../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd",
-    "/book/..%2f..%2f..%2fMakefile", "/%2e%2e%2f%2e%2e%2fREADME.md",
-])
+@pytest.mark.parametrize(
+    "pad",
+    [
+        "/../../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/..%2f..%2f..%2fetc%2fpasswd",
+        "/book/..%2f..%2f..%2fMakefile",
+        "/%2e%2e%2f%2e%2e%2fREADME.md",
+    ],
+)
 def test_padtraversal_wordt_geweigerd(server_url, pad):
     status, _, body = get(server_url + pad)
     assert status in (400, 403, 404)
     assert b"root:" not in body and b"make serve" not in body
 
 
-@pytest.mark.parametrize("pad, methode", [
-    ("/api/contents", "GET"), ("/voila/api/contents", "GET"), ("/voila/tree", "GET"),
-    ("/api/terminals", "GET"), ("/api/terminals", "POST"), ("/api/kernels", "POST"),
-    ("/api/kernels", "GET"), ("/api/sessions", "POST"),
-    ("/voila/files/prijzen.ipynb", "GET"), ("/prijzen.ipynb", "GET"),
-    ("/voila/files/../prijslijst.py", "GET"),
-])
+@pytest.mark.parametrize(
+    "pad, methode",
+    [
+        ("/api/contents", "GET"),
+        ("/voila/api/contents", "GET"),
+        ("/voila/tree", "GET"),
+        ("/api/terminals", "GET"),
+        ("/api/terminals", "POST"),
+        ("/api/kernels", "POST"),
+        ("/api/kernels", "GET"),
+        ("/api/sessions", "POST"),
+        ("/voila/files/prijzen.ipynb", "GET"),
+        ("/prijzen.ipynb", "GET"),
+        ("/voila/files/../prijslijst.py", "GET"),
+    ],
+)
 def test_jupyter_api_en_broncode_zijn_dicht(server_url, pad, methode):
     status, _, body = get(server_url + pad, methode, b"{}" if methode == "POST" else None)
     assert status in (403, 404, 405), (pad, status)
@@ -64,8 +79,11 @@ def test_kernel_voert_geen_code_uit(server_url, pagina, tmp_path):
     html = pagina.content()
     import re
 
-    kernel_id = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', html) or re.search(r"kernel_id=([0-9a-f-]{36})", html) \
-        or re.search(r'([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})', html)
+    kernel_id = (
+        re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', html)
+        or re.search(r"kernel_id=([0-9a-f-]{36})", html)
+        or re.search(r"([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})", html)
+    )
     assert kernel_id, "geen kernel-id gevonden in de pagina"
     ws_url = server_url.replace("http", "ws") + f"/api/kernels/{kernel_id.group(1)}/channels"
     code = f"open({str(doel)!r}, 'w').write('x')"
@@ -106,8 +124,17 @@ def test_rekenhulp_laadt_niets_van_een_cdn(server_url):
 
 @pytest.mark.parametrize(
     "pad",
-    ["/%00", "/book/%00.html", "/logout", "/login", "/voila/templates/x", "/voila/templates/lab/static/geen.js",
-     "/.buildinfo", "/.doctrees/environment.pickle", "/voila/render/bestaat-niet.ipynb"],
+    [
+        "/%00",
+        "/book/%00.html",
+        "/logout",
+        "/login",
+        "/voila/templates/x",
+        "/voila/templates/lab/static/geen.js",
+        "/.buildinfo",
+        "/.doctrees/environment.pickle",
+        "/voila/render/bestaat-niet.ipynb",
+    ],
 )
 def test_foute_adressen_geven_een_nederlandse_404(server_url, pad):
     status, koppen, body = get(server_url + pad)
@@ -184,7 +211,8 @@ def test_rekenhulp_werkt_met_de_strenge_csp(server_url, pagina, naam):
     pagina.goto(f"{server_url}/voila/render/{naam}.ipynb")
     pagina.locator(
         ".jupyter-widgets input:not([disabled]), .jupyter-widgets textarea:not([disabled]), "
-        ".jupyter-widgets button:not([disabled])").first.wait_for(timeout=90_000)
+        ".jupyter-widgets button:not([disabled])"
+    ).first.wait_for(timeout=90_000)
     pagina.wait_for_timeout(1500)
     assert not schendingen, schendingen
 
@@ -196,8 +224,11 @@ def test_kernel_die_stopt_geeft_nederlandse_melding_en_zet_invoer_uit(server_url
     veld = pagina.locator(".jupyter-widgets input[type=text]").first
     veld.wait_for(timeout=60_000)
     kernel_id = _kernel_id(pagina)
-    processen = [p for p in psutil.process_iter(["cmdline"])
-                 if any(f"kernel-{kernel_id}.json" in d for d in (p.info["cmdline"] or []))]
+    processen = [
+        p
+        for p in psutil.process_iter(["cmdline"])
+        if any(f"kernel-{kernel_id}.json" in d for d in (p.info["cmdline"] or []))
+    ]
     assert len(processen) == 1, "kernelproces niet gevonden"
     processen[0].kill()  # the process this test's server started for this page
     melding = pagina.locator("#doorbraak-herstart")
