@@ -47,7 +47,8 @@ def stijl() -> w.HTML:
         ":root{--dbw-blauw:#0b4f8a;}"
         ".jupyter-widgets :focus-visible,.widget-button:focus-visible,input:focus-visible,select:focus-visible,"
         "button:focus-visible,a:focus-visible,.widget-container input.widget-input:focus,"
-        ".jupyter-widgets input:focus,.jupyter-widgets textarea:focus,.jupyter-widgets select:focus"
+        ".jupyter-widgets input:focus,.jupyter-widgets textarea:focus,.jupyter-widgets select:focus,"
+        ".jupyter-widgets input[type=date]:focus-within"
         "{outline:3px solid #b35900 !important;outline-offset:2px;box-shadow:0 0 0 3px #b35900 !important;}"
         ".widget-label,.widget-label-basic,.jupyter-widgets{font-size:16px;color:#1a1a1a;}"
         ".dbw-tabel{border-collapse:collapse;width:100%;font-size:15px;}"
@@ -60,7 +61,11 @@ def stijl() -> w.HTML:
         ".jupyter-widgets a,.dbw-rij a{color:#0b4f8a;text-decoration:underline;}"
         ".widget-button{min-height:36px;}"
         "button.mod-primary,.jupyter-button.mod-primary{background:#0b4f8a !important;color:#fff !important;}"
-        "@media (max-width:600px){.widget-hbox{flex-wrap:wrap;}.widget-text,.widget-dropdown{width:100% !important;}}"
+        "@media (max-width:600px){.widget-hbox{flex-wrap:wrap;}.widget-text,.widget-dropdown{width:100% !important;}"
+        # On a phone a long label goes above its field, so the field keeps a usable width on screen.
+        ".widget-inline-hbox{flex-wrap:wrap;}"
+        ".widget-inline-hbox>.widget-label{width:100% !important;max-width:100% !important;white-space:normal;}"
+        ".widget-inline-hbox>input,.widget-inline-hbox>select,.widget-inline-hbox>textarea{min-width:6em;flex:1 1 auto;}}"
         "</style>"
     )
 

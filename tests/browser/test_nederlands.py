@@ -23,6 +23,7 @@ from urllib.parse import quote
 
 import pytest
 import yaml
+from conftest import axe_overtredingen
 
 ROOT = Path(__file__).resolve().parents[2]
 DASHBOARDS = sorted(p.stem for p in (ROOT / "calculators" / "dashboards").glob("*.ipynb"))
@@ -187,13 +188,14 @@ def test_de_lijst_herkent_engelse_tekst():
 
 @pytest.mark.parametrize("breedte, naam", BREEDTES, ids=[n for _, n in BREEDTES])
 def test_elke_boekpagina_nederlands_tabellen_en_kopjes(browser, statisch_url, boek_build, breedte, naam):
-    """Every page at 1366 px and 360 px: no English UI text, every table usable, unique headings."""
+    """Every page at 1366 px and 360 px: no English UI text, every table usable, unique headings.
+    At 360 px axe-core runs on every page too (at 1366 px it does in test_toegankelijkheid.py)."""
     assert boek_build.code == 0, boek_build.uitvoer[-3000:]
     context = browser.new_context(viewport={"width": breedte, "height": 900}, locale="nl-NL")
     pagina = context.new_page()
     paginas = boekpaginas(boek_build.html)
     assert len(paginas) >= 50
-    engels, tabellen, kopjes = {}, {}, {}
+    engels, tabellen, kopjes, axe = {}, {}, {}, {}
     try:
         for pad in paginas:
             pagina.goto(statisch_url + pad)
@@ -208,11 +210,14 @@ def test_elke_boekpagina_nederlands_tabellen_en_kopjes(browser, statisch_url, bo
             leeg = [k for k in koppen if not k]
             if dubbel or leeg:
                 kopjes[pad] = {"dubbel": dubbel, "leeg": len(leeg)}
+            if breedte == 360 and (gevonden := axe_overtredingen(pagina)):
+                axe[pad] = gevonden
     finally:
         context.close()
     assert not engels, f"Engelse tekst op {len(engels)} pagina's: {engels}"
     assert not tabellen, f"tabellen niet bruikbaar op {breedte} px: {tabellen}"
     assert not kopjes, f"kopjes niet uniek: {kopjes}"
+    assert not axe, f"ernstige axe-overtredingen op {breedte} px: {axe}"
 
 
 @pytest.mark.parametrize("naam", DASHBOARDS)
