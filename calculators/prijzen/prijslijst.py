@@ -24,6 +24,7 @@ from calculators.kern.fuzzyindex import FuzzyIndex, normaliseer, synoniem_varian
 from calculators.kern.paden import DATA
 from calculators.kern.schema import lees_csv_rijen
 from calculators.kern.vocabulaire import laad_vocabulaire
+from calculators.prijzen.eenheden import EENHEDEN
 
 PRIJZEN_CSV = DATA / "prijzen.csv"
 KOLOMMEN = [
@@ -43,20 +44,7 @@ KOLOMMEN = [
     "betrouwbaarheid_reden",
     "opmerking",
 ]
-EENHEDEN = [
-    "eenmalig",
-    "per uur",
-    "per dagdeel",
-    "per dag",
-    "per etmaal",
-    "per nacht",
-    "per week",
-    "per maand",
-    "per jaar",
-    "per consult",
-    "per traject",
-    "per stuk",
-]
+# The units of the price list live in one place: calculators/prijzen/eenheden.py.
 Betrouwbaarheid = Literal["sterk", "redelijk", "zwak"]
 
 
