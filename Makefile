@@ -20,7 +20,7 @@ ifeq ($(VERBOSE),)
   PIP_STIL := --quiet --disable-pip-version-check --no-warn-script-location
   LOG := >>$(VENV)/installatie.log 2>&1
   BOEK_STIL := --quiet
-  BOUW_LOG := 2>&1 | grep -v -E '^(DEBUG|INFO):' || true
+  BOUW_LOG := >$(VENV)/boek.log 2>&1 || { tail -40 $(VENV)/boek.log; exit 1; }
 else
   Q :=
   PIP_STIL :=
