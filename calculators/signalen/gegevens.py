@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from calculators.kern.fouten import DoorbraakFout, Melding
 from calculators.kern.schema import pydantic_meldingen
 from calculators.kern.vocabulaire import laad_vocabulaire
+from calculators.kern.yamlbestand import lees_yaml
 from calculators.patronen.gegevens import ID_PATROON, PATRONEN, Patronen, artikel_bestaat, laad_patronen
 
 BESTAND = PATRONEN / "signalen.yaml"
@@ -80,17 +81,6 @@ class SignalenBestand(_Basis):
 
 
 def _lees(pad: Path) -> Any:
-    try:
-        from calculators.kern.yamlbestand import lees_yaml
-    except ImportError:  # the shared bounded reader is not there yet
-        import yaml
-
-        try:
-            return yaml.safe_load(pad.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise DoorbraakFout(f"Het bestand {pad.name} ontbreekt ({pad}).") from None
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
-            raise DoorbraakFout(f"Het bestand {pad.name} kan niet gelezen worden ({type(e).__name__}).") from None
     return lees_yaml(pad, f"Het bestand {pad.name}")
 
 
