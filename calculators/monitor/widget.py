@@ -291,15 +291,17 @@ class Monitor:
             return
         o = maak_overzicht(self.gelezen.plannen, self.gelezen.ongeldig, filters=f, privacy_cache=self.privacy_cache)
         self.overzicht = o
+        self.uitkomst.value = overzicht_html(o)
+        self.meldingen.value = meldingen_html(o)
+        self.download.value = "<p class='dbw-downloads'>" + xlsx_link(o) + "</p>"
+        # The status goes last: when it is announced, the overview, the
+        # messages and the download it speaks of are already on the screen.
         zet_live(
             self.status,
             f"<p>{o.aantal_plannen} {'plan' if o.aantal_plannen == 1 else 'plannen'} geteld"
             + (f", {len(o.ongeldig)} niet geteld" if o.ongeldig else "")
             + ".</p>",
         )
-        self.uitkomst.value = overzicht_html(o)
-        self.meldingen.value = meldingen_html(o)
-        self.download.value = "<p class='dbw-downloads'>" + xlsx_link(o) + "</p>"
 
 
 _CSS = (
