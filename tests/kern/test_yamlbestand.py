@@ -69,3 +69,37 @@ def test_alle_gegevensbestanden_laden_zonder_ankers():
 def test_apparaat_als_yamlbestand(tmp_path):
     with pytest.raises(DoorbraakFout, match="geen gewoon bestand"):
         lees_yaml("/dev/zero", data=False)
+
+
+def test_snelle_en_gewone_lader_geven_hetzelfde(monkeypatch):
+    """With libyaml the C parser does the work; the result must be what the pure loader gives."""
+    import calculators.kern.yamlbestand as yb
+
+    if not yb._SNEL:
+        pytest.skip("PyYAML zonder libyaml: er is maar één lader")
+    paden = sorted(DATA.rglob("*.yaml"))
+    snel = [lees_yaml(p, leeg_mag=True) for p in paden]
+    monkeypatch.setattr(yb, "_SNEL", False)
+    assert [lees_yaml(p, leeg_mag=True) for p in paden] == snel
+
+
+@pytest.mark.parametrize(
+    "tekst, woord",
+    [
+        ("a: *b\n", "verwijzing"),
+        ("a: &x 1\n", "anker"),
+        ("[" * 61 + "]" * 61, "te diep genest"),
+        ("[" + ", ".join(["1"] * 20_001) + "]", "te veel onderdelen"),
+        ("a: [1\n", "regel"),
+    ],
+)
+def test_snelle_weg_weigert_wat_de_gewone_weigert(monkeypatch, tekst, woord):
+    import calculators.kern.yamlbestand as yb
+
+    with pytest.raises(DoorbraakFout) as snel:
+        laad_yaml(tekst)
+    monkeypatch.setattr(yb, "_SNEL", False)
+    with pytest.raises(DoorbraakFout) as gewoon:
+        laad_yaml(tekst)
+    assert woord in str(snel.value)
+    assert str(snel.value) == str(gewoon.value)
