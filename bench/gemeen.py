@@ -202,6 +202,21 @@ class Server:
             raise RuntimeError(f"{fout}; log {self.logbestand}:\n{staart}") from None
         return self
 
+    def wacht_op_klaar(self, seconden: float = 300) -> float | None:
+        """Wait until the server says its preheated calculators are ready (the last line of
+        ``make serve``); return the server's own count of seconds since it started, or None."""
+        einde = time.monotonic() + seconden
+        while time.monotonic() < einde:
+            try:
+                with urllib.request.urlopen(self.url + "/doorbraakwijzer/status.json", timeout=2) as r:
+                    staat = json.loads(r.read())
+                if staat.get("rekenhulpen_klaar"):
+                    return float(staat.get("klaar_na_s") or 0.0)
+            except (OSError, ValueError):
+                pass
+            time.sleep(0.25)
+        return None
+
     def kernels(self) -> list:
         """The kernel processes (children of this server)."""
         import psutil

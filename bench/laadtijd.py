@@ -6,10 +6,15 @@ frame where that widget exists, i.e. milliseconds since the navigation started. 
 page the widget is looked up inside the calculator's iframe. The floor is the static page's
 ``loadEventEnd`` (everything loaded).
 
-- cold: the server is started anew for every measurement; we navigate as soon as it answers;
+- cold: the server is started anew for every measurement; we navigate as soon as it says its
+  preheated calculators are ready (``rekenhulpen_klaar`` in status.json, the last line
+  ``make serve`` prints); how long that took is recorded too;
 - warm: one server; every page was visited once before; before each measurement we wait until
-  the server and kernels are quiet (the preheated kernel is ready again).
-Every measurement uses a fresh browser context (empty cache), for every kind of page alike.
+  the server and kernels are quiet (the preheated kernel is ready again). Every warm
+  measurement uses a fresh browser context (empty cache), for every kind of page alike;
+- second visit: as warm, but in one browser context per page that has visited the page
+  before, so the browser cache holds the static files (as for a reader who has used the book
+  before). No request routing here: Playwright turns the HTTP cache off when routing is on.
 """
 
 from __future__ import annotations
@@ -64,9 +69,16 @@ _JS_BOEK = """([naam, sel]) => {
 }"""
 
 
-def meet_pagina(browser, basis: str, soort: str, naam: str | None, pad: str, timeout_s: float = 40) -> float:
-    """Milliseconds from navigation start to usable (static: to loadEventEnd)."""
-    context = nieuwe_context(browser)
+def meet_pagina(
+    browser, basis: str, soort: str, naam: str | None, pad: str, timeout_s: float = 40, context=None
+) -> float:
+    """Milliseconds from navigation start to usable (static: to loadEventEnd).
+
+    Without ``context`` a fresh one (empty cache) is used and closed; with one, only the page is.
+    """
+    eigen = context is None
+    context = nieuwe_context(browser) if eigen else context
+    page = None
     try:
         page = context.new_page()
         if soort == "statisch":
@@ -81,7 +93,10 @@ def meet_pagina(browser, basis: str, soort: str, naam: str | None, pad: str, tim
             )
         return float(h.json_value())
     finally:
-        context.close()
+        if eigen:
+            context.close()
+        elif page is not None:
+            page.close()
 
 
 def doelen(root=KOPIE) -> list[dict]:
@@ -94,9 +109,9 @@ def doelen(root=KOPIE) -> list[dict]:
     return uit
 
 
-def _probeer(browser, basis, d) -> tuple[float | None, str | None]:
+def _probeer(browser, basis, d, context=None) -> tuple[float | None, str | None]:
     try:
-        return meet_pagina(browser, basis, d["soort"], d["naam"], d["pad"]), None
+        return meet_pagina(browser, basis, d["soort"], d["naam"], d["pad"], context=context), None
     except Exception as fout:  # a page that does not become usable counts as a failure
         return None, f"{type(fout).__name__}: {str(fout).splitlines()[0][:200]}"
 
@@ -106,11 +121,14 @@ def meet(root=KOPIE) -> dict:
     rondes_warm = int(env_getal("BENCH_WARM_RONDES", 5))
     lijst = doelen(root)
     for d in lijst:
-        d.update({"koud_ms": [], "warm_ms": [], "fouten": [], "server_opstart_s": []})
+        d.update({"koud_ms": [], "warm_ms": [], "cache_ms": [], "fouten": [], "server_opstart_s": [], "klaar_s": []})
     with chromium() as browser:
         for _r in range(rondes_koud):
             for d in lijst:
                 with server(root=root, cull_seconden=180, cull_interval=20) as s:
+                    klaar = s.wacht_op_klaar()
+                    if klaar is not None:
+                        d["klaar_s"].append(klaar)
                     t, fout = _probeer(browser, s.url, d)
                     d["server_opstart_s"].append(s.opstarttijd)
                     (d["koud_ms"].append(t) if t is not None else d["fouten"].append(f"koud: {fout}"))
@@ -124,14 +142,30 @@ def meet(root=KOPIE) -> dict:
                     t, fout = _probeer(browser, s.url, d)
                     (d["warm_ms"].append(t) if t is not None else d["fouten"].append(f"warm: {fout}"))
             log("warme metingen klaar")
+            for d in lijst:  # second visits: one context per page keeps its cache
+                context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+                try:
+                    _probeer(browser, s.url, d, context=context)  # fills the cache, not counted
+                    for _r in range(rondes_warm):
+                        wacht_tot_rustig(s)
+                        t, fout = _probeer(browser, s.url, d, context=context)
+                        (d["cache_ms"].append(t) if t is not None else d["fouten"].append(f"tweede bezoek: {fout}"))
+                finally:
+                    context.close()
+            log("tweede bezoeken klaar")
     vloer = mediaan(lijst[0]["warm_ms"])
+    vloer_cache = mediaan(lijst[0]["cache_ms"])
     for d in lijst:
         d["koud_mediaan"] = mediaan(d["koud_ms"])
         d["warm_mediaan"] = mediaan(d["warm_ms"])
+        d["cache_mediaan"] = mediaan(d["cache_ms"])
+        d["klaar_mediaan_s"] = mediaan(d["klaar_s"])
         d["factor_warm"] = (d["warm_mediaan"] / vloer) if (vloer and d["warm_mediaan"]) else None
+        d["factor_cache"] = (d["cache_mediaan"] / vloer_cache) if (vloer_cache and d["cache_mediaan"]) else None
     return {
         "pagina's": lijst,
         "vloer_ms": vloer,
+        "vloer_cache_ms": vloer_cache,
         "rondes_koud": rondes_koud,
         "rondes_warm": rondes_warm,
         "doel_warm_factor": DOEL_WARM_FACTOR,

@@ -13,7 +13,8 @@ What is exposed, on purpose:
 - ``/voila/static``, ``/voila/labextensions``, the kernel websocket of a running
   calculator (Voila only lets widget messages through, never ``execute_request``; we also
   strip tracebacks and stderr, so no server path reaches the browser);
-- ``/doorbraakwijzer/status.json``: tells a book page that the calculators run.
+- ``/doorbraakwijzer/status.json``: tells a book page that the calculators run, and whether
+  their preheated kernels are ready (``rekenhulpen_klaar``).
 Not exposed: the notebook tree, the contents API, terminals, login/logout, starting kernels by REST.
 
 Before anything starts, every data file is loaded through its loader
@@ -24,6 +25,7 @@ with exit code 2 and a Dutch message naming file, row and column.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import contextvars
 import html
 import json
@@ -32,6 +34,7 @@ import os
 import re
 import signal
 import sys
+import time
 from pathlib import Path
 
 import tornado.web
@@ -190,11 +193,48 @@ class BoekHandler(NederlandseFouten, tornado.web.StaticFileHandler):
         return super().parse_url_path(url_path)
 
 
+#: Background tasks we start (a reference keeps them from being garbage-collected).
+_taken: set[asyncio.Task] = set()
+#: Seconds from the start until every preheated calculator had run its notebook (None: not yet).
+_KLAAR: dict[str, float | None] = {"na_seconden": None}
+
+
 class StatusHandler(tornado.web.RequestHandler):
     def get(self) -> None:
         self.set_header("Content-Type", "application/json")
         self.set_header("Cache-Control", "no-store")
-        self.finish(json.dumps({"rekenserver": True}))
+        klaar = _KLAAR["na_seconden"]
+        self.finish(json.dumps({"rekenserver": True, "rekenhulpen_klaar": klaar is not None, "klaar_na_s": klaar}))
+
+
+def klaar_melding(seconden: float, aantal: int) -> str:
+    """The line ``make serve`` ends with once the calculators can be used.
+
+    >>> klaar_melding(14.26, 8)
+    'De 8 rekenhulpen staan klaar (na 14 seconden).'
+    """
+    return f"De {aantal} rekenhulpen staan klaar (na {round(seconden)} seconden)."
+
+
+async def wacht_op_voorverwarmen(kernel_manager, begin: float) -> int:
+    """Wait until every preheated kernel has started and run its notebook; return how many.
+
+    Voila's pool holds one task per kernel; its result holds the render task, which ends
+    when the notebook has run. A kernel that fails to start does not stop the others (its
+    visitor gets Voila's own message later). Until this returns, a first visitor waits for
+    a kernel that is still starting, so ``make serve`` only says "klaar" afterwards.
+    """
+    klaar = 0
+    for pool in list(getattr(kernel_manager, "_pools", {}).values()):
+        for item in list(pool):
+            try:
+                inhoud = await asyncio.shield(item)
+                await asyncio.shield(inhoud["task"])
+                klaar += 1
+            except Exception:  # noqa: BLE001 - one broken kernel must not hide the others
+                continue
+    _KLAAR["na_seconden"] = time.monotonic() - begin
+    return klaar
 
 
 # Voila routes we do not want: the notebook tree, the contents API, login and logout (no
@@ -489,7 +529,6 @@ def voila_argumenten(poort: int, host: str, pool: int) -> list[str]:
         "--VoilaConfiguration.show_tracebacks=False",
         "--VoilaConfiguration.preheat_kernel=True",
         f"--VoilaConfiguration.default_pool_size={pool}",
-        "--VoilaConfiguration.file_allowlist=[]",
         "--VoilaExecutor.timeout=60",
         "--VoilaExecutor.cell_error_instruction=",
         "--VoilaExecutor.cell_timeout_instruction=Laad de pagina opnieuw.",
@@ -534,10 +573,11 @@ def main(argv: list[str] | None = None) -> int:
     code = controleer_gegevens()
     if code:
         return code
+    begin = time.monotonic()
     app = maak_app(grens)
     print(
         f"Doorbraakwijzer draait op http://{args.host}:{args.port}/  (stoppen: Ctrl-C; "
-        f"tot {app.kernelgrens} bezoekers tegelijk)",
+        f"tot {app.kernelgrens} bezoekers tegelijk). De rekenhulpen worden klaargezet...",
         flush=True,
     )
     # The calculator kernels import the package from the repository.
@@ -547,12 +587,23 @@ def main(argv: list[str] | None = None) -> int:
         p for p in (str(Path(__file__).resolve().parent / "jupyter"), os.environ.get("JUPYTER_PATH", "")) if p
     )
     logging.getLogger("tornado.general").setLevel(logging.ERROR)  # "closed stream" noise at shutdown
+    # No file of the dashboards folder is served under /voila/files (set here and not on the
+    # command line: traitlets warns about list values given there).
+    app.config.VoilaConfiguration.file_allowlist = []
     try:
         app.initialize(voila_argumenten(args.port, args.host, args.pool))
         # Ctrl-C / SIGTERM stop the event loop from outside any task, so nothing half-done
         # raises KeyboardInterrupt; stop() then shuts the kernels down.
         signal.signal(signal.SIGINT, app._handle_signal_stop)
         signal.signal(signal.SIGTERM, app._handle_signal_stop)
+
+        async def meld_klaar() -> None:
+            aantal = await wacht_op_voorverwarmen(app.kernel_manager, begin)
+            if aantal:
+                print(klaar_melding(time.monotonic() - begin, aantal), flush=True)
+
+        # Voila's pool tasks live on this loop too; they run once app.start() starts it.
+        _taken.add(asyncio.get_event_loop().create_task(meld_klaar()))
         app.start()
     except KeyboardInterrupt:
         pass

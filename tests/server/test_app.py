@@ -197,3 +197,52 @@ def test_klaarstaande_kernels_tellen_niet_mee_voor_de_grens():
     assert klasse.bezette_kernels(SimpleNamespace(kernel_manager=km)) == 2
     leeg = SimpleNamespace(_pools={"prijzen.ipynb": [object()]}, list_kernel_ids=lambda: [])
     assert klasse.bezette_kernels(SimpleNamespace(kernel_manager=leeg)) == 0
+
+
+# --- "klaar" once the preheated kernels have run their notebooks -------------------------
+
+
+def test_klaar_pas_als_elke_voorverwarmde_rekenhulp_gedraaid_heeft(monkeypatch):
+    """The status says 'klaar' only after the last notebook has run; a broken kernel is skipped."""
+    import asyncio
+    from types import SimpleNamespace
+
+    monkeypatch.setitem(app._KLAAR, "na_seconden", None)
+
+    async def scenario():
+        klaar_render = asyncio.Event()
+
+        async def kernel(render):
+            return {"task": asyncio.ensure_future(render())}
+
+        async def snel():
+            return "html"
+
+        async def traag():
+            await klaar_render.wait()
+            return "html"
+
+        async def kapot():
+            raise RuntimeError("kernel start niet")
+
+        km = SimpleNamespace(
+            _pools={
+                "prijzen.ipynb": [asyncio.ensure_future(kernel(snel))],
+                "wetten.ipynb": [asyncio.ensure_future(kernel(traag)), asyncio.ensure_future(kapot())],
+            }
+        )
+        wachter = asyncio.ensure_future(app.wacht_op_voorverwarmen(km, begin=0.0))
+        await asyncio.sleep(0.05)
+        nog_niet = (wachter.done(), app._KLAAR["na_seconden"])
+        klaar_render.set()
+        aantal = await asyncio.wait_for(wachter, 5)
+        return nog_niet, aantal
+
+    (klaar_voor_de_tijd, seconden_voor_de_tijd), aantal = asyncio.run(scenario())
+    assert klaar_voor_de_tijd is False and seconden_voor_de_tijd is None
+    assert aantal == 2
+    assert app._KLAAR["na_seconden"] is not None
+
+
+def test_klaarmelding_is_nederlands():
+    assert app.klaar_melding(3.4, 8) == "De 8 rekenhulpen staan klaar (na 3 seconden)."
