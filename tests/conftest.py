@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -93,23 +94,41 @@ def wacht_op(url: str, seconden: float = 60) -> None:
     raise RuntimeError(f"{url} antwoordt niet binnen {seconden} s")
 
 
+def wacht_op_klaar(url: str, seconden: float = 240) -> None:
+    """Wait until the server says its preheated calculators are ready (as `make serve` ends)."""
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        try:
+            with urllib.request.urlopen(url + "/doorbraakwijzer/status.json", timeout=2) as r:
+                if json.loads(r.read()).get("rekenhulpen_klaar"):
+                    return
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.5)
+    # Not fatal: the tests then wait for their calculator themselves.
+
+
 @pytest.fixture(scope="session")
-def server_url(boek_build):
-    """The real server (book + Voila on one origin), started as `make serve` does."""
+def server_url(boek_build, tmp_path_factory):
+    """The real server (book + Voila on one origin), started as `make serve` does.
+
+    Its output goes to a file (a pipe nobody reads would fill up and stop the server).
+    """
     if not (boek_build.html / "index.html").exists():
         pytest.fail("Het boek is niet gebouwd:\n" + boek_build.uitvoer[-3000:])
     poort = vrije_poort()
+    log = open(tmp_path_factory.mktemp("server") / "server.log", "w", encoding="utf-8")  # noqa: SIM115
     proces = subprocess.Popen(
         [sys.executable, "-m", "calculators.server", "--port", str(poort)],
         cwd=ROOT,
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
-        text=True,
         env={**os.environ, "DOORBRAAK_BOEK": str(boek_build.html)},
     )
     url = f"http://127.0.0.1:{poort}"
     try:
         wacht_op(url + "/doorbraakwijzer/status.json")
+        wacht_op_klaar(url)
         yield url
     finally:
         proces.terminate()
@@ -117,6 +136,7 @@ def server_url(boek_build):
             proces.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proces.kill()
+        log.close()
 
 
 @pytest.fixture(scope="session")

@@ -24,15 +24,15 @@ def get(url):
 
 
 @pytest.fixture
-def kleine_server(boek_build):
-    """A server that allows one visitor at a time (MAX_KERNELS=1)."""
+def kleine_server(boek_build, tmp_path):
+    """A server that allows one visitor at a time (MAX_KERNELS=1); its output goes to a file."""
     poort = vrije_poort()
+    log = open(tmp_path / "server.log", "w", encoding="utf-8")  # noqa: SIM115
     proces = subprocess.Popen(
         [sys.executable, "-m", "calculators.server", "--port", str(poort)],
         cwd=ROOT,
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
-        text=True,
         env={**os.environ, "DOORBRAAK_BOEK": str(boek_build.html), "MAX_KERNELS": "1", "POOL": "0"},
     )
     url = f"http://127.0.0.1:{poort}"
@@ -45,6 +45,7 @@ def kleine_server(boek_build):
             proces.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proces.kill()
+        log.close()
 
 
 def test_boven_de_grens_een_nederlandse_drukpagina_en_opruimen_binnen_een_minuut(kleine_server):
