@@ -5,7 +5,8 @@ collections (for example the case catalogue). How a query is answered:
 
 1. **Analysis** (:meth:`Zoekindex.analyseer`): the query is cut into words (accents removed,
    lower case), common Dutch function words are dropped and every word is reduced to its
-   stem with the Dutch Snowball stemmer (PyStemmer). Unknown words are corrected to the
+   dictionary form (simplemma) and then to its stem with the classic Dutch Snowball stemmer
+   (PyStemmer). Unknown words are corrected to the
    nearest word in the index with rapidfuzz (typo tolerance). Dutch compounds are split
    into known parts ("huurachterstand" -> "huur" + "achterstand"), in documents and in
    queries alike. Phrases from the curated synonym list (``data/synoniemen.yaml``) expand
@@ -56,9 +57,14 @@ MIN_CORRECTIE_LENGTE = 5
 CORRECTIE_DREMPEL = 80.0
 #: Reduce a word to its dictionary form (simplemma) before Snowball stemming, so irregular
 #: forms meet: 'woonde' -> 'wonen', 'betaalt' -> 'betalen', 'kinderen' -> 'kind'.
-#: Off: measured on the calibration sets (own 60 questions + 330 example questions) it gave
-#: top-3 +0.7 points but top-1 -1.8 points (issue 16 report); on the real set no gain.
-LEMMA = False
+#: On since the switch to the classic Snowball stemmer (STEMMER below), which does not strip
+#: "ge-" itself: the lemma joins participles to their verb ('geweigerd' -> 'weigeren',
+#: 'afgewezen' -> 'afwijzen'). Measured in tests/wetten/test_evaluatie_praktijk.py (issue 16).
+LEMMA = True
+#: Snowball algorithm (PyStemmer). PyStemmer 3 made "dutch" the newer stemmer that strips "ge-"
+#: everywhere: "begeleiding" -> "beleid", "gemeente" -> "meen", "gezin" -> "zin". "dutch_porter" is
+#: the classic Snowball Dutch stemmer, which keeps those words apart.
+STEMMER = "dutch_porter"
 #: Length of the character n-grams (only used when ``ngram_gewicht`` > 0).
 NGRAM = 4
 NGRAM_VELD = "#ngram"
@@ -109,7 +115,7 @@ def _woorden_met_plek(tekst: str) -> tuple[tuple[str, int, int], ...]:
 
 @lru_cache(maxsize=1)
 def _stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("dutch")
+    return Stemmer.Stemmer(STEMMER)
 
 
 @lru_cache(maxsize=200_000)
@@ -117,13 +123,23 @@ def stam(woord: str) -> str:
     """Dutch Snowball stem of a normalised word ('uitkeringen' -> 'uitker')."""
     if woord[:1].isdigit():
         return woord
-    if LEMMA:
-        import simplemma
-
-        lemma = normaliseer_woord(simplemma.lemmatize(woord, lang="nl"))
+    lemmatiseer = _lemmatiseerder() if LEMMA else None
+    if lemmatiseer is not None:
+        # simplemma writes separable verbs with an underscore: 'afgewezen' -> 'af_wijzen'
+        lemma = normaliseer_woord(lemmatiseer(woord, lang="nl")).replace("_", "")
         if lemma and lemma.isalpha():
             woord = lemma
     return _stemmer().stemWord(woord)
+
+
+@lru_cache(maxsize=1)
+def _lemmatiseerder():
+    """simplemma.lemmatize, or None when simplemma is not installed (requirements.txt has it)."""
+    try:
+        import simplemma
+    except ImportError:  # pragma: no cover - an install without requirements.txt
+        return None
+    return simplemma.lemmatize
 
 
 @lru_cache(maxsize=200_000)
@@ -162,6 +178,8 @@ class Vraaganalyse:
     synoniem_gewicht: dict[str, float] = field(default_factory=dict)  # weight per synonym stem
     markeer: set[str] = field(default_factory=set)  # stems worth highlighting in a text
     ngrammen: dict[str, float] = field(default_factory=dict)  # character n-grams and weights
+    #: Per synonym group that matched: its other phrases, each as {stem: weight} (typed stems left out).
+    groepen: list[list[dict[str, float]]] = field(default_factory=list)
 
     @property
     def alle_termen(self) -> set[str]:
@@ -209,8 +227,12 @@ class Zoekindex:
         synoniemen: Iterable[SynoniemGroep] = (),
         passages: Sequence[Sequence[tuple[str, str]]] | None = None,
         ngram_gewicht: float = 0.0,
+        synoniem_max: bool = False,
     ):
         self.n = len(documenten)
+        #: True: a synonym group adds the score of its BEST phrase, not the sum of all its
+        #: phrases (a group of five phrases then no longer weighs five times a typed word).
+        self.synoniem_max = bool(synoniem_max)
         self.gewichten = {k: float(v) for k, v in gewichten.items() if v > 0}
         groepen = list(synoniemen)
 
@@ -445,15 +467,27 @@ class Zoekindex:
         # does not count as two strong words. One-word synonyms are also highlighted.
         gewicht: dict[str, float] = {}
         markeer = set(termen)
+        gezien = set(termen)
+        groepen: list[list[dict[str, float]]] = []
         for frasen in self._synoniemen:
             if any((len(p) == 1 and p[0] in los) or (len(p) > 1 and _bevat_reeks(reeks, p)) for p, _ in frasen):
+                groep = []
                 for patroon, toevoegen in frasen:
                     n_woorden = max(1, sum(1 for x in patroon if x in toevoegen))
                     for x in toevoegen:
                         gewicht[x] = max(gewicht.get(x, 0.0), GEWICHT_SYNONIEM / n_woorden)
                     if n_woorden == 1:
                         markeer.update(toevoegen)
-        gezien = set(termen)
+                    # compound parts of a phrase word count as parts, not as whole words
+                    fraas = {
+                        x: GEWICHT_SYNONIEM / n_woorden * (1.0 if x in patroon else GEWICHT_DEELWOORD)
+                        for x in toevoegen
+                        if x not in gezien
+                    }
+                    if fraas and not all(x in gezien for x in patroon if x in toevoegen):
+                        groep.append(fraas)
+                if groep:
+                    groepen.append(groep)
         synoniemen = [s for s in gewicht if s not in gezien]
         delen = [d for d in dict.fromkeys(delen) if d not in gezien and d not in gewicht]
         grams: dict[str, float] = {}
@@ -472,6 +506,7 @@ class Zoekindex:
             {s: gewicht[s] for s in synoniemen},
             markeer,
             grams,
+            groepen,
         )
 
     # ------------------------------------------------------------------ ranking
@@ -481,6 +516,10 @@ class Zoekindex:
         if self.n == 0:
             return totaal
         gewichten = analyse.gewichten()
+        if self.synoniem_max and analyse.groepen:
+            in_groep = {t for groep in analyse.groepen for fraas in groep for t in fraas}
+            gewichten = {t: g for t, g in gewichten.items() if t not in in_groep or t in analyse.termen}
+            totaal += self._groep_scores(analyse.groepen)
         per_gewicht: dict[float, list[str]] = {}
         for term, g in gewichten.items():
             per_gewicht.setdefault(g, []).append(term)
@@ -489,6 +528,30 @@ class Zoekindex:
                 bekend = [t for t in termen if t and t in index.vocab_dict]
                 if bekend:
                     totaal += (self.gewichten[veld] * g) * index.get_scores(bekend)
+        return totaal
+
+    def _term_scores(self, term: str) -> np.ndarray:
+        """Weighted sum over the fields of the BM25 score of one term."""
+        uit = np.zeros(self.n, dtype=np.float32)
+        for veld, index in self._indexen.items():
+            if term in index.vocab_dict:
+                uit += self.gewichten[veld] * index.get_scores([term])
+        return uit
+
+    def _groep_scores(self, groepen: list[list[dict[str, float]]]) -> np.ndarray:
+        """Per synonym group the score of its best phrase, summed over the groups."""
+        totaal = np.zeros(self.n, dtype=np.float32)
+        cache: dict[str, np.ndarray] = {}
+        for groep in groepen:
+            beste = np.zeros(self.n, dtype=np.float32)
+            for fraas in groep:
+                s = np.zeros(self.n, dtype=np.float32)
+                for t, g in fraas.items():
+                    if t not in cache:
+                        cache[t] = self._term_scores(t)
+                    s += g * cache[t]
+                np.maximum(beste, s, out=beste)
+            totaal += beste
         return totaal
 
     def zoek(self, vraag: str, top: int = 10, filter: np.ndarray | None = None) -> Zoekuitkomst:

@@ -67,6 +67,12 @@ MAX_TOP = 100
 #: Ranking method and weight of the character n-gram field (weak fuzzy match for word
 #: forms); see zoeken.py. Chosen on the evaluation set, figures in tests/test_wetzoeker.py.
 NGRAM_GEWICHT = 0.2
+#: A synonym group adds the score of its best phrase only (see Zoekindex).
+SYNONIEM_MAX = True
+#: Re-ranking: the best HERORDEN_KANDIDATEN hits are ordered by score x dekking ** DEKKING_MACHT
+#: (0: by score alone).
+HERORDEN_KANDIDATEN = 30
+DEKKING_MACHT = 1.0
 
 
 def document(a: Artikel, zonder_ecli: frozenset[str] = frozenset()) -> dict[str, str]:
@@ -101,7 +107,9 @@ def maak_index(
     """A search index over the articles (``kopieen`` > 1 only for the benchmark)."""
     docs = [document(a, zonder_ecli) for a in artikelen] * kopieen
     stukken = [passages(a) for a in artikelen] * kopieen
-    return Zoekindex(docs, gewichten or GEWICHTEN, laad_synoniemen(), stukken, ngram_gewicht=ngram_gewicht)
+    return Zoekindex(
+        docs, gewichten or GEWICHTEN, laad_synoniemen(), stukken, ngram_gewicht=ngram_gewicht, synoniem_max=SYNONIEM_MAX
+    )
 
 
 @lru_cache(maxsize=1)
@@ -345,15 +353,19 @@ def zoek_wetten(
         if masker is None or masker[artikelen.index(a)]:
             lid_index = next((i for i, l in enumerate(a.leden) if lid and l.nummer == lid), None)
             return WetUitkomst([WetTreffer(a, 1.0, lid, lid_index, direct=True)], [], None)
-    uitkomst = zoekindex.zoek(vraag, top=top, filter=masker)
+    uitkomst = zoekindex.zoek(vraag, top=max(top, HERORDEN_KANDIDATEN), filter=masker)
+    # Re-rank the candidates: an article that holds more of the question's words (dekking,
+    # IDF-weighted) goes up; one that matches a single word very often goes down.
+    kandidaten = [(t, zoekindex.dekking(t.index, uitkomst.analyse)) for t in uitkomst.treffers]
+    kandidaten.sort(key=lambda x: (-x[0].score * x[1] ** DEKKING_MACHT, x[0].index))
     buren = buren_in(vraag)
     treffers = []
-    for t in uitkomst.treffers:
+    for t, dekking in kandidaten[:top]:
         a = artikelen[t.index]
         j = zoekindex.beste_passage(t.index, uitkomst.analyse)
         lid = a.leden[j].nummer if j is not None else None
         buur = any(not _noemt(a, b) for b in buren)
-        treffers.append(WetTreffer(a, t.score, lid, j, dekking=zoekindex.dekking(t.index, uitkomst.analyse), buur=buur))
+        treffers.append(WetTreffer(a, t.score, lid, j, dekking=dekking, buur=buur))
     meldingen = list(uitkomst.analyse.meldingen)
     for b in buren:
         if treffers and not _noemt(treffers[0].artikel, b):

@@ -60,7 +60,7 @@ def test_tekstuitvoer_noemt_artikel_link_en_geen_juridisch_advies(capsys):
 
 
 def test_typefout_melding_gaat_naar_stderr_json_blijft_geldig(capsys):
-    assert main(["wet", "huisuitzeting", "--json"]) == 0
+    assert main(["wet", "huisiutzetting", "--json"]) == 0  # two letters swapped, as people type
     uit = capsys.readouterr()
     json.loads(uit.out)
     assert "huisuitzetting" in uit.err

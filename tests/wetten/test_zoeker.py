@@ -73,7 +73,7 @@ def test_synoniem_pgb_vindt_persoonsgebonden_budget():
 
 
 def test_typefout_wordt_verbeterd_en_gemeld():
-    uitkomst = zoek_wetten("huisuitzeting voorkomen")
+    uitkomst = zoek_wetten("huisiutzetting voorkomen")  # two letters swapped
     assert uitkomst.treffers
     assert any("huisuitzetting" in m for m in uitkomst.meldingen)
 
