@@ -85,6 +85,12 @@ STOPWOORDEN = frozenset(
     """.split()
 )
 
+#: Particles of Dutch separable verbs. In a query "af te wijken" or "in te vullen" also searches
+#: for the joined verb ("afwijken", "invullen") when the collection knows it.
+SCHEIDBARE_DEELTJES = frozenset(
+    "aan af bij door in mee na om op over terug toe uit vast voor weg samen tegemoet".split()
+)
+
 _WOORD = re.compile(r"\d+(?:[.:]\d+)*[^\W\d_]?|[^\W\d_]+", re.UNICODE)
 
 
@@ -201,6 +207,9 @@ class Treffer:
 
     index: int
     score: float
+    #: The score without the best-unit bonus (``zin_gewicht``): the scale the "how sure"
+    #: labels are calibrated on. Equal to ``score`` when the index has no units.
+    basis: float | None = None
 
 
 @dataclass
@@ -228,11 +237,17 @@ class Zoekindex:
         passages: Sequence[Sequence[tuple[str, str]]] | None = None,
         ngram_gewicht: float = 0.0,
         synoniem_max: bool = False,
+        stopwoorden: Iterable[str] = (),
+        zinnen: Sequence[Sequence[str]] | None = None,
+        zin_gewicht: float = 0.0,
+        idf_macht: float = 0.0,
     ):
         self.n = len(documenten)
         #: True: a synonym group adds the score of its BEST phrase, not the sum of all its
         #: phrases (a group of five phrases then no longer weighs five times a typed word).
         self.synoniem_max = bool(synoniem_max)
+        #: Function words left out of documents and queries: the standard list plus ``stopwoorden``.
+        self._stop = STOPWOORDEN | {normaliseer_woord(w) for w in stopwoorden}
         self.gewichten = {k: float(v) for k, v in gewichten.items() if v > 0}
         groepen = list(synoniemen)
 
@@ -243,13 +258,13 @@ class Zoekindex:
         for veld in self.gewichten:
             rijen = []
             for doc in documenten:
-                ws = [w for w, _, _ in woorden_met_plek(doc.get(veld, "") or "") if is_inhoudswoord(w)]
+                ws = [w for w, _, _ in woorden_met_plek(doc.get(veld, "") or "") if self._inhoud(w)]
                 rijen.append(ws)
                 oppervlak.update(ws)
             ruwe_velden[veld] = rijen
         for g in groepen:
             for t in g.termen:
-                oppervlak.update(w for w, _, _ in woorden_met_plek(t) if is_inhoudswoord(w))
+                oppervlak.update(w for w, _, _ in woorden_met_plek(t) if self._inhoud(w))
         self._oppervlak = sorted(w for w in oppervlak if not w[:1].isdigit())
         self._deel_stammen = {stam(w) for w in self._oppervlak if len(w) >= MIN_DEEL}
         self._deel_woorden = {w for w in self._oppervlak if len(w) >= MIN_DEEL}
@@ -261,12 +276,14 @@ class Zoekindex:
         veld_tokens: dict[str, list[list[str]]] = {}
         df: dict[str, int] = {}
         doc_termen: list[set[str]] = [set() for _ in range(self.n)]
+        self._veld_stammen: dict[str, list[frozenset[str]]] = {}
         for veld, rijen in ruwe_velden.items():
             tokens: list[list[str]] = []
             for i, ws in enumerate(rijen):
                 doc_tokens = self._document_tokens(ws)
                 tokens.append(doc_tokens)
                 doc_termen[i].update(doc_tokens)
+            self._veld_stammen[veld] = [frozenset(t) for t in tokens]
             if any(tokens):  # an empty field (e.g. no example questions yet) adds nothing
                 veld_tokens[veld] = tokens
         self.ngram_gewicht = float(ngram_gewicht)
@@ -286,6 +303,11 @@ class Zoekindex:
         # Stems per document (without n-grams), for :meth:`dekking`.
         self._doc_stammen = [frozenset(t for t in termen if not t.startswith("#")) for termen in doc_termen]
         self._idf = {t: math.log(1 + (self.n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        #: > 0: a query term also weighs (its IDF / the median IDF) ** idf_macht, so the rare
+        #: words of a question count more than the everyday ones around them.
+        self.idf_macht = float(idf_macht)
+        stammen_idf = [v for t, v in self._idf.items() if not t.startswith("#")]
+        self._idf_mediaan = float(np.median(stammen_idf)) if stammen_idf else 1.0
         self._bekende_stammen = set(df)
         self._indexen: dict[str, bm25s.BM25] = {}
         for veld, tokens in veld_tokens.items():
@@ -302,12 +324,35 @@ class Zoekindex:
             for t in g.termen:
                 ws = [w for w, _, _ in woorden_met_plek(t)]
                 patroon = tuple(stam(w) for w in ws)
-                toevoegen = tuple(dict.fromkeys(x for w in ws if is_inhoudswoord(w) for x in self._met_delen(w)))
+                toevoegen = tuple(dict.fromkeys(x for w in ws if self._inhoud(w) for x in self._met_delen(w)))
                 if patroon and toevoegen:
                     frasen.append((patroon, toevoegen))
             if len(frasen) > 1:
                 self._synoniemen.append(frasen)
         self._synoniem_stammen = {x for frasen in self._synoniemen for p, _ in frasen for x in p}
+
+        # 3b. Short units per document (a sentence, a situation, a lid): the best unit adds
+        #     ``zin_gewicht`` x its BM25 score. A long document with one unit that fits the
+        #     query well is then not pushed down by its length.
+        self.zin_gewicht = float(zin_gewicht) if zinnen is not None else 0.0
+        self._zin_index: bm25s.BM25 | None = None
+        if self.zin_gewicht > 0 and zinnen is not None and self.n:
+            zin_tokens: list[list[str]] = []
+            zin_doc: list[int] = []
+            for nr, eenheden in enumerate(zinnen):
+                for zin in eenheden:
+                    zin_woorden = [w for w, _, _ in woorden_met_plek(zin) if self._inhoud(w)]
+                    zin_termen = self._document_tokens(zin_woorden)
+                    if zin_termen:
+                        zin_tokens.append(zin_termen)
+                        zin_doc.append(nr)
+            if zin_tokens:
+                self._zin_index = bm25s.BM25(k1=BM25_K1, b=BM25_B)
+                self._zin_index.index(zin_tokens, show_progress=False)
+                per_zin = np.asarray(zin_doc, dtype=np.int64)
+                # units are stored document by document: the start of each document's run
+                self._zin_starts = np.flatnonzero(np.r_[True, per_zin[1:] != per_zin[:-1]])
+                self._zin_docs = per_zin[self._zin_starts]
 
         # 4. Passages (e.g. the leden of an article), pre-analysed for highlighting.
         self._passages: list[list[tuple[str, set[str]]]] = []
@@ -315,6 +360,27 @@ class Zoekindex:
             self._passages.append([(label, self.tekst_termen(tekst)) for label, tekst in stukken])
 
     # ----------------------------------------------------------------- analysis
+    def _inhoud(self, woord: str) -> bool:
+        """True for words that carry meaning here (see :func:`is_inhoudswoord`)."""
+        if woord in self._stop:
+            return False
+        return len(woord) > 1 or woord.isdigit()
+
+    def _scheidbare_werkwoorden(self, woorden: Sequence[str]) -> list[str]:
+        """Joined separable verbs the collection knows: 'af (te) wijken' -> 'afwijken'."""
+        uit = []
+        for i, w in enumerate(woorden[:-1]):
+            if w not in SCHEIDBARE_DEELTJES:
+                continue
+            j = i + 2 if woorden[i + 1] == "te" and i + 2 < len(woorden) else i + 1
+            rest = woorden[j]
+            if not rest.isalpha() or rest in SCHEIDBARE_DEELTJES or rest in STOPWOORDEN:
+                continue
+            samen = w + rest
+            if stam(samen) in self._bekende_stammen:
+                uit.append(samen)
+        return uit
+
     def splits(self, woord: str) -> tuple[str, ...]:
         """Known parts of a Dutch compound, as normalised words; () if none.
 
@@ -397,7 +463,7 @@ class Zoekindex:
         """All stems (and compound-part stems) of a text."""
         bekend = self._tekst_cache.get(tekst)
         if bekend is None:
-            bekend = frozenset(self._document_tokens([w for w, _, _ in woorden_met_plek(tekst) if is_inhoudswoord(w)]))
+            bekend = frozenset(self._document_tokens([w for w, _, _ in woorden_met_plek(tekst) if self._inhoud(w)]))
             self._tekst_cache[tekst] = bekend
         return set(bekend)
 
@@ -431,7 +497,8 @@ class Zoekindex:
         woorden = [w for w, _, _ in woorden_met_plek(tekst)]
         if not woorden:
             raise DoorbraakFout("Ik vind geen woorden in je vraag. Typ een vraag of een paar woorden.")
-        inhoud = list(dict.fromkeys(w for w in woorden if is_inhoudswoord(w)))
+        inhoud = list(dict.fromkeys(w for w in woorden if self._inhoud(w)))
+        inhoud += [w for w in self._scheidbare_werkwoorden(woorden) if w not in inhoud]
         if not inhoud:
             raise DoorbraakFout(
                 "Je vraag bevat alleen heel gewone woorden. Noem waar het om gaat, bijvoorbeeld: voorschot bijstand."
@@ -510,16 +577,31 @@ class Zoekindex:
         )
 
     # ------------------------------------------------------------------ ranking
+    def _idf_factor(self, term: str) -> float:
+        if not self.idf_macht or term.startswith("#") or term not in self._idf:
+            return 1.0
+        return (self._idf[term] / self._idf_mediaan) ** self.idf_macht
+
+    def term_gewichten(self, analyse: Vraaganalyse) -> dict[str, float]:
+        """The weight of every query term in the ranking (see ``idf_macht``)."""
+        return {t: g * self._idf_factor(t) for t, g in analyse.gewichten().items()}
+
     def scores(self, analyse: Vraaganalyse) -> np.ndarray:
         """Score of every document for an analysed query (0 = no match)."""
+        basis, zin = self._scores_delen(analyse)
+        return basis if zin is None else basis + self.zin_gewicht * zin
+
+    def _scores_delen(self, analyse: Vraaganalyse) -> tuple[np.ndarray, np.ndarray | None]:
+        """The field score of every document, and the best-unit score (None without units)."""
         totaal = np.zeros(self.n, dtype=np.float32)
         if self.n == 0:
-            return totaal
-        gewichten = analyse.gewichten()
+            return totaal, None
+        gewichten = self.term_gewichten(analyse)
         if self.synoniem_max and analyse.groepen:
             in_groep = {t for groep in analyse.groepen for fraas in groep for t in fraas}
             gewichten = {t: g for t, g in gewichten.items() if t not in in_groep or t in analyse.termen}
-            totaal += self._groep_scores(analyse.groepen)
+            groepen = [[{t: g * self._idf_factor(t) for t, g in f.items()} for f in groep] for groep in analyse.groepen]
+            totaal += self._groep_scores(groepen)
         per_gewicht: dict[float, list[str]] = {}
         for term, g in gewichten.items():
             per_gewicht.setdefault(g, []).append(term)
@@ -528,7 +610,24 @@ class Zoekindex:
                 bekend = [t for t in termen if t and t in index.vocab_dict]
                 if bekend:
                     totaal += (self.gewichten[veld] * g) * index.get_scores(bekend)
-        return totaal
+        return totaal, (self._zin_scores(analyse) if self._zin_index is not None else None)
+
+    def _zin_scores(self, analyse: Vraaganalyse) -> np.ndarray:
+        """Per document the BM25 score of its best unit (see ``zinnen``)."""
+        index = self._zin_index
+        assert index is not None
+        per_gewicht: dict[float, list[str]] = {}
+        for term, g in self.term_gewichten(analyse).items():
+            if not term.startswith("#") and term in index.vocab_dict:
+                per_gewicht.setdefault(g, []).append(term)
+        zin: np.ndarray | None = None
+        for g, termen in per_gewicht.items():
+            s = g * index.get_scores(termen)
+            zin = s if zin is None else zin + s
+        uit = np.zeros(self.n, dtype=np.float32)
+        if zin is not None:
+            uit[self._zin_docs] = np.maximum.reduceat(zin, self._zin_starts)
+        return uit
 
     def _term_scores(self, term: str) -> np.ndarray:
         """Weighted sum over the fields of the BM25 score of one term."""
@@ -562,7 +661,8 @@ class Zoekindex:
         if top < 1:
             raise DoorbraakFout("Vraag om minstens één resultaat.")
         analyse = self.analyseer(vraag)
-        s = self.scores(analyse)
+        basis, zin = self._scores_delen(analyse)
+        s = basis if zin is None else basis + self.zin_gewicht * zin
         if filter is not None:
             s = np.where(filter, s, 0.0)
         kandidaten = np.nonzero(s > 0)[0]
@@ -570,23 +670,29 @@ class Zoekindex:
             deel = np.argpartition(-s[kandidaten], top - 1)[:top]
             kandidaten = kandidaten[deel]
         volgorde = sorted(kandidaten.tolist(), key=lambda i: (-float(s[i]), i))
-        return Zoekuitkomst([Treffer(i, round(float(s[i]), 4)) for i in volgorde[:top]], analyse)
+        return Zoekuitkomst(
+            [Treffer(i, round(float(s[i]), 4), round(float(basis[i]), 4)) for i in volgorde[:top]], analyse
+        )
 
     def idf(self, term: str) -> float:
         return self._idf.get(term, 0.0)
 
-    def dekking(self, index: int, analyse: Vraaganalyse) -> float:
+    def dekking(self, index: int, analyse: Vraaganalyse, velden: Iterable[str] | None = None) -> float:
         """Share (0-1) of the query's information that document ``index`` contains.
 
         Every typed word weighs its IDF; a word the collection does not know at all weighs
         the highest IDF (it is probably about something the collection does not cover). A
         word counts fully when its stem is in the document, for half when only a synonym
         or one of its compound parts is. This is the basis of the "how sure" label.
+        ``velden``: count only the words in these fields (default: all fields).
         """
         termen = list(dict.fromkeys(analyse.termen))
         if not termen or index >= len(self._doc_stammen):
             return 0.0
-        doc = self._doc_stammen[index]
+        if velden is None:
+            doc = self._doc_stammen[index]
+        else:
+            doc = frozenset().union(*(self._veld_stammen[v][index] for v in velden if v in self._veld_stammen))
         hoogste = float(np.median(list(self._idf.values()))) if self._idf else 1.0
         extra = set(analyse.synoniemen) | set(analyse.delen)
         totaal = gedekt = 0.0
@@ -614,7 +720,7 @@ class Zoekindex:
         gezocht = analyse.markeer or set(analyse.termen)
         uit = []
         for w, begin, eind in woorden_met_plek(tekst):
-            if not is_inhoudswoord(w):
+            if not self._inhoud(w):
                 continue
             s, delen = self._woord_termen(w)
             if s in gezocht or gezocht & set(delen):

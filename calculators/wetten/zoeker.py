@@ -69,9 +69,25 @@ MAX_TOP = 100
 NGRAM_GEWICHT = 0.2
 #: A synonym group adds the score of its best phrase only (see Zoekindex).
 SYNONIEM_MAX = True
+#: Words that carry no meaning in a question about the law (beyond the standard stop words):
+#: light verbs, adverbs and the way professionals name the person they help. Generic Dutch.
+VRAAG_STOPWOORDEN = frozenset(
+    """
+    krijgt krijgen kreeg gekregen gaat gaan ging gegaan komt komen kwam kwamen gekomen zegt zeggen
+    zei zeiden gezegd steeds weer soms vaak nooit daarom daardoor daarna daarbij daarvoor sindsdien
+    voortaan terwijl eigenlijk misschien bijvoorbeeld heel echt gewoon via net pas mevrouw meneer
+    client clienten cliënt
+    """.split()
+)
+#: Weight of the best single unit (sentence, situation, example question, lid) of an article.
+ZIN_GEWICHT = 1.0
+#: Rare words of a question weigh more: (IDF / median IDF) ** IDF_MACHT (see Zoekindex).
+IDF_MACHT = 0.0
 #: Re-ranking: the best HERORDEN_KANDIDATEN hits are ordered by score x dekking ** DEKKING_MACHT
 #: (0: by score alone).
 HERORDEN_KANDIDATEN = 30
+#: The fields whose words count for the re-ranking (None: all, including the official text).
+DEKKING_VELDEN: tuple[str, ...] | None = None
 DEKKING_MACHT = 1.0
 
 
@@ -92,6 +108,22 @@ def document(a: Artikel, zonder_ecli: frozenset[str] = frozenset()) -> dict[str,
     }
 
 
+def zinnen(a: Artikel, zonder_ecli: frozenset[str] = frozenset(), met_vragen: bool = True) -> list[str]:
+    """Short units of an article for the best-unit score: the title, every B1 sentence and
+    situation, every example question, every ruling holding and every lid."""
+    u = a.uitleg
+    uit = [a.titel, *_zinnen_van(u.mogelijk), *u.voorwaarden, *u.misverstanden, *u.situaties]
+    uit += a.voorbeeldvragen if met_vragen else []
+    uit += [x.kern for x in uitspraken_bij(a) if x.ecli.upper() not in zonder_ecli]
+    uit += [l.tekst for l in a.leden]
+    return [z for z in uit if z.strip()]
+
+
+def _zinnen_van(tekst: str) -> list[str]:
+    """A text cut into sentences (at '.', '?' or '!' followed by a space)."""
+    return [z for z in re.split(r"(?<=[.?!])\s+", tekst) if z.strip()]
+
+
 def passages(a: Artikel) -> list[tuple[str, str]]:
     """The leden of an article as (number or '', text), for highlighting the best lid."""
     return [(l.nummer or "", l.tekst) for l in a.leden]
@@ -107,8 +139,19 @@ def maak_index(
     """A search index over the articles (``kopieen`` > 1 only for the benchmark)."""
     docs = [document(a, zonder_ecli) for a in artikelen] * kopieen
     stukken = [passages(a) for a in artikelen] * kopieen
+    met_vragen = (gewichten or GEWICHTEN).get("vragen", 0) > 0  # no example questions without their field
+    eenheden = [zinnen(a, zonder_ecli, met_vragen) for a in artikelen] * kopieen
     return Zoekindex(
-        docs, gewichten or GEWICHTEN, laad_synoniemen(), stukken, ngram_gewicht=ngram_gewicht, synoniem_max=SYNONIEM_MAX
+        docs,
+        gewichten or GEWICHTEN,
+        laad_synoniemen(),
+        stukken,
+        ngram_gewicht=ngram_gewicht,
+        synoniem_max=SYNONIEM_MAX,
+        stopwoorden=VRAAG_STOPWOORDEN,
+        zinnen=eenheden,
+        zin_gewicht=ZIN_GEWICHT,
+        idf_macht=IDF_MACHT,
     )
 
 
@@ -356,16 +399,22 @@ def zoek_wetten(
     uitkomst = zoekindex.zoek(vraag, top=max(top, HERORDEN_KANDIDATEN), filter=masker)
     # Re-rank the candidates: an article that holds more of the question's words (dekking,
     # IDF-weighted) goes up; one that matches a single word very often goes down.
-    kandidaten = [(t, zoekindex.dekking(t.index, uitkomst.analyse)) for t in uitkomst.treffers]
+    kandidaten = [
+        (t, zoekindex.dekking(t.index, uitkomst.analyse, DEKKING_VELDEN) if DEKKING_MACHT else 1.0)
+        for t in uitkomst.treffers
+    ]
     kandidaten.sort(key=lambda x: (-x[0].score * x[1] ** DEKKING_MACHT, x[0].index))
     buren = buren_in(vraag)
     treffers = []
-    for t, dekking in kandidaten[:top]:
+    for t, _ in kandidaten[:top]:
+        dekking = zoekindex.dekking(t.index, uitkomst.analyse)
         a = artikelen[t.index]
         j = zoekindex.beste_passage(t.index, uitkomst.analyse)
         lid = a.leden[j].nummer if j is not None else None
         buur = any(not _noemt(a, b) for b in buren)
-        treffers.append(WetTreffer(a, t.score, lid, j, dekking=dekking, buur=buur))
+        # the "how sure" label keeps the scale it was calibrated on (without the best-unit bonus)
+        score = t.basis if t.basis is not None else t.score
+        treffers.append(WetTreffer(a, score, lid, j, dekking=dekking, buur=buur))
     meldingen = list(uitkomst.analyse.meldingen)
     for b in buren:
         if treffers and not _noemt(treffers[0].artikel, b):
