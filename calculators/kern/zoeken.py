@@ -68,6 +68,7 @@ STEMMER = "dutch_porter"
 #: Length of the character n-grams (only used when ``ngram_gewicht`` > 0).
 NGRAM = 4
 NGRAM_VELD = "#ngram"
+BIGRAM_VELD = "#bigram"
 #: Linking sounds between parts of a Dutch compound ("beleid-s-regel", "ouder-en-bijdrage").
 TUSSENKLANKEN = ("", "s", "e", "en")
 
@@ -241,6 +242,7 @@ class Zoekindex:
         zinnen: Sequence[Sequence[str]] | None = None,
         zin_gewicht: float = 0.0,
         idf_macht: float = 0.0,
+        bigram_gewicht: float = 0.0,
     ):
         self.n = len(documenten)
         #: True: a synonym group adds the score of its BEST phrase, not the sum of all its
@@ -297,6 +299,18 @@ class Zoekindex:
                 doc_termen[i].update(doc_grams)
             veld_tokens[NGRAM_VELD] = grams
             self.gewichten[NGRAM_VELD] = self.ngram_gewicht
+        self.bigram_gewicht = float(bigram_gewicht)
+        if self.bigram_gewicht > 0 and self.n:
+            # Pairs of neighbouring content words ("bijzondere bijstand", "beslissing (op) bezwaar")
+            # as one extra field: a phrase in the question that is also a phrase in the document.
+            paren = [
+                [p for rijen in ruwe_velden.values() for p in _bigrammen([stam(w) for w in rijen[i]])]
+                for i in range(self.n)
+            ]
+            for i, doc_paren in enumerate(paren):
+                doc_termen[i].update(doc_paren)
+            veld_tokens[BIGRAM_VELD] = paren
+            self.gewichten[BIGRAM_VELD] = self.bigram_gewicht
         for termen in doc_termen:
             for t in termen:
                 df[t] = df.get(t, 0) + 1
@@ -307,6 +321,10 @@ class Zoekindex:
         #: words of a question count more than the everyday ones around them.
         self.idf_macht = float(idf_macht)
         stammen_idf = [v for t, v in self._idf.items() if not t.startswith("#")]
+        # the weight of a word the collection does not know, for dekking(): the median IDF of the
+        # words and character n-grams (word pairs left out), computed once
+        zonder_paren = [v for t, v in self._idf.items() if "_" not in t]
+        self._idf_onbekend = float(np.median(zonder_paren)) if zonder_paren else 1.0
         self._idf_mediaan = float(np.median(stammen_idf)) if stammen_idf else 1.0
         self._bekende_stammen = set(df)
         self._indexen: dict[str, bm25s.BM25] = {}
@@ -558,6 +576,9 @@ class Zoekindex:
         synoniemen = [s for s in gewicht if s not in gezien]
         delen = [d for d in dict.fromkeys(delen) if d not in gezien and d not in gewicht]
         grams: dict[str, float] = {}
+        if self.bigram_gewicht > 0:
+            inhoud_reeks = [stam(correcties.get(w, w)) for w in woorden if self._inhoud(w)]
+            grams.update(dict.fromkeys(_bigrammen(inhoud_reeks), 1.0))
         if self.ngram_gewicht > 0:
             for w in inhoud:
                 gs = ngrammen(correcties.get(w, w))
@@ -693,7 +714,7 @@ class Zoekindex:
             doc = self._doc_stammen[index]
         else:
             doc = frozenset().union(*(self._veld_stammen[v][index] for v in velden if v in self._veld_stammen))
-        hoogste = float(np.median(list(self._idf.values()))) if self._idf else 1.0
+        hoogste = self._idf_onbekend
         extra = set(analyse.synoniemen) | set(analyse.delen)
         totaal = gedekt = 0.0
         for t in termen:
@@ -726,6 +747,12 @@ class Zoekindex:
             if s in gezocht or gezocht & set(delen):
                 uit.append((begin, eind))
         return uit
+
+
+def _bigrammen(stammen: Sequence[str]) -> list[str]:
+    """Neighbouring pairs of stems as tokens ('#bijzonder_bijstand'); numbers are left out."""
+    paren = zip(stammen[:-1], stammen[1:], strict=True)
+    return [f"#{a}_{b}" for a, b in paren if a[:1].isalpha() and b[:1].isalpha() and a != b]
 
 
 def _bevat_reeks(reeks: Sequence[str], deel: tuple[str, ...]) -> bool:

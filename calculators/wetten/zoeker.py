@@ -83,6 +83,10 @@ VRAAG_STOPWOORDEN = frozenset(
 ZIN_GEWICHT = 1.0
 #: Rare words of a question weigh more: (IDF / median IDF) ** IDF_MACHT (see Zoekindex).
 IDF_MACHT = 0.0
+#: Central articles go up a little: x (1 + links from other articles) ** KERN_MACHT (0: off).
+KERN_MACHT = 0.1
+#: Weight of the field of neighbouring word pairs (phrases), see Zoekindex.
+BIGRAM_GEWICHT = 1.0
 #: Re-ranking: the best HERORDEN_KANDIDATEN hits are ordered by score x dekking ** DEKKING_MACHT
 #: (0: by score alone).
 HERORDEN_KANDIDATEN = 30
@@ -152,6 +156,7 @@ def maak_index(
         zinnen=eenheden,
         zin_gewicht=ZIN_GEWICHT,
         idf_macht=IDF_MACHT,
+        bigram_gewicht=BIGRAM_GEWICHT,
     )
 
 
@@ -371,6 +376,31 @@ def _referentie(vraag: str) -> tuple[Artikel, str | None] | None:
         return None
 
 
+def _kerngewichten(artikelen: Sequence[Artikel]) -> list[float]:
+    """Per article (1 + the number of other articles that name it under 'gerelateerd') ** KERN_MACHT.
+
+    A central article (Wmo 2015 2.3.5, Awb 3:4, Pw 18) is the answer to more questions than a
+    side rule next to it; the links in the data say which articles are central.
+    """
+    sleutel = (id(artikelen), len(artikelen), KERN_MACHT)
+    if _KERN_CACHE.get("sleutel") != sleutel:
+        telling: dict[str, int] = {}
+        for a in {x.referentie: x for x in artikelen}.values():
+            for ref in a.gerelateerd:
+                try:
+                    r = zoek_referentie(ref).referentie
+                except DoorbraakFout:
+                    continue
+                if r != a.referentie:
+                    telling[r] = telling.get(r, 0) + 1
+        _KERN_CACHE["sleutel"] = sleutel
+        _KERN_CACHE["gewichten"] = [(1 + telling.get(a.referentie, 0)) ** KERN_MACHT for a in artikelen]
+    return _KERN_CACHE["gewichten"]
+
+
+_KERN_CACHE: dict = {}
+
+
 def zoek_wetten(
     vraag: str,
     top: int = 10,
@@ -403,7 +433,11 @@ def zoek_wetten(
         (t, zoekindex.dekking(t.index, uitkomst.analyse, DEKKING_VELDEN) if DEKKING_MACHT else 1.0)
         for t in uitkomst.treffers
     ]
-    kandidaten.sort(key=lambda x: (-x[0].score * x[1] ** DEKKING_MACHT, x[0].index))
+    if KERN_MACHT:
+        kern = _kerngewichten(artikelen)
+        kandidaten.sort(key=lambda x: (-x[0].score * x[1] ** DEKKING_MACHT * kern[x[0].index], x[0].index))
+    else:
+        kandidaten.sort(key=lambda x: (-x[0].score * x[1] ** DEKKING_MACHT, x[0].index))
     buren = buren_in(vraag)
     treffers = []
     for t, _ in kandidaten[:top]:
