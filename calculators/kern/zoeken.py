@@ -241,7 +241,6 @@ class Zoekindex:
         stopwoorden: Iterable[str] = (),
         zinnen: Sequence[Sequence[str]] | None = None,
         zin_gewicht: float = 0.0,
-        idf_macht: float = 0.0,
         bigram_gewicht: float = 0.0,
     ):
         self.n = len(documenten)
@@ -317,15 +316,11 @@ class Zoekindex:
         # Stems per document (without n-grams), for :meth:`dekking`.
         self._doc_stammen = [frozenset(t for t in termen if not t.startswith("#")) for termen in doc_termen]
         self._idf = {t: math.log(1 + (self.n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
-        #: > 0: a query term also weighs (its IDF / the median IDF) ** idf_macht, so the rare
-        #: words of a question count more than the everyday ones around them.
-        self.idf_macht = float(idf_macht)
-        stammen_idf = [v for t, v in self._idf.items() if not t.startswith("#")]
         # the weight of a word the collection does not know, for dekking(): the median IDF of the
         # words and character n-grams (word pairs left out), computed once
         zonder_paren = [v for t, v in self._idf.items() if "_" not in t]
         self._idf_onbekend = float(np.median(zonder_paren)) if zonder_paren else 1.0
-        self._idf_mediaan = float(np.median(stammen_idf)) if stammen_idf else 1.0
+
         self._bekende_stammen = set(df)
         self._indexen: dict[str, bm25s.BM25] = {}
         for veld, tokens in veld_tokens.items():
@@ -598,15 +593,6 @@ class Zoekindex:
         )
 
     # ------------------------------------------------------------------ ranking
-    def _idf_factor(self, term: str) -> float:
-        if not self.idf_macht or term.startswith("#") or term not in self._idf:
-            return 1.0
-        return (self._idf[term] / self._idf_mediaan) ** self.idf_macht
-
-    def term_gewichten(self, analyse: Vraaganalyse) -> dict[str, float]:
-        """The weight of every query term in the ranking (see ``idf_macht``)."""
-        return {t: g * self._idf_factor(t) for t, g in analyse.gewichten().items()}
-
     def scores(self, analyse: Vraaganalyse) -> np.ndarray:
         """Score of every document for an analysed query (0 = no match)."""
         basis, zin = self._scores_delen(analyse)
@@ -617,12 +603,11 @@ class Zoekindex:
         totaal = np.zeros(self.n, dtype=np.float32)
         if self.n == 0:
             return totaal, None
-        gewichten = self.term_gewichten(analyse)
+        gewichten = analyse.gewichten()
         if self.synoniem_max and analyse.groepen:
             in_groep = {t for groep in analyse.groepen for fraas in groep for t in fraas}
             gewichten = {t: g for t, g in gewichten.items() if t not in in_groep or t in analyse.termen}
-            groepen = [[{t: g * self._idf_factor(t) for t, g in f.items()} for f in groep] for groep in analyse.groepen]
-            totaal += self._groep_scores(groepen)
+            totaal += self._groep_scores(analyse.groepen)
         per_gewicht: dict[float, list[str]] = {}
         for term, g in gewichten.items():
             per_gewicht.setdefault(g, []).append(term)
@@ -638,7 +623,7 @@ class Zoekindex:
         index = self._zin_index
         assert index is not None
         per_gewicht: dict[float, list[str]] = {}
-        for term, g in self.term_gewichten(analyse).items():
+        for term, g in analyse.gewichten().items():
             if not term.startswith("#") and term in index.vocab_dict:
                 per_gewicht.setdefault(g, []).append(term)
         zin: np.ndarray | None = None

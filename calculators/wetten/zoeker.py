@@ -14,11 +14,24 @@ uitspraken  1.0     B1 holdings of real rulings (data/uitspraken.yaml)
 trefwoorden 1.0     remark (short summary), domeinen, geldstromen
 tekst       1.0     the official text (all leden)
 (n-grams)   0.2     character 4-grams of all words (weak fuzzy match)
+(paren)     1.0     pairs of neighbouring content words (phrases)
 =========== ======= =========================================================
 
 The explanation weighs most because it is written in the words professionals use; the
 official text stays important for legal terms. A query that is itself a reference
 ("Pw 52", "artikel 4:84 Awb") puts that article first.
+
+On top of the field scores (issue 16, measured on data/evaluatie/wetvragen-praktijk.yaml):
+
+- the best single unit of an article (a title, B1 sentence, situation, example question,
+  ruling holding or lid) adds ZIN_GEWICHT x its own BM25 score, so a long article with one
+  sentence that fits is not pushed down by its length;
+- a synonym group adds the score of its best phrase only (SYNONIEM_MAX);
+- the best HERORDEN_KANDIDATEN hits are re-ranked by score x dekking (share of the
+  question's words in the article) x (1 + links from other articles) ** KERN_MACHT.
+
+The "how sure" label keeps using the field score without the unit bonus: the scale it was
+calibrated on.
 """
 
 from __future__ import annotations
@@ -76,13 +89,11 @@ VRAAG_STOPWOORDEN = frozenset(
     krijgt krijgen kreeg gekregen gaat gaan ging gegaan komt komen kwam kwamen gekomen zegt zeggen
     zei zeiden gezegd steeds weer soms vaak nooit daarom daardoor daarna daarbij daarvoor sindsdien
     voortaan terwijl eigenlijk misschien bijvoorbeeld heel echt gewoon via net pas mevrouw meneer
-    client clienten cliënt
+    client clienten cliënt geldt gelden gold golden
     """.split()
 )
 #: Weight of the best single unit (sentence, situation, example question, lid) of an article.
 ZIN_GEWICHT = 1.0
-#: Rare words of a question weigh more: (IDF / median IDF) ** IDF_MACHT (see Zoekindex).
-IDF_MACHT = 0.0
 #: Central articles go up a little: x (1 + links from other articles) ** KERN_MACHT (0: off).
 KERN_MACHT = 0.1
 #: Weight of the field of neighbouring word pairs (phrases), see Zoekindex.
@@ -155,7 +166,6 @@ def maak_index(
         stopwoorden=VRAAG_STOPWOORDEN,
         zinnen=eenheden,
         zin_gewicht=ZIN_GEWICHT,
-        idf_macht=IDF_MACHT,
         bigram_gewicht=BIGRAM_GEWICHT,
     )
 
@@ -451,7 +461,8 @@ def zoek_wetten(
         treffers.append(WetTreffer(a, score, lid, j, dekking=dekking, buur=buur))
     meldingen = list(uitkomst.analyse.meldingen)
     for b in buren:
-        if treffers and not _noemt(treffers[0].artikel, b):
+        # say where to ask when the best article does not cover that subject, or fits too badly
+        if treffers and (not _noemt(treffers[0].artikel, b) or treffers[0].zekerheid == TWIJFEL):
             onderwerp, waar = BUREN[b]
             meldingen.append(
                 f"Je vraag gaat ook over {onderwerp}. Die regels staan niet in Doorbraakwijzer. "
