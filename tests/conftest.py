@@ -174,14 +174,13 @@ def pytest_runtest_makereport(item, call):
     setattr(item, f"rapport_{rapport.when}", rapport)
 
 
-@pytest.fixture
-def pagina(browser, request):
-    """A fresh page; a screenshot is saved in tests/artefacten/ when the test fails.
+def nieuwe_pagina(browser, breedte: int = 1280, hoogte: int = 900):
+    """A page in a fresh context (empty cache, Dutch locale); returns (context, page).
 
-    Requests to any host other than 127.0.0.1 are recorded in ``pagina.extern``:
+    Requests to any host other than 127.0.0.1 are refused and recorded in ``page.extern``:
     the book and the calculators must work without internet.
     """
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-NL")
+    context = browser.new_context(viewport={"width": breedte, "height": hoogte}, locale="nl-NL")
     page = context.new_page()
     page.extern = []
 
@@ -194,30 +193,66 @@ def pagina(browser, request):
             r.abort()
 
     context.route("**/*", route)
+    return context, page
+
+
+def bewaar_schermafdruk(page, naam: str) -> None:
+    ARTEFACTEN.mkdir(parents=True, exist_ok=True)
+    try:
+        page.screenshot(path=str(ARTEFACTEN / f"{naam}.png"), full_page=True)
+    except Exception:
+        pass
+
+
+@pytest.fixture
+def pagina(browser, request):
+    """A fresh page (see :func:`nieuwe_pagina`); a screenshot is saved in tests/artefacten/
+    when the test fails."""
+    context, page = nieuwe_pagina(browser)
     yield page
     rapport = getattr(request.node, "rapport_call", None)
     if rapport is not None and rapport.failed:
-        ARTEFACTEN.mkdir(parents=True, exist_ok=True)
-        try:
-            page.screenshot(path=str(ARTEFACTEN / f"{request.node.name}.png"), full_page=True)
-        except Exception:
-            pass
+        bewaar_schermafdruk(page, request.node.name)
     context.close()
+
+
+AXE_OPTIES = (
+    "{runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}, resultTypes: ['violations']}"
+)
+
+
+def _ernstig(violations: list[dict]) -> list[dict]:
+    return [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in violations
+        if v["impact"] in ("serious", "critical")
+    ]
 
 
 def axe_overtredingen(page, frame=None) -> list[dict]:
     """Run axe-core (WCAG 2.1 A and AA rules); return violations of impact serious/critical."""
     doel = frame or page
     doel.add_script_tag(path=str(AXE))
-    resultaat = doel.evaluate(
-        """async () => await axe.run(document, {runOnly: {type: 'tag',
-            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"""
+    resultaat = doel.evaluate(f"async () => await axe.run(document, {AXE_OPTIES})")
+    return _ernstig(resultaat["violations"])
+
+
+def start_axe(page) -> None:
+    """Start axe-core in the page and return at once: several pages (each its own renderer
+    process) can then run it at the same time. Collect with :func:`axe_uitslag`."""
+    page.add_script_tag(path=str(AXE))
+    page.evaluate(
+        "() => { window.__axeUit = null; axe.run(document, " + AXE_OPTIES + ")"
+        ".then(r => { window.__axeUit = {v: r.violations}; }, e => { window.__axeUit = {fout: String(e)}; }); }"
     )
-    return [
-        {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]][:5]}
-        for v in resultaat["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
+
+
+def axe_uitslag(page, timeout: float = 60_000) -> list[dict]:
+    """The serious/critical violations of the run :func:`start_axe` started."""
+    uit = page.wait_for_function("() => window.__axeUit", polling=50, timeout=timeout).json_value()
+    if "fout" in uit:
+        raise AssertionError(f"axe-core liep vast: {uit['fout']}")
+    return _ernstig(uit["v"])
 
 
 def wacht_op_rekenhulp(page, naam: str, timeout: float = 60_000):

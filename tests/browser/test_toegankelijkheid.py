@@ -8,7 +8,7 @@ text field is shown as text and never runs.
 from pathlib import Path
 
 import pytest
-from conftest import axe_overtredingen
+from conftest import axe_overtredingen, bewaar_schermafdruk, nieuwe_pagina
 
 ROOT = Path(__file__).resolve().parents[2]
 DASHBOARDS = sorted(p.stem for p in (ROOT / "calculators" / "dashboards").glob("*.ipynb"))
@@ -27,10 +27,13 @@ def open_rekenhulp(pagina, server_url, naam):
     pagina.wait_for_timeout(300)
 
 
-def test_alle_boekpaginas_zonder_ernstige_axe_overtredingen(pagina, server_url, boek_build):
+def test_boekpaginas_met_rekenhulp_via_de_server_zonder_ernstige_axe_overtredingen(pagina, server_url, boek_build):
+    """Pages that embed a calculator, as served with the calculators running (the start button
+    instead of the 'rekenserver niet draait' note). Every page, also these, is checked as a
+    static page at 1366 and 360 px in test_nederlands.py."""
     assert boek_build[0] == 0
-    paginas = boekpaginas(boek_build.html)
-    assert len(paginas) >= 3
+    paginas = [p for p in boekpaginas(boek_build.html) if "data-rekenhulp=" in (boek_build.html / p[1:]).read_text()]
+    assert len(paginas) >= 5
     fouten = {}
     for pad in paginas:
         pagina.goto(server_url + pad)
@@ -42,15 +45,48 @@ def test_alle_boekpaginas_zonder_ernstige_axe_overtredingen(pagina, server_url, 
     assert not pagina.extern, pagina.extern
 
 
-@pytest.mark.parametrize("naam", DASHBOARDS)
-def test_rekenhulp_zonder_ernstige_axe_overtredingen(pagina, server_url, naam):
-    open_rekenhulp(pagina, server_url, naam)
+@pytest.fixture(scope="module", params=DASHBOARDS)
+def rekenhulp(request, browser, server_url):
+    """One opened calculator per dashboard, shared by the checks below (in this order).
+
+    Opening a calculator costs a kernel; the checks that only look, tab or resize share
+    one page. The check that types into the fields comes last, as it changes the page.
+    A failing check saves a screenshot in tests/artefacten/.
+    """
+    context, pagina = nieuwe_pagina(browser, 1366, 900)
+    open_rekenhulp(pagina, server_url, request.param)
+    yield request.param, pagina
+    context.close()
+
+
+@pytest.fixture
+def rekenhulp_pagina(rekenhulp, request):
+    naam, pagina = rekenhulp
+    yield naam, pagina
+    rapport = getattr(request.node, "rapport_call", None)
+    if rapport is not None and rapport.failed:
+        bewaar_schermafdruk(pagina, request.node.name)
+
+
+def test_rekenhulp_zonder_ernstige_axe_overtredingen(rekenhulp_pagina):
+    _, pagina = rekenhulp_pagina
     assert axe_overtredingen(pagina) == []
 
 
-@pytest.mark.parametrize("naam", DASHBOARDS)
-def test_rekenhulp_met_alleen_toetsenbord(pagina, server_url, naam):
-    open_rekenhulp(pagina, server_url, naam)
+def test_rekenhulp_heeft_aria_live_en_labels(rekenhulp_pagina):
+    _, pagina = rekenhulp_pagina
+    assert pagina.locator("[aria-live]").count() >= 1, "geen aria-live gebied voor schermlezers"
+    zonder_label = pagina.evaluate("""() => [...document.querySelectorAll('input, select, textarea')]
+        .filter(el => el.type !== 'hidden' && el.offsetParent !== null)
+        .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')
+                      && !el.getAttribute('aria-labelledby') && !el.getAttribute('title'))
+        .map(el => el.outerHTML.slice(0, 120))""")
+    assert not zonder_label, zonder_label
+
+
+def test_rekenhulp_met_alleen_toetsenbord(rekenhulp_pagina):
+    _, pagina = rekenhulp_pagina
+    pagina.evaluate("() => { if (document.activeElement) document.activeElement.blur(); window.scrollTo(0, 0); }")
     bezocht, zonder_focusrand = [], []
     for _ in range(40):
         pagina.keyboard.press("Tab")
@@ -70,25 +106,15 @@ def test_rekenhulp_met_alleen_toetsenbord(pagina, server_url, naam):
     assert not zonder_focusrand, f"geen zichtbare focus bij: {zonder_focusrand[:5]}"
 
 
-@pytest.mark.parametrize("naam", DASHBOARDS)
-def test_rekenhulp_heeft_aria_live_en_labels(pagina, server_url, naam):
-    open_rekenhulp(pagina, server_url, naam)
-    assert pagina.locator("[aria-live]").count() >= 1, "geen aria-live gebied voor schermlezers"
-    zonder_label = pagina.evaluate("""() => [...document.querySelectorAll('input, select, textarea')]
-        .filter(el => el.type !== 'hidden' && el.offsetParent !== null)
-        .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')
-                      && !el.getAttribute('aria-labelledby') && !el.getAttribute('title'))
-        .map(el => el.outerHTML.slice(0, 120))""")
-    assert not zonder_label, zonder_label
-
-
-@pytest.mark.parametrize("naam", DASHBOARDS)
-@pytest.mark.parametrize("breedte, schaal", [(360, 1), (640, 2)], ids=["telefoon-360px", "zoom-200"])
-def test_rekenhulp_bruikbaar_op_telefoon_en_bij_zoom(browser, server_url, naam, breedte, schaal):
-    context = browser.new_context(viewport={"width": breedte, "height": 800}, device_scale_factor=schaal)
-    pagina = context.new_page()
+# 200 % zoom of a 1280 px window is a 640 CSS px wide viewport (WCAG 1.4.10 reflow); the
+# device pixel ratio does not change the layout, so the window is simply made narrower.
+@pytest.mark.parametrize("breedte", [360, 640], ids=["telefoon-360px", "zoom-200"])
+def test_rekenhulp_bruikbaar_op_telefoon_en_bij_zoom(rekenhulp_pagina, breedte):
+    _, pagina = rekenhulp_pagina
+    pagina.set_viewport_size({"width": breedte, "height": 800})
     try:
-        open_rekenhulp(pagina, server_url, naam)
+        pagina.evaluate("() => window.scrollTo(0, 0)")
+        pagina.wait_for_timeout(300)
         overloop = pagina.evaluate(
             "() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth"
         )
@@ -97,12 +123,11 @@ def test_rekenhulp_bruikbaar_op_telefoon_en_bij_zoom(browser, server_url, naam, 
         vak = eerste.bounding_box()
         assert vak and vak["x"] >= 0 and vak["x"] + vak["width"] <= breedte + 1
     finally:
-        context.close()
+        pagina.set_viewport_size({"width": 1366, "height": 900})
 
 
-@pytest.mark.parametrize("naam", DASHBOARDS)
-def test_html_in_tekstvelden_wordt_tekst(pagina, server_url, naam):
-    open_rekenhulp(pagina, server_url, naam)
+def test_html_in_tekstvelden_wordt_tekst(rekenhulp_pagina):
+    _, pagina = rekenhulp_pagina
     velden = pagina.locator("input[type=text]:visible, textarea:visible, input:not([type]):visible")
     aantal = velden.count()
     for i in range(min(aantal, 6)):
