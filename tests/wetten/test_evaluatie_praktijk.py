@@ -173,3 +173,14 @@ def test_situaties_en_uitspraken_van_artikelen_zijn_geen_kopie_van_evaluatievrag
         zinnen += [u.mogelijk, *u.voorwaarden, *u.misverstanden, *u.situaties]
     kopieen = [(v.vraag, z) for v in vragen() for z in zinnen if fuzz.ratio(_schoon(v.vraag), _schoon(z)) >= 85]
     assert kopieen == []
+
+
+def test_vlag_buiten_bereik_klopt_met_de_artikelen():
+    """The 'buiten_bereik' flag in the file says what data/wetten covers today (kept up to date)."""
+    ruw = lees_yaml(PRAKTIJK)["vragen"]
+    verkeerd = [
+        (i, v["vraag"][:60])
+        for i, (v, berekend) in enumerate(zip(ruw, vragen(), strict=True))
+        if bool(v.get("buiten_bereik")) != (not berekend.verwacht)
+    ]
+    assert not verkeerd, f"zet buiten_bereik goed bij: {verkeerd}"
