@@ -161,3 +161,23 @@ def test_elke_tekst_geeft_lijst_of_nederlandse_fout(index, vraag):
     assert len(uitkomst.treffers) <= 5
     scores = [t.score for t in uitkomst.treffers]
     assert scores == sorted(scores, reverse=True) and all(s > 0 for s in scores)
+
+
+def test_zuinige_lemmalijst_geeft_dezelfde_lemmas_als_de_volledige():
+    """The search reads simplemma's dictionary as a stream (low_memory): same lemma for every word in data/."""
+    import re
+
+    import simplemma
+
+    from calculators.kern.paden import DATA
+
+    woorden = set()
+    for pad in DATA.rglob("*.yaml"):
+        woorden |= {w.lower() for w in re.findall(r"[^\W\d_]+", pad.read_text(encoding="utf-8"))}
+    assert len(woorden) > 3000
+    verschil = [
+        w
+        for w in sorted(woorden)
+        if simplemma.lemmatize(w, lang="nl") != simplemma.lemmatize(w, lang="nl", low_memory=True)
+    ]
+    assert verschil == []
