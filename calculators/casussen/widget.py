@@ -19,7 +19,7 @@ from calculators.casussen.catalogus import (
 from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.veilig import zonder_losse_surrogaten
 from calculators.kern.vocabulaire import laad_vocabulaire
-from calculators.kern.widget import keuzes, live_gebied, melding, stijl, zet_live
+from calculators.kern.widget import keuzes, live_gebied, melding, na_het_verzoek, stijl, zet_live
 from calculators.patronen.gegevens import Patronen, klein, laad_patronen
 from calculators.plan.adres import plan_met_casus
 
@@ -222,6 +222,7 @@ def maak_casussen() -> w.Widget:
     return catalogus.widget
 
 
+@na_het_verzoek
 def open_uit_adres(widget: w.Widget) -> None:
     """Open the case named in the page address (``?casus=<id>``), if any."""
     from calculators.kern.widget import adres_parameter

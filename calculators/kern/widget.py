@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import base64
+import functools
 import html
+import os
+import threading
+from collections.abc import Callable
+from typing import Any
 
 import ipywidgets as w
 
@@ -70,13 +75,37 @@ def stijl() -> w.HTML:
     )
 
 
+def na_het_verzoek(functie: Callable[..., Any]) -> Callable[..., threading.Thread | None]:
+    """Decorator for a notebook's last cell that reads the page address (``?casus=...``).
+
+    In a kernel that Voila preheats, the address is only known when a visitor asks for the
+    page, so :func:`adres_parameter` waits. Waiting inside the cell would block the notebook:
+    after ``VoilaExecutor.timeout`` (60 s) the visitor would see Voila's English "Cell
+    execution timed out" under the calculator and the address would be ignored. So in a
+    preheated kernel the function runs in a background thread: the cell ends at once (the
+    calculator is ready), and the thread applies the address as soon as the visitor's
+    request arrives. Outside a preheated kernel the function simply runs.
+    """
+
+    @functools.wraps(functie)
+    def start(*args: Any, **kwargs: Any) -> threading.Thread | None:
+        if os.environ.get("VOILA_PREHEAT", "False") != "True":
+            functie(*args, **kwargs)
+            return None
+        draad = threading.Thread(target=functie, args=args, kwargs=kwargs, name="doorbraak-adres", daemon=True)
+        draad.start()
+        return draad
+
+    return start
+
+
 def adres_parameter(naam: str) -> str:
     """A parameter from the page address (``?casus=...``), also in a preheated Voila kernel.
 
     Voila preheats kernels before anyone asks for the page; the address is only known
     once the request comes in. ``voila.utils.wait_for_request`` waits for it (and returns
-    at once outside a preheated kernel). Call this in the notebook's last cell, after the
-    widget is built and shown, so that preheating still saves the start-up time.
+    at once outside a preheated kernel). Call it from a function decorated with
+    :func:`na_het_verzoek`, in the notebook's last cell, after the widget is built and shown.
     """
     import os
     from urllib.parse import parse_qs

@@ -25,7 +25,7 @@ from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.opmaak import euro
 from calculators.kern.paden import DATA
 from calculators.kern.vocabulaire import laad_vocabulaire
-from calculators.kern.widget import live_gebied, melding, stijl, zet_live
+from calculators.kern.widget import live_gebied, melding, na_het_verzoek, stijl, zet_live
 from calculators.plan.afdruk import als_docx, als_html, als_pdf, maak_afdruk
 from calculators.plan.controle import privacy_bevindingen, volledigheid
 from calculators.plan.hulpteksten import Stap, stappen
@@ -817,6 +817,7 @@ def maak_plan() -> w.Widget:
     return bouwer.widget
 
 
+@na_het_verzoek
 def open_uit_adres(widget: w.Widget) -> None:
     """Start from a catalogue case (``?casus=<id>``) or with an article (``?artikel=Pw 35``)."""
     from calculators.kern.widget import adres_parameter

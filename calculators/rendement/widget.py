@@ -15,7 +15,7 @@ import ipywidgets as w
 from calculators.kern.fouten import DoorbraakFout
 from calculators.kern.opmaak import MAX_BEDRAG, euro, getal, lees_bedrag
 from calculators.kern.opmaak import lees_getal as kern_lees_getal
-from calculators.kern.widget import live_gebied, melding, stijl, zet_live
+from calculators.kern.widget import live_gebied, melding, na_het_verzoek, stijl, zet_live
 from calculators.prijzen.prijslijst import Prijs, laad_prijzen, prijs_per_id, zoek_prijzen
 from calculators.prijzen.tarieven import combineer, lees_tarieven
 from calculators.rendement.export import (
@@ -861,6 +861,7 @@ def maak_rendement() -> w.Widget:
     return rekenhulp.widget
 
 
+@na_het_verzoek
 def open_uit_adres(widget: w.Widget) -> None:
     """Start from a catalogue case when the address says ``?casus=<id>`` ("gebruik als startpunt")."""
     import json

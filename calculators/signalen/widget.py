@@ -7,7 +7,7 @@ import html
 import ipywidgets as w
 
 from calculators.kern.fouten import DoorbraakFout
-from calculators.kern.widget import downloadlink, live_gebied, melding, stijl, zet_live
+from calculators.kern.widget import downloadlink, live_gebied, melding, na_het_verzoek, stijl, zet_live
 from calculators.signalen.afdruk import checklist_html
 from calculators.signalen.gegevens import GROEPEN, Signaal, laad_signalen
 from calculators.signalen.wijzer import Beeld, beeld, groep_naam
@@ -192,6 +192,7 @@ def maak_signalen() -> w.Widget:
     return wijzer.widget
 
 
+@na_het_verzoek
 def open_uit_adres(widget: w.Widget) -> None:
     """Tick the signals in the address (``?signalen=a,b``), for a link back from a plan."""
     import os

@@ -34,6 +34,8 @@ BREEDTES = [(1366, "breed"), (360, "telefoon")]
 # English texts of Sphinx, pydata-sphinx-theme, sphinx-book-theme, sphinx-copybutton and Voila
 # that a reader could meet. Matched case-insensitively as a phrase.
 ENGELS = [
+    "Cell execution timed out",  # Voila, when a cell waits longer than VoilaExecutor.timeout
+    "aborting notebook execution",
     "Back to top",
     "Toggle primary sidebar",
     "Toggle secondary sidebar",
