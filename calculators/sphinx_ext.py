@@ -82,7 +82,19 @@ class RekenhulpDirective(SphinxDirective):
         return [kop, *inhoud.children, staart]
 
 
+def _geen_nummers(app, config) -> None:
+    """No "Tabel 33" before a caption: the book numbers no tables or figures.
+
+    ``_config.yml`` says ``numfig: false``, but Jupyter Book's LaTeX helper
+    (sphinx_jupyterbook_latex) sets ``numfig = True`` for every builder when the config is
+    read. This handler runs after it and puts the book's choice back. Without it a page with
+    three tables showed "Tabel 33" to "Tabel 35", numbered across the whole book.
+    """
+    config.numfig = False
+
+
 def setup(app):
+    app.connect("config-inited", _geen_nummers, priority=900)
     app.add_directive("rekenhulp", RekenhulpDirective)
     for onderdeel in ONDERDELEN:
         onderdeel.setup(app)

@@ -31,3 +31,14 @@ def test_geen_externe_scripts_of_stijlen(boek_build):
         tekst = pagina.read_text(encoding="utf-8")
         extern = re.findall(r'<(?:script|link)[^>]+(?:src|href)="(https?://[^"]+)"', tekst)
         assert not extern, f"{pagina.relative_to(boek_build.html)} laadt {extern}"
+
+
+def test_tabellen_zonder_doorlopend_nummer(boek_build):
+    """_config.yml says numfig: false; no caption reads "Tabel 33" on a page with three tables."""
+    assert boek_build[0] == 0
+    met_bijschrift = 0
+    for pagina in boek_build.html.rglob("*.html"):
+        tekst = pagina.read_text(encoding="utf-8")
+        met_bijschrift += tekst.count('<span class="caption-text">')
+        assert 'class="caption-number"' not in tekst, f"{pagina.relative_to(boek_build.html)} nummert zijn tabellen"
+    assert met_bijschrift > 20  # the tables still have their captions
