@@ -107,14 +107,17 @@ def adres_parameter(naam: str) -> str:
     at once outside a preheated kernel). Call it from a function decorated with
     :func:`na_het_verzoek`, in the notebook's last cell, after the widget is built and shown.
     """
-    import os
     from urllib.parse import parse_qs
 
-    try:
-        from voila.utils import wait_for_request
+    # Only a preheated kernel has to wait. Importing voila.utils costs about 2 s of CPU (it
+    # pulls in jupyter_server and nbconvert), which a kernel started for one visitor, when
+    # the pool is empty, should not pay; voila's wait_for_request returns at once there too.
+    if os.environ.get("VOILA_PREHEAT", "False") == "True":
+        try:
+            from voila.utils import wait_for_request
 
-        wait_for_request()
-    except Exception:  # not under Voila, or the request info is unavailable
-        pass
+            wait_for_request()
+        except Exception:  # the request info is unavailable
+            pass
     waarden = parse_qs(os.environ.get("QUERY_STRING", "")).get(naam) or [""]
     return waarden[0].strip()[:80]
