@@ -30,6 +30,7 @@ from calculators.plan.afdruk import als_docx, als_html, als_pdf, maak_afdruk
 from calculators.plan.controle import privacy_bevindingen, volledigheid
 from calculators.plan.hulpteksten import Stap, stappen
 from calculators.plan.model import (
+    PLAN_VELDEN,
     Doorbraakplan,
     lees_planbestand,
     plan_als_dict,
@@ -46,27 +47,9 @@ STIJL = {"description_width": "initial"}
 BREED = w.Layout(width="100%", max_width="720px")
 KNOP = {"width": "auto", "align_self": "flex-start"}
 VOORBEELD = DATA / "voorbeelden" / "doorbraakplan-voorbeeld.json"
-# Plan-file keys this screen edits; every other key of a loaded plan is kept as it was.
-OP_HET_SCHERM = {
-    "titel",
-    "datum",
-    "kenmerk",
-    "perspectief",
-    "huidige_situatie",
-    "dreigend_scenario",
-    "doorbraak",
-    "legitimiteit",
-    "betrokkenheid",
-    "domeinen",
-    "maatwerkbudget",
-    "scenarios",
-    "kans_dreigend",
-    "horizon_jaren",
-    "discontovoet",
-    "besluit",
-    "kans_toelichting",
-    "knelpunten",
-}
+# Plan-file keys this screen edits: every top-level field of the plan model. Any other key
+# of a loaded plan (a newer file, a municipality's own addition) is kept as it was.
+OP_HET_SCHERM = frozenset(PLAN_VELDEN)
 UITKOMSTEN = [
     ("Nog geen besluit", ""),
     ("goedgekeurd", "goedgekeurd"),
