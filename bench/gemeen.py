@@ -248,10 +248,12 @@ class Server:
                 return 0.0, 0.0
 
         server_rss, server_uss = mb(psutil.Process(self.proces.pid)) if self.proces else (0.0, 0.0)
-        kernels = [mb(k) for k in self.kernels()]
+        processen = self.kernels()
+        kernels = [mb(k) for k in processen]
         return {
             "server_rss": server_rss,
             "server_uss": server_uss,
+            "kernel_pid": [k.pid for k in processen],
             "kernel_rss": [r for r, _ in kernels],
             "kernel_uss": [u for _, u in kernels],
         }

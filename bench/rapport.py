@@ -322,15 +322,18 @@ def _sessies(d: dict | None) -> list[str]:
         "Een gebruiker die na 180 s nog geen werkende rekenhulp heeft, telt als fout.",
         "Een fout is: de rekenhulp opent niet, de uitkomst verandert niet binnen 10 s, een scriptfout, of een verbroken verbinding.",
         "Geheugen per kernel: het hoogste RSS van een kernel tijdens de ronde. USS is het deel dat alleen die kernel gebruikt.",
+        "We geven het zwaarste van alle kernels (daar kijkt het doel naar), en apart de kernels van de gebruikers",
+        "(de prijzen-rekenhulp) en de voorverwarmde kernels van alle rekenhulpen.",
         f"Na de ronde sluiten we alle vensters. De server ruimt een kernel op na {d['cull_seconden']} s zonder gebruik "
         f"(in de bench; normaal 40 s).",
         "",
         "Boven de kernelgrens krijgt een gebruiker de pagina 'Het is nu druk' (HTTP 503). Dat telt niet als fout.",
         "",
         "| Gebruikers | Open / drukpagina | p50 | p95 | Fouten | Bruikbaar na openen (mediaan / langste) "
-        "| Geheugen per kernel (RSS / USS) | Totaal geheugen (USS) | Kernels tijdens / na sluiten / na opruimen "
+        "| Geheugen per kernel (RSS / USS): zwaarste van allemaal | van de gebruikers | voorverwarmd "
+        "| Totaal geheugen (USS) | Kernels tijdens / na sluiten / na opruimen "
         "| Doel p95 ≤ 300 ms, 0 fouten, ≤ 120 MB |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in d["niveaus"]:
         i = r["interactie"]
@@ -345,7 +348,8 @@ def _sessies(d: dict | None) -> list[str]:
             f"| {r['sessies']} | {r.get('open', r['sessies'])} / {r.get('druk_pagina', 0)} "
             f"| {ms(i.get('p50'))} | {ms(i.get('p95'))} | {r['fouten']} "
             f"| {sec((b.get('p50') or 0) / 1000)} / {sec((b.get('max') or 0) / 1000)} "
-            f"| {mb(r['kernel_rss_piek_mb'])} / {mb(r['kernel_uss_piek_mb'])} | {mb(r['totaal_uss_mb'])} "
+            f"| {mb(r['kernel_rss_piek_mb'])} / {mb(r['kernel_uss_piek_mb'])} "
+            f"| {_mb_paar(r, 'sessie')} | {_mb_paar(r, 'pool')} | {mb(r['totaal_uss_mb'])} "
             f"| {r['kernels_tijdens']} / {r['kernels_na_sluiten']} / {r['kernels_na_cull']} | {oordeel(ok)} |"
         )
     soorten = sorted({s for r in d["niveaus"] for s in r["fout_soorten"]})
@@ -361,6 +365,13 @@ def _sessies(d: dict | None) -> list[str]:
         "",
     ]
     return uit
+
+
+def _mb_paar(r: dict, soort: str) -> str:
+    """'RSS / USS' of the session kernels or the preheated ones ('–' in older results)."""
+    if f"{soort}_rss_piek_mb" not in r:
+        return "–"
+    return f"{mb(r[f'{soort}_rss_piek_mb'])} / {mb(r[f'{soort}_uss_piek_mb'])}"
 
 
 def _soak(d: dict | None) -> list[str]:
@@ -385,6 +396,10 @@ def _soak(d: dict | None) -> list[str]:
         f"| {mb((d.get('start_monster') or {}).get('totaal_uss'))} | {mb(d['eind_monster']['totaal_uss'])} "
         f"| {'–' if groei is None else getal(round(groei, 1), 1) + ' %'} | {d['fouten']} | {ms(i.get('p95'))} | {oordeel(ok)} |",
         "",
+    ]
+    if d.get("fout_soorten"):
+        uit += [f"Soorten fouten: {', '.join(d['fout_soorten'])}.", ""]
+    uit += [
         _gemeten(d),
         "",
     ]

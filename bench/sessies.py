@@ -73,7 +73,8 @@ def _geheugen_monster(s: Server, monsters: list[dict]) -> None:
 def draai(s: Server, browser, aantal: int, seconden: float, interval_ms: int = 2000) -> dict:
     """Open ``aantal`` sessions at once, drive them for ``seconden``, close them; return figures."""
     teksten = zoekteksten("prijzen", aantal=80)
-    kernels_voor = len(s.kernels())
+    voor = {k.pid for k in s.kernels()}  # the preheated kernels, one per calculator
+    kernels_voor = len(voor)
     monsters: list[dict] = []
     _geheugen_monster(s, monsters)
     sessies = []
@@ -147,6 +148,19 @@ def draai(s: Server, browser, aantal: int, seconden: float, interval_ms: int = 2
     # Memory per kernel: the largest value each kernel reached while the sessions ran.
     piek_rss = max((max(m["kernel_rss"], default=0) for m in monsters), default=0)
     piek_uss = max((max(m["kernel_uss"], default=0) for m in monsters), default=0)
+
+    def piek(sleutel: str, van_sessie: bool) -> float:
+        # Kernels started for the sessions (not there before) or the preheated ones.
+        return max(
+            (
+                x
+                for m in monsters
+                for pid, x in zip(m["kernel_pid"], m[sleutel], strict=True)
+                if (pid not in voor) == van_sessie
+            ),
+            default=0.0,
+        )
+
     laatste = monsters[-1]
     kernels_tijdens = len(laatste["kernel_rss"])
     for info in sessies:
@@ -176,6 +190,12 @@ def draai(s: Server, browser, aantal: int, seconden: float, interval_ms: int = 2
         "kernel_rss_piek_mb": piek_rss,
         "kernel_uss_mediaan_mb": samenvatting(laatste["kernel_uss"]).get("p50"),
         "kernel_uss_piek_mb": piek_uss,
+        # The same split in kernels of the sessions (the price calculator) and the preheated
+        # kernels of all calculators (the heaviest is often another calculator than prijzen).
+        "sessie_rss_piek_mb": piek("kernel_rss", True),
+        "sessie_uss_piek_mb": piek("kernel_uss", True),
+        "pool_rss_piek_mb": piek("kernel_rss", False),
+        "pool_uss_piek_mb": piek("kernel_uss", False),
         "server_rss_mb": laatste["server_rss"],
         "totaal_rss_mb": laatste["server_rss"] + sum(laatste["kernel_rss"]),
         "totaal_uss_mb": laatste["server_uss"] + sum(laatste["kernel_uss"]),

@@ -104,3 +104,30 @@ def test_html_in_een_bestandsnaam_wordt_tekst():
     m = maak_monitor().monitor
     m.laad_bestanden([("<img src=x onerror=alert(1)>.json", b"{")])
     assert "<img" not in m.meldingen.value and "&lt;img" in m.meldingen.value
+
+
+def test_voorbeeldmap_slaat_de_privacycontrole_over_maar_eigen_bestanden_niet(monkeypatch):
+    """The demo (composites, checked clean in tests/monitor/test_monitor.py) is not checked
+    again, so a kernel does not load the guard's name lists for it; own files always are,
+    also when they are copies of the demo files, and also after "Toon de voorbeeldmap"."""
+    import calculators.monitor.overzicht as ov
+
+    gecontroleerd: list[str] = []
+    echt = ov.privacy_waarschuwing
+
+    def tel(naam, plan, gezien):
+        gecontroleerd.append(naam)
+        return echt(naam, plan, gezien)
+
+    monkeypatch.setattr(ov, "privacy_waarschuwing", tel)
+    m = maak_monitor().monitor
+    assert gecontroleerd == [] and str(len(PLANNEN)) in m.status.value
+    m.laad_bestanden([(n.split("/")[-1], json.dumps(p).encode()) for n, p in PLANNEN.items()])
+    assert len(gecontroleerd) == len(PLANNEN)
+    gecontroleerd.clear()
+    m.demo.click()
+    assert gecontroleerd == []
+    naam, plan = next(iter(PLANNEN.items()))
+    plan = dict(plan, huidige_situatie="Meneer De Vries belt vanaf 06-12345678 over zijn huur.")
+    m.laad_bestanden([("a.json", json.dumps(plan).encode())])
+    assert gecontroleerd == ["a.json"] and "misschien persoonsgegevens" in m.meldingen.value
