@@ -28,7 +28,10 @@ On top of the field scores (issue 16, measured on data/evaluatie/wetvragen-prakt
   sentence that fits is not pushed down by its length;
 - a synonym group adds the score of its best phrase only (SYNONIEM_MAX);
 - the best HERORDEN_KANDIDATEN hits are re-ranked by score x dekking (share of the
-  question's words in the article) x (1 + links from other articles) ** KERN_MACHT.
+  question's words in the article) x (1 + links from other articles) ** KERN_MACHT, times two
+  priors from what the question names: x JEUGD_FACTOR for Jeugdwet articles when the question
+  names no child, young person or parent; x WET_FACTOR for the articles of a law whose subject
+  the question names ("schuldhulp", "bijstand", "jeugdhulp").
 
 The "how sure" label keeps using the field score without the unit bonus: the scale it was
 calibrated on.
@@ -50,6 +53,7 @@ from calculators.kern.opmaak import datum
 from calculators.kern.paden import DATA
 from calculators.kern.schema import pydantic_meldingen
 from calculators.kern.synoniemen import laad_synoniemen
+from calculators.kern.tekst import plat
 from calculators.kern.vocabulaire import laad_vocabulaire
 from calculators.kern.yamlbestand import lees_yaml
 from calculators.kern.zoeken import Vraaganalyse, Zoekindex, woorden_met_plek
@@ -92,6 +96,18 @@ VRAAG_STOPWOORDEN = frozenset(
     client clienten cliënt geldt gelden gold golden
     """.split()
 )
+#: A question that names the subject of a law ("schuldhulp", "jeugdhulp", "bijstand") gets that
+#: law's articles x WET_FACTOR in the re-ranking (1: off). Word beginnings, after plat().
+WET_FACTOR = 1.25
+WET_WOORDEN: dict[str, tuple[str, ...]] = {
+    "Wgs": ("schuldhulp", "schuldsanering", "schuldregeling"),
+    "Jw": ("jeugdhulp", "jeugdwet", "jeugdzorg", "jeugdbescherming"),
+    "Pw": ("bijstand", "participatiewet", "bijstandsuitkering"),
+    "Wmo 2015": ("wmo", "maatwerkvoorziening", "maatschappelijke ondersteuning"),
+    "Hvw 2014": ("urgentie", "huisvestingsvergunning", "huisvestingsverordening"),
+    "Wlz": ("wlz", "langdurige zorg"),
+    "Zvw": ("zorgverzekering", "zorgverzekeraar", "basisverzekering"),
+}
 #: Weight of the best single unit (sentence, situation, example question, lid) of an article.
 ZIN_GEWICHT = 1.0
 #: Central articles go up a little: x (1 + links from other articles) ** KERN_MACHT (0: off).
@@ -104,6 +120,19 @@ HERORDEN_KANDIDATEN = 30
 #: The fields whose words count for the re-ranking (None: all, including the official text).
 DEKKING_VELDEN: tuple[str, ...] | None = None
 DEKKING_MACHT = 1.0
+#: The Jeugdwet is about children, young people under 18 (and some to 23) and their parents
+#: (Jw 1.1, 'jeugdige'). A question without any word for them gets Jeugdwet articles x
+#: JEUGD_FACTOR in the re-ranking (1: off), so "verhuizen" alone does not bring up Jw 2.7a.
+JEUGD_FACTOR = 0.4
+JEUGD_WOORDEN = frozenset(
+    """
+    kind kinderen kindje kinds jeugd jeugdige jeugdigen jeugdhulp jeugdzorg jeugdbescherming jongere
+    jongeren jongen jongens meisje meisjes zoon zoons zoontje dochter dochters dochtertje ouder ouders
+    moeder moeders vader vaders gezin gezinnen baby peuter peuters kleuter tiener tieners puber pubers
+    pleegkind pleegzorg pleegouder pleegouders pleeggezin minderjarig minderjarige school scholier
+    leerling leerlingen 16 17 18 jarige zestienjarige zeventienjarige achttien
+    """.split()
+)
 
 
 def document(a: Artikel, zonder_ecli: frozenset[str] = frozenset()) -> dict[str, str]:
@@ -386,6 +415,25 @@ def _referentie(vraag: str) -> tuple[Artikel, str | None] | None:
         return None
 
 
+def gaat_over_jeugd(vraag: str) -> bool:
+    """True when the question names a child, a young person, a parent or the youth services.
+
+    >>> gaat_over_jeugd("Zoon van 17 krijgt geen hulp meer"), gaat_over_jeugd("scootmobiel na verhuizing")
+    (True, False)
+    """
+    return any(w in JEUGD_WOORDEN for w in plat(vraag).split())
+
+
+def genoemde_wetten(vraag: str) -> frozenset[str]:
+    """The laws whose subject the question names (see :data:`WET_WOORDEN`).
+
+    >>> sorted(genoemde_wetten("Schuldhulp geweigerd, ze krijgt bijzondere bijstand"))
+    ['Pw', 'Wgs']
+    """
+    tekst = " " + plat(vraag) + " "
+    return frozenset(w for w, begin in WET_WOORDEN.items() if any(f" {b}" in tekst for b in begin))
+
+
 def _kerngewichten(artikelen: Sequence[Artikel]) -> list[float]:
     """Per article (1 + the number of other articles that name it under 'gerelateerd') ** KERN_MACHT.
 
@@ -443,11 +491,17 @@ def zoek_wetten(
         (t, zoekindex.dekking(t.index, uitkomst.analyse, DEKKING_VELDEN) if DEKKING_MACHT else 1.0)
         for t in uitkomst.treffers
     ]
-    if KERN_MACHT:
-        kern = _kerngewichten(artikelen)
-        kandidaten.sort(key=lambda x: (-x[0].score * x[1] ** DEKKING_MACHT * kern[x[0].index], x[0].index))
-    else:
-        kandidaten.sort(key=lambda x: (-x[0].score * x[1] ** DEKKING_MACHT, x[0].index))
+    # Priors: central articles up, definition articles down, and the Jeugdwet down when the
+    # question is not about a child, a young person or a parent.
+    kern = _kerngewichten(artikelen)
+    jeugd = 1.0 if JEUGD_FACTOR == 1 or gaat_over_jeugd(vraag) else JEUGD_FACTOR
+    genoemd = genoemde_wetten(vraag) if WET_FACTOR != 1 else frozenset()
+
+    def voorrang(i: int) -> float:
+        wet = artikelen[i].afkorting
+        return kern[i] * (jeugd if wet == "Jw" else 1.0) * (WET_FACTOR if wet in genoemd else 1.0)
+
+    kandidaten.sort(key=lambda x: (-x[0].score * x[1] ** DEKKING_MACHT * voorrang(x[0].index), x[0].index))
     buren = buren_in(vraag)
     treffers = []
     for t, _ in kandidaten[:top]:

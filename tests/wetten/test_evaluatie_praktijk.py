@@ -107,14 +107,10 @@ def test_set_is_groot_genoeg_en_bereik_is_berekend():
     assert all(zoek_referentie(r) for v in vragen() for r in v.verwacht)
 
 
-# The targets of issue 16 (top-3 >= 90 %, top-1 >= 75 % on real questions). Top-3 is reached
-# (1 December 2026: 90,4 % of 125 covered questions); top-1 is NOT yet (72,8 %), so that test is a
-# strict xfail: it shows up in every run and turns red the day the search reaches the target (then
-# remove the marker). The floor test below fails on any step back.
-DOEL_NOG_NIET_GEHAALD = pytest.mark.xfail(
-    strict=True, reason="doel van issue 16 nog niet gehaald (1 december 2026: top-1 72,8 %, doel 75 %)"
-)
-VLOER_TOP3, VLOER_TOP1 = 0.90, 0.72
+# The targets of issue 16 (top-3 >= 90 %, top-1 >= 75 % on real questions). Both are reached
+# (2 December 2026: top-3 91,2 %, top-1 75,2 % of 125 covered questions); the floor test below
+# fails on any step back from today's figures.
+VLOER_TOP3, VLOER_TOP1 = 0.912, 0.752
 
 
 def test_top3_minstens_90_procent():
@@ -123,7 +119,6 @@ def test_top3_minstens_90_procent():
     assert u.top3 >= 0.90, _rapport(u)
 
 
-@DOEL_NOG_NIET_GEHAALD
 def test_top1_minstens_75_procent():
     u = uitslag()
     assert u.top1 >= 0.75, _rapport(u, missers=False)

@@ -284,3 +284,26 @@ def test_zin_voor_je_plan_zegt_wat_het_artikel_mogelijk_maakt():
     z = WettenZoeker()
     z.vraag.value = "Pw 35"
     assert html.escape(zin, quote=True) in z.resultaten.value
+
+
+def _eerste(vraag: str) -> str:
+    from calculators.wetten.zoeker import zoek_wetten
+
+    return zoek_wetten(vraag, top=3).treffers[0].artikel.referentie
+
+
+def test_verhuizen_zonder_kind_geeft_geen_jeugdwet_voorop():
+    """Jw 2.7a (jeugdhulp loopt door na een verhuizing) is for children; an adult who moves and
+    loses household help gets the Wmo first. With a child in the question it stays first."""
+    assert not _eerste("Na de verhuizing loopt de hulp bij het huishouden niet door").startswith("Jw")
+    assert _eerste("Zoon verhuist naar een andere gemeente, loopt zijn hulp door?") == "Jw 2.7a"
+
+
+def test_een_vraag_die_de_regeling_noemt_krijgt_eerst_die_wet():
+    from calculators.wetten.zoeker import gaat_over_jeugd, genoemde_wetten
+
+    assert genoemde_wetten("Schuldhulpverlening geweigerd") == {"Wgs"}
+    assert genoemde_wetten("De Wmo-consulent zegt nee, ook op bijzondere bijstand") == {"Wmo 2015", "Pw"}
+    assert genoemde_wetten("Hij wil een gesprek met de gemeente") == set()
+    assert gaat_over_jeugd("Een pleegkind van 16") and not gaat_over_jeugd("Haar ouderen-adviseur belt")
+    assert _eerste("De gemeente wijst bijzondere bijstand af op grond van haar beleidsregel") == "Pw 35"
