@@ -33,6 +33,7 @@ from bench.gemeen import (
     rekenhulpen,
     server,
     statische_pagina,
+    verlaat,
     wacht_tot_rustig,
 )
 
@@ -93,6 +94,8 @@ def meet_pagina(
             )
         return float(h.json_value())
     finally:
+        if page is not None:
+            verlaat(page)  # the kernel stops as when a reader closes the tab
         if eigen:
             context.close()
         elif page is not None:

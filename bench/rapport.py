@@ -324,7 +324,7 @@ def _sessies(d: dict | None) -> list[str]:
         "Geheugen per kernel: het hoogste RSS van een kernel tijdens de ronde. USS is het deel dat alleen die kernel gebruikt.",
         "We geven het zwaarste van alle kernels (daar kijkt het doel naar), en apart de kernels van de gebruikers",
         "(de prijzen-rekenhulp) en de voorverwarmde kernels van alle rekenhulpen.",
-        f"Na de ronde sluiten we alle vensters. De server ruimt een kernel op na {d['cull_seconden']} s zonder gebruik "
+        f"Na de ronde sluiten we alle vensters zoals een lezer een tabblad sluit: de pagina vraagt de server dan zelf om haar kernel te stoppen. De server ruimt een kernel op na {d['cull_seconden']} s zonder gebruik "
         f"(in de bench; normaal 40 s).",
         "",
         "Boven de kernelgrens krijgt een gebruiker de pagina 'Het is nu druk' (HTTP 503). Dat telt niet als fout.",

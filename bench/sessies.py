@@ -25,6 +25,7 @@ from bench.gemeen import (
     log,
     samenvatting,
     server,
+    verlaat,
 )
 from bench.interactie import WIJZIG_JS, zoekteksten
 
@@ -164,6 +165,7 @@ def draai(s: Server, browser, aantal: int, seconden: float, interval_ms: int = 2
     laatste = monsters[-1]
     kernels_tijdens = len(laatste["kernel_rss"])
     for info in sessies:
+        verlaat(info["page"])  # as a reader closes the tab: the page asks for its kernel to stop
         info["context"].close()
     time.sleep(3)
     kernels_na_sluiten = len(s.kernels())

@@ -51,14 +51,7 @@ class BoekBouw(NamedTuple):
     html: Path
 
 
-@pytest.fixture(scope="session")
-def boek_build(tmp_path_factory):
-    """Build the book once per test session, as `make book-strikt` does, into a temporary
-    folder (tests never write into the repository's ``_build``).
-
-    Returns ``BoekBouw(code, uitvoer, html)``; ``boek_build[0]`` is the exit code.
-    """
-    uit = tmp_path_factory.mktemp("boek")
+def _bouw_boek(uit: Path) -> BoekBouw:
     stappen = [
         [sys.executable, "-m", "calculators.bouw"],
         [
@@ -80,6 +73,34 @@ def boek_build(tmp_path_factory):
         if r.returncode != 0:
             return BoekBouw(r.returncode, "\n".join(uitvoer), html)
     return BoekBouw(0, "\n".join(uitvoer), html)
+
+
+@pytest.fixture(scope="session")
+def boek_build(request, tmp_path_factory):
+    """Build the book once per test session, as `make book-strikt` does, into a temporary
+    folder (tests never write into the repository's ``_build``).
+
+    With pytest-xdist (``make test`` runs two workers) the first worker that needs the book
+    builds it under a lock in the temporary folder the workers share; the others wait and
+    use that build. ``calculators.bouw`` writes generated pages into the repository, so two
+    builds at the same time would get in each other's way.
+
+    Returns ``BoekBouw(code, uitvoer, html)``; ``boek_build[0]`` is the exit code.
+    """
+    if not hasattr(request.config, "workerinput"):
+        return _bouw_boek(tmp_path_factory.mktemp("boek"))
+    import fcntl
+
+    gedeeld = tmp_path_factory.getbasetemp().parent
+    with open(gedeeld / "boek.lock", "w") as slot:
+        fcntl.flock(slot, fcntl.LOCK_EX)
+        verslag = gedeeld / "boek.json"
+        if verslag.exists():
+            d = json.loads(verslag.read_text(encoding="utf-8"))
+            return BoekBouw(d["code"], d["uitvoer"], Path(d["html"]))
+        b = _bouw_boek(gedeeld / "boek")
+        verslag.write_text(json.dumps({"code": b.code, "uitvoer": b.uitvoer, "html": str(b.html)}), encoding="utf-8")
+        return b
 
 
 def wacht_op(url: str, seconden: float = 60) -> None:

@@ -204,11 +204,14 @@ def test_elke_boekpagina_nederlands_tabellen_en_kopjes(browser, statisch_url, bo
     }
     try:
         for pad in paginas:
+            # both windows load at the same time; then one short wait for the static fallback
+            # and the table cues (book/_static/doorbraak.js) in both
             for _, pagina in vensters.values():
-                pagina.goto(statisch_url + pad)
-            for naam, (_, pagina) in vensters.items():
+                pagina.goto(statisch_url + pad, wait_until="commit")
+            for _, pagina in vensters.values():
                 pagina.wait_for_load_state("load")
-                pagina.wait_for_timeout(150)  # the static fallback and the table cues
+            vensters[BREEDTES[0][1]][1].wait_for_timeout(150)
+            for naam, (_, pagina) in vensters.items():
                 g = gevonden[naam]
                 if e := engels_op_scherm(pagina.evaluate(VERZAMEL)):
                     g["engels"][pad] = sorted(set(e))[:6]
