@@ -7,6 +7,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
@@ -16,6 +17,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Kept search indexes (calculators/kern/indexcache.py) of this test run go to a fresh folder
+# that the pytest-xdist workers, the test server and its kernels share; never to ~/.cache.
+os.environ.setdefault("DOORBRAAK_CACHE", tempfile.mkdtemp(prefix="dbw-zoekindex-"))
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTEFACTEN = ROOT / "tests" / "artefacten"
 CHROMIUM_ARGS = [

@@ -583,6 +583,7 @@ class CasusZoeker:
     """Free-text search plus filters over a list of cases (index built once)."""
 
     def __init__(self, casussen: list[Casus], patronen: Patronen | None = None):
+        from calculators.kern.indexcache import bewaard
         from calculators.kern.zoeken import Zoekindex
 
         try:
@@ -593,7 +594,13 @@ class CasusZoeker:
             synoniemen = []
         self.casussen = list(casussen)
         p = patronen or laad_patronen()
-        self.index = Zoekindex([_document(c, p) for c in self.casussen], GEWICHTEN, synoniemen)
+        invoer = {
+            "documenten": [_document(c, p) for c in self.casussen],
+            "gewichten": GEWICHTEN,
+            "synoniemen": synoniemen,
+        }
+        # kept on disk between kernels (calculators/kern/indexcache.py); the key covers the input
+        self.index = bewaard("casussen", invoer, lambda: Zoekindex(**invoer), Zoekindex)
 
     def filter_masker(
         self,

@@ -49,6 +49,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from calculators.kern.fouten import DoorbraakFout, Melding
+from calculators.kern.indexcache import bewaard
 from calculators.kern.opmaak import datum
 from calculators.kern.paden import DATA
 from calculators.kern.schema import pydantic_meldingen
@@ -179,30 +180,38 @@ def maak_index(
     ngram_gewicht: float = NGRAM_GEWICHT,
     zonder_ecli: frozenset[str] = frozenset(),
     gewichten: dict[str, float] | None = None,
+    bewaren: bool = False,
 ) -> Zoekindex:
-    """A search index over the articles (``kopieen`` > 1 only for the benchmark)."""
+    """A search index over the articles (``kopieen`` > 1 only for the benchmark).
+
+    ``bewaren``: load the index from (or keep it in) the folder of kept indexes, see
+    :mod:`calculators.kern.indexcache`. Only the standard index is kept.
+    """
     docs = [document(a, zonder_ecli) for a in artikelen] * kopieen
     stukken = [passages(a) for a in artikelen] * kopieen
     met_vragen = (gewichten or GEWICHTEN).get("vragen", 0) > 0  # no example questions without their field
     eenheden = [zinnen(a, zonder_ecli, met_vragen) for a in artikelen] * kopieen
-    return Zoekindex(
-        docs,
-        gewichten or GEWICHTEN,
-        laad_synoniemen(),
-        stukken,
-        ngram_gewicht=ngram_gewicht,
-        synoniem_max=SYNONIEM_MAX,
-        stopwoorden=VRAAG_STOPWOORDEN,
-        zinnen=eenheden,
-        zin_gewicht=ZIN_GEWICHT,
-        bigram_gewicht=BIGRAM_GEWICHT,
-    )
+    invoer = {
+        "documenten": docs,
+        "gewichten": gewichten or GEWICHTEN,
+        "synoniemen": laad_synoniemen(),
+        "passages": stukken,
+        "ngram_gewicht": ngram_gewicht,
+        "synoniem_max": SYNONIEM_MAX,
+        "stopwoorden": VRAAG_STOPWOORDEN,
+        "zinnen": eenheden,
+        "zin_gewicht": ZIN_GEWICHT,
+        "bigram_gewicht": BIGRAM_GEWICHT,
+    }
+    if bewaren:
+        return bewaard("wetten", invoer, lambda: Zoekindex(**invoer), Zoekindex)
+    return Zoekindex(**invoer)
 
 
 @lru_cache(maxsize=1)
 def _standaard() -> tuple[tuple[Artikel, ...], Zoekindex]:
     artikelen = tuple(alle_artikelen())
-    return artikelen, maak_index(artikelen)
+    return artikelen, maak_index(artikelen, bewaren=True)
 
 
 def wetindex() -> tuple[tuple[Artikel, ...], Zoekindex]:
