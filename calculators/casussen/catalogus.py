@@ -594,7 +594,7 @@ class CasusZoeker:
             synoniemen = []
         self.casussen = list(casussen)
         p = patronen or laad_patronen()
-        invoer = {
+        invoer: dict[str, Any] = {
             "documenten": [_document(c, p) for c in self.casussen],
             "gewichten": GEWICHTEN,
             "synoniemen": synoniemen,

@@ -44,6 +44,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -191,7 +192,7 @@ def maak_index(
     stukken = [passages(a) for a in artikelen] * kopieen
     met_vragen = (gewichten or GEWICHTEN).get("vragen", 0) > 0  # no example questions without their field
     eenheden = [zinnen(a, zonder_ecli, met_vragen) for a in artikelen] * kopieen
-    invoer = {
+    invoer: dict[str, Any] = {
         "documenten": docs,
         "gewichten": gewichten or GEWICHTEN,
         "synoniemen": laad_synoniemen(),
