@@ -23,7 +23,10 @@ def open_monitor(pagina, server_url):
 def test_voorbeeldmap_upload_en_filter(pagina, server_url, tmp_path):
     open_monitor(pagina, server_url)
     assert pagina.get_by_role("table").count() >= 5
+    assert pagina.get_by_role("link", name="Download het overzicht als Excel-bestand").count() == 0
+    pagina.get_by_role("button", name="Maak een Excel-bestand").click()
     excel = pagina.get_by_role("link", name="Download het overzicht als Excel-bestand")
+    excel.wait_for(timeout=30_000)
     assert excel.get_attribute("href").startswith(
         "data:application/vnd.openxmlformats-officedocument.spreadsheetml.sheet;base64,"
     )

@@ -51,6 +51,9 @@ def test_filter_op_periode_en_domein_telt_zelf_na():
 
 def test_excel_download_heeft_dezelfde_cijfers_als_het_scherm():
     m = maak_monitor().monitor
+    assert m.download.value == "", "het Excel-bestand wordt pas gemaakt als de lezer erom vraagt"
+    m.maak_excel.click()
+    assert "Het Excel-bestand staat klaar" in m.status.value
     wb = _xlsx(m.download.value)
     wetten = [[c.value for c in r] for r in wb["Wetten"].iter_rows(min_row=2)]
     assert wetten == [[a, n] for a, n in m.overzicht.wetten]
@@ -131,3 +134,16 @@ def test_voorbeeldmap_slaat_de_privacycontrole_over_maar_eigen_bestanden_niet(mo
     plan = dict(plan, huidige_situatie="Meneer De Vries belt vanaf 06-12345678 over zijn huur.")
     m.laad_bestanden([("a.json", json.dumps(plan).encode())])
     assert gecontroleerd == ["a.json"] and "misschien persoonsgegevens" in m.meldingen.value
+
+
+def test_nieuw_filter_haalt_de_oude_excel_link_weg():
+    """A link to the Excel file of the previous overview would differ from the screen."""
+    m = maak_monitor().monitor
+    m.maak_excel.click()
+    alle = len(list(_xlsx(m.download.value)["Wetten"].iter_rows(min_row=2)))
+    m.domein.value = "wonen"
+    assert m.download.value == ""
+    m.maak_excel.click()
+    wonen = [[c.value for c in r] for r in _xlsx(m.download.value)["Wetten"].iter_rows(min_row=2)]
+    assert wonen == [[a, n] for a, n in m.overzicht.wetten] and len(wonen) <= alle
+    assert m.overzicht.aantal_plannen < len(PLANNEN)
