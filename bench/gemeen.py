@@ -28,6 +28,9 @@ PY = sys.executable
 UITVOER = ROOT / "bench" / "uitvoer"
 WERKMAP = Path(os.environ.get("BENCH_WERKMAP", "/tmp/dbw-bench"))
 KOPIE = WERKMAP / "repo"
+# The kept search indexes of the measured copy (calculators/kern/indexcache.py), not the
+# developer's ~/.cache: the book build of the copy makes them, its servers and kernels use them.
+os.environ.setdefault("DOORBRAAK_CACHE", str(WERKMAP / "zoekindex"))
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -4,6 +4,10 @@ Each calculator's dashboard does ``from calculators.<x>.widget import maak_<x>``
 We run those two steps in a fresh Python process (as a new kernel does, without the kernel
 itself) and measure wall time and the process's RSS afterwards. This shows which lever pays:
 imports, indexes built at every start, or the widgets of the first render.
+
+Then once per calculator in a real ipykernel (started with jupyter_client, as the server does):
+its RSS and USS after the notebook ran. That is the figure the goal "<= 120 MB per kernel"
+is about.
 """
 
 from __future__ import annotations
@@ -42,6 +46,37 @@ def _cellen(notebook: Path) -> tuple[str, str]:
     return imports, rest
 
 
+_ECHT = r"""
+import json, sys
+import psutil
+from jupyter_client.manager import start_new_kernel
+
+km, kc = start_new_kernel(kernel_name="python3")
+try:
+    msg_id = kc.execute(sys.argv[1])
+    fout = None
+    while True:
+        m = kc.get_iopub_msg(timeout=240)
+        if m["parent_header"].get("msg_id") != msg_id:
+            continue
+        if m["msg_type"] == "error":
+            fout = m["content"]["ename"]
+        if m["msg_type"] == "status" and m["content"]["execution_state"] == "idle":
+            break
+    info = psutil.Process(km.provisioner.process.pid).memory_full_info()
+    print(json.dumps({"rss_mb": info.rss / 2**20, "uss_mb": info.uss / 2**20, "fout": fout}))
+finally:
+    km.shutdown_kernel(now=True)
+"""
+
+
+def _in_kernel(code: str, root: Path, omgeving: dict) -> dict:
+    r = subprocess.run([PY, "-c", _ECHT, code], cwd=root, env=omgeving, capture_output=True, text=True, timeout=300)
+    if r.returncode != 0:
+        return {"fout": (r.stderr.strip().splitlines() or ["?"])[-1][:200]}
+    return json.loads(r.stdout.strip().splitlines()[-1])
+
+
 def meet(root: Path = KOPIE) -> dict:
     rondes = int(env_getal("BENCH_KERNELSTART_RONDES", 3))
     uit = []
@@ -67,6 +102,11 @@ def meet(root: Path = KOPIE) -> dict:
             "rss_mb": mediaan([m["rss_mb"] for m in goed]),
             "fouten": [m["fout"] for m in metingen if "fout" in m],
         }
+        echt = _in_kernel(imports + "\n" + rest, root, omgeving)
+        rij["kernel_rss_mb"] = echt.get("rss_mb")
+        rij["kernel_uss_mb"] = echt.get("uss_mb")
+        if echt.get("fout"):
+            rij["fouten"].append(f"in de kernel: {echt['fout']}")
         uit.append(rij)
         log(
             f"kernelstart {nb.stem}: import {rij['import_s']} s (cpu {rij['import_cpu_s']}), "

@@ -114,19 +114,30 @@ def _kernelstart(d: dict | None) -> list[str]:
         "Rekentijd (CPU) is wat het proces zelf rekent. Op een drukke machine is de kloktijd veel langer.",
         "Voorverwarmen verbergt deze tijd voor de eerste bezoeker. Bij drukte start er steeds een nieuwe kernel bij.",
         "",
-        "| Rekenhulp | Importeren (CPU) | Bouwen (CPU) | Samen (CPU) | Samen (klok) | Geheugen (RSS) |",
-        "|---|---|---|---|---|---|",
+        "De laatste kolommen: het geheugen van een echte kernel (ipykernel) nadat het notebook draaide, één meting.",
+        "Daar kijkt het doel van ≤ 120 MB per kernel naar.",
+        "",
+        "| Rekenhulp | Importeren (CPU) | Bouwen (CPU) | Samen (CPU) | Samen (klok) | Geheugen (RSS) "
+        "| Echte kernel (RSS / USS) | Doel ≤ 120 MB |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for r in d["rekenhulpen"]:
         if r["import_s"] is None:
-            uit.append(f"| {r['naam']} | – | – | – | – | fout: {'; '.join(r['fouten'])[:120]} |")
+            uit.append(f"| {r['naam']} | – | – | – | – | fout: {'; '.join(r['fouten'])[:120]} | – | – |")
             continue
         cpu_i, cpu_b = r.get("import_cpu_s") or 0.0, r.get("bouw_cpu_s") or 0.0
         uit.append(
             f"| {r['naam']} | {sec(cpu_i)} | {sec(cpu_b)} | {sec(cpu_i + cpu_b)} "
-            f"| {sec(r['import_s'] + r['bouw_s'])} | {mb(r['rss_mb'])} |"
+            f"| {sec(r['import_s'] + r['bouw_s'])} | {mb(r['rss_mb'])} "
+            f"| {_kernel_mb(r)} | {oordeel(None if r.get('kernel_rss_mb') is None else r['kernel_rss_mb'] <= 120)} |"
         )
     return uit + ["", _gemeten(d), ""]
+
+
+def _kernel_mb(r: dict) -> str:
+    if r.get("kernel_rss_mb") is None:
+        return "–"
+    return f"{mb(r['kernel_rss_mb'])} / {mb(r['kernel_uss_mb'])}"
 
 
 def _laadtijd(d: dict | None) -> list[str]:
