@@ -132,7 +132,7 @@ JEUGD_WOORDEN = frozenset(
     jongeren jongen jongens meisje meisjes zoon zoons zoontje dochter dochters dochtertje ouder ouders
     moeder moeders vader vaders gezin gezinnen baby peuter peuters kleuter tiener tieners puber pubers
     pleegkind pleegzorg pleegouder pleegouders pleeggezin minderjarig minderjarige school scholier
-    leerling leerlingen 16 17 18 jarige zestienjarige zeventienjarige achttien
+    leerling leerlingen jarige zestienjarige zeventienjarige achttien achttienjarige
     """.split()
 )
 
