@@ -188,55 +188,46 @@ def test_de_lijst_herkent_engelse_tekst():
     assert engels_op_scherm(nederlands) == []
 
 
-def test_elke_boekpagina_nederlands_tabellen_en_kopjes(browser, statisch_url, boek_build):
-    """Every page at 1366 px and at 360 px: no English UI text, every table usable, unique
-    headings, and no serious axe-core violation (WCAG 2.1 A/AA). Pages with a calculator are
-    checked once more as served by the calculator server in test_toegankelijkheid.py.
+def wandel_door_het_boek(browser, statisch_url: str, boek_build, breedte: int) -> None:
+    """Every page at one width: no English UI text, every table usable, unique headings, and
+    no serious axe-core violation (WCAG 2.1 A/AA). Pages with a calculator are checked once
+    more as served by the calculator server in test_toegankelijkheid.py.
 
-    One window per width walks the book in step; axe-core runs in both windows at the same
-    time (each window has its own renderer process)."""
+    One test file per width (1366 px here, 360 px in test_nederlands_telefoon.py), so that
+    pytest-xdist walks the two widths at the same time."""
     assert boek_build.code == 0, boek_build.uitvoer[-3000:]
     paginas = boekpaginas(boek_build.html)
     assert len(paginas) >= 50
-    vensters = {naam: nieuwe_pagina(browser, breedte, 900) for breedte, naam in BREEDTES}
-    gevonden: dict[str, dict[str, dict]] = {
-        naam: {"engels": {}, "tabellen": {}, "kopjes": {}, "axe": {}} for _, naam in BREEDTES
-    }
+    context, pagina = nieuwe_pagina(browser, breedte, 900)
+    g: dict[str, dict] = {"engels": {}, "tabellen": {}, "kopjes": {}, "axe": {}}
     try:
         for pad in paginas:
-            # both windows load at the same time; then one short wait for the static fallback
-            # and the table cues (book/_static/doorbraak.js) in both
-            for _, pagina in vensters.values():
-                pagina.goto(statisch_url + pad, wait_until="commit")
-            for _, pagina in vensters.values():
-                pagina.wait_for_load_state("load")
-            vensters[BREEDTES[0][1]][1].wait_for_timeout(150)
-            for naam, (_, pagina) in vensters.items():
-                g = gevonden[naam]
-                if e := engels_op_scherm(pagina.evaluate(VERZAMEL)):
-                    g["engels"][pad] = sorted(set(e))[:6]
-                if t := pagina.evaluate(TABELLEN):
-                    g["tabellen"][pad] = t[:4]
-                koppen = pagina.evaluate(KOPJES)
-                dubbel = sorted({k for k in koppen if koppen.count(k) > 1})
-                leeg = [k for k in koppen if not k]
-                if dubbel or leeg:
-                    g["kopjes"][pad] = {"dubbel": dubbel, "leeg": len(leeg)}
-                start_axe(pagina)
-            for naam, (_, pagina) in vensters.items():
-                if a := axe_uitslag(pagina):
-                    gevonden[naam]["axe"][pad] = a
+            pagina.goto(statisch_url + pad)
+            pagina.wait_for_timeout(150)  # the static fallback and the table cues
+            if e := engels_op_scherm(pagina.evaluate(VERZAMEL)):
+                g["engels"][pad] = sorted(set(e))[:6]
+            if t := pagina.evaluate(TABELLEN):
+                g["tabellen"][pad] = t[:4]
+            koppen = pagina.evaluate(KOPJES)
+            dubbel = sorted({k for k in koppen if koppen.count(k) > 1})
+            leeg = [k for k in koppen if not k]
+            if dubbel or leeg:
+                g["kopjes"][pad] = {"dubbel": dubbel, "leeg": len(leeg)}
+            start_axe(pagina)
+            if a := axe_uitslag(pagina):
+                g["axe"][pad] = a
+        extern = pagina.extern
     finally:
-        for context, _ in vensters.values():
-            context.close()
-    for breedte, naam in BREEDTES:
-        g = gevonden[naam]
-        assert not g["engels"], f"Engelse tekst op {len(g['engels'])} pagina's bij {breedte} px: {g['engels']}"
-        assert not g["tabellen"], f"tabellen niet bruikbaar op {breedte} px: {g['tabellen']}"
-        assert not g["kopjes"], f"kopjes niet uniek bij {breedte} px: {g['kopjes']}"
-        assert not g["axe"], f"ernstige axe-overtredingen op {breedte} px: {g['axe']}"
-        extern = vensters[naam][1].extern
-        assert not extern, f"verzoeken naar buiten bij {breedte} px: {extern[:5]}"
+        context.close()
+    assert not g["engels"], f"Engelse tekst op {len(g['engels'])} pagina's bij {breedte} px: {g['engels']}"
+    assert not g["tabellen"], f"tabellen niet bruikbaar op {breedte} px: {g['tabellen']}"
+    assert not g["kopjes"], f"kopjes niet uniek bij {breedte} px: {g['kopjes']}"
+    assert not g["axe"], f"ernstige axe-overtredingen op {breedte} px: {g['axe']}"
+    assert not extern, f"verzoeken naar buiten bij {breedte} px: {extern[:5]}"
+
+
+def test_elke_boekpagina_nederlands_tabellen_en_kopjes_op_1366_px(browser, statisch_url, boek_build):
+    wandel_door_het_boek(browser, statisch_url, boek_build, 1366)
 
 
 @pytest.mark.parametrize("naam", DASHBOARDS)
