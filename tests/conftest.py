@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -19,7 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Kept search indexes (calculators/kern/indexcache.py) of this test run go to a fresh folder
 # that the pytest-xdist workers, the test server and its kernels share; never to ~/.cache.
-os.environ.setdefault("DOORBRAAK_CACHE", tempfile.mkdtemp(prefix="dbw-zoekindex-"))
+# The process that made the folder removes it when it ends.
+if "DOORBRAAK_CACHE" not in os.environ:
+    os.environ["DOORBRAAK_CACHE"] = tempfile.mkdtemp(prefix="dbw-zoekindex-")
+    atexit.register(shutil.rmtree, os.environ["DOORBRAAK_CACHE"], ignore_errors=True)
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ARTEFACTEN = ROOT / "tests" / "artefacten"
 CHROMIUM_ARGS = [
