@@ -75,6 +75,15 @@ def stijl() -> w.HTML:
     )
 
 
+#: Set once the visitor's request has arrived in this (preheated) kernel.
+_VERZOEK_ER = threading.Event()
+
+
+def _voorverwarmd() -> bool:
+    """True in a kernel that Voila started before any visitor asked for the page."""
+    return os.environ.get("VOILA_PREHEAT", "False") == "True"
+
+
 def na_het_verzoek(functie: Callable[..., Any]) -> Callable[..., threading.Thread | None]:
     """Decorator for a notebook's last cell that reads the page address (``?casus=...``).
 
@@ -89,7 +98,7 @@ def na_het_verzoek(functie: Callable[..., Any]) -> Callable[..., threading.Threa
 
     @functools.wraps(functie)
     def start(*args: Any, **kwargs: Any) -> threading.Thread | None:
-        if os.environ.get("VOILA_PREHEAT", "False") != "True":
+        if not _voorverwarmd():
             functie(*args, **kwargs)
             return None
         draad = threading.Thread(target=functie, args=args, kwargs=kwargs, name="doorbraak-adres", daemon=True)
@@ -99,25 +108,27 @@ def na_het_verzoek(functie: Callable[..., Any]) -> Callable[..., threading.Threa
     return start
 
 
-def adres_parameter(naam: str) -> str:
+def adres_parameter(naam: str, max_lengte: int = 80) -> str:
     """A parameter from the page address (``?casus=...``), also in a preheated Voila kernel.
 
     Voila preheats kernels before anyone asks for the page; the address is only known
     once the request comes in. ``voila.utils.wait_for_request`` waits for it (and returns
-    at once outside a preheated kernel). Call it from a function decorated with
-    :func:`na_het_verzoek`, in the notebook's last cell, after the widget is built and shown.
+    at once outside a preheated kernel); it waits only once per kernel, so several
+    parameters can be read. Call it from a function decorated with :func:`na_het_verzoek`,
+    in the notebook's last cell, after the widget is built and shown.
     """
     from urllib.parse import parse_qs
 
     # Only a preheated kernel has to wait. Importing voila.utils costs about 2 s of CPU (it
     # pulls in jupyter_server and nbconvert), which a kernel started for one visitor, when
     # the pool is empty, should not pay; voila's wait_for_request returns at once there too.
-    if os.environ.get("VOILA_PREHEAT", "False") == "True":
+    if _voorverwarmd() and not _VERZOEK_ER.is_set():
         try:
             from voila.utils import wait_for_request
 
             wait_for_request()
+            _VERZOEK_ER.set()  # waiting a second time would block: the request came once
         except Exception:  # the request info is unavailable
             pass
     waarden = parse_qs(os.environ.get("QUERY_STRING", "")).get(naam) or [""]
-    return waarden[0].strip()[:80]
+    return waarden[0].strip()[:max_lengte]

@@ -806,8 +806,6 @@ def open_uit_adres(widget: w.Widget) -> None:
     from calculators.kern.widget import adres_parameter
 
     bouwer: PlanBouwer = widget.bouwer
-    # adres_parameter waits for the visitor's request in a preheated kernel: call it once only
-    # (a second wait would block). After it, the query is in the environment.
     ident = adres_parameter("casus")
     if ident:
         from calculators.casussen.catalogus import plan_uit_query
@@ -819,7 +817,7 @@ def open_uit_adres(widget: w.Widget) -> None:
             data = None
         if data is not None:
             bouwer.laad_tekst(json.dumps(data, ensure_ascii=False, default=str).encode("utf-8"), f"casus {ident}")
-    artikel = _uit_query("artikel")
+    artikel = adres_parameter("artikel")
     if artikel:
         try:
             ref = _normaliseer(artikel)
@@ -827,14 +825,6 @@ def open_uit_adres(widget: w.Widget) -> None:
             zet_live(bouwer.wetstatus, melding(str(e)))
             return
         bouwer.voeg_artikel_toe(ref)
-
-
-def _uit_query(naam: str) -> str:
-    """A parameter of the page address, read after :func:`adres_parameter` has waited for it."""
-    import os
-    from urllib.parse import parse_qs
-
-    return (parse_qs(os.environ.get("QUERY_STRING", "")).get(naam) or [""])[0].strip()[:80]
 
 
 def _normaliseer(ref: str) -> str:

@@ -195,13 +195,9 @@ def maak_signalen() -> w.Widget:
 @na_het_verzoek
 def open_uit_adres(widget: w.Widget) -> None:
     """Tick the signals in the address (``?signalen=a,b``), for a link back from a plan."""
-    import os
-    from urllib.parse import parse_qs
-
     from calculators.kern.widget import adres_parameter
 
-    adres_parameter("signalen")  # waits for the request in a preheated kernel; cuts at 80 characters
-    waarde = (parse_qs(os.environ.get("QUERY_STRING", "")).get("signalen") or [""])[0][:2000]
+    waarde = adres_parameter("signalen", max_lengte=2000)  # a list of ids is longer than one id
     ids = [x.strip() for x in waarde.split(",") if x.strip()]
     if ids:
         widget.wijzer.zet(ids[:100])

@@ -40,3 +40,24 @@ def test_buiten_een_voorverwarmde_kernel_gebeurt_het_meteen(monkeypatch):
 
     assert open_uit_adres("rekenhulp") is None
     assert toegepast == ["rekenhulp"]
+
+
+def test_adres_wacht_een_keer_en_leest_daarna_elke_parameter(monkeypatch):
+    """The plan reads ?casus= and ?artikel=; waiting for the request twice would block."""
+    import sys
+    import types
+
+    from calculators.kern import widget
+
+    gewacht = []
+    nep = types.ModuleType("voila.utils")
+    nep.wait_for_request = lambda: gewacht.append(1)
+    monkeypatch.setitem(sys.modules, "voila.utils", nep)
+    monkeypatch.setattr(widget, "_VERZOEK_ER", threading.Event())
+    monkeypatch.setenv("VOILA_PREHEAT", "True")
+    monkeypatch.setenv("QUERY_STRING", "casus=eiwitrijke-yoghurt&artikel=Pw%2035&signalen=" + "a," * 100)
+    assert widget.adres_parameter("casus") == "eiwitrijke-yoghurt"
+    assert widget.adres_parameter("artikel") == "Pw 35"
+    assert len(widget.adres_parameter("signalen")) == 80
+    assert len(widget.adres_parameter("signalen", max_lengte=2000)) == 200
+    assert gewacht == [1]
