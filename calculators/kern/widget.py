@@ -64,7 +64,12 @@ def stijl() -> w.HTML:
         ".melding-fout{color:#a00000;font-weight:bold;}.melding-ok{color:#0a5c0a;}"
         ".dbw-rij{border-bottom:1px solid #ddd;padding:4px 0;}"
         ".jupyter-widgets a,.dbw-rij a{color:#0b4f8a;text-decoration:underline;}"
-        ".widget-button{min-height:36px;}"
+        # A button as wide as its text (ipywidgets gives every button 148 px and cuts the rest
+        # off with "…"): "Maak een Excel-bestand" must be readable, also at 360 px.
+        ".widget-button,.widget-upload{min-height:36px;width:auto;"
+        "min-width:var(--jp-widgets-inline-width-short,148px);max-width:100%;flex:0 0 auto;}"
+        ".widget-vbox>.widget-button,.widget-vbox>.widget-upload{align-self:flex-start;}"
+        "@media (max-width:600px){.widget-button,.widget-upload{white-space:normal;height:auto;}}"
         "button.mod-primary,.jupyter-button.mod-primary{background:#0b4f8a !important;color:#fff !important;}"
         "@media (max-width:600px){.widget-hbox{flex-wrap:wrap;}.widget-text,.widget-dropdown{width:100% !important;}"
         # On a phone a long label goes above its field, so the field keeps a usable width on screen.

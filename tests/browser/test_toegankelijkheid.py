@@ -106,6 +106,21 @@ def test_rekenhulp_met_alleen_toetsenbord(rekenhulp_pagina):
     assert not zonder_focusrand, f"geen zichtbare focus bij: {zonder_focusrand[:5]}"
 
 
+@pytest.mark.parametrize("breedte", [1366, 360])
+def test_geen_knoptekst_afgekapt(rekenhulp_pagina, breedte):
+    """Every visible button shows its whole text ("Maak een Exce…" is not a label)."""
+    _, pagina = rekenhulp_pagina
+    pagina.set_viewport_size({"width": breedte, "height": 900})
+    try:
+        pagina.wait_for_timeout(300)
+        afgekapt = pagina.evaluate("""() => [...document.querySelectorAll('button')]
+            .filter(b => b.offsetParent !== null && b.scrollWidth > b.clientWidth + 1)
+            .map(b => b.textContent.trim().slice(0, 60))""")
+        assert not afgekapt, f"afgekapte knoppen bij {breedte} px: {afgekapt}"
+    finally:
+        pagina.set_viewport_size({"width": 1366, "height": 900})
+
+
 # 200 % zoom of a 1280 px window is a 640 CSS px wide viewport (WCAG 1.4.10 reflow); the
 # device pixel ratio does not change the layout, so the window is simply made narrower.
 @pytest.mark.parametrize("breedte", [360, 640], ids=["telefoon-360px", "zoom-200"])
