@@ -3,7 +3,7 @@
 Environment (all optional):
 - ``BENCH_ALLEEN=zoeken,bouwen``: run only these parts (bouwen, zoeken, monitor, laadtijd, interactie,
   sessies, balans, opruimen, soak); the other parts keep their figures from the previous run
-  (``bench/uitvoer/resultaten.json``).
+  (``bench/resultaten.json``, kept in git).
 - ``BENCH_SESSIE_SECONDEN`` (60): duration per level of simultaneous sessions;
   ``BENCH_SESSIES`` ("10,20,30"): the levels.
 - ``BENCH_SOAK=1``: also the soak test, ``BENCH_SOAK_MINUTEN`` (10) long.
@@ -21,7 +21,7 @@ import time
 import traceback
 
 from bench import rapport
-from bench.gemeen import KOPIE, UITVOER, log, maak_kopie
+from bench.gemeen import KOPIE, RESULTATEN, UITVOER, log, maak_kopie
 
 ONDERDELEN = (
     "bouwen",
@@ -90,7 +90,7 @@ def main() -> int:
         ("BENCH_BOUW_INCR_RONDES", "2"),
     ):
         os.environ.setdefault(naam, waarde)
-    vorige_pad = UITVOER / "resultaten.json"
+    vorige_pad = RESULTATEN
     for oud in UITVOER.glob("server-*.log"):  # logs of earlier runs
         oud.unlink()
     resultaten: dict = {}

@@ -26,6 +26,9 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 UITVOER = ROOT / "bench" / "uitvoer"
+#: The raw figures behind RESULTS.md, kept in git: a run of some parts (BENCH_ALLEEN) in a
+#: fresh clone keeps the figures of the other parts instead of losing them.
+RESULTATEN = ROOT / "bench" / "resultaten.json"
 WERKMAP = Path(os.environ.get("BENCH_WERKMAP", "/tmp/dbw-bench"))
 KOPIE = WERKMAP / "repo"
 # The kept search indexes of the measured copy (calculators/kern/indexcache.py), not the

@@ -81,6 +81,11 @@ def meet(root: Path = KOPIE) -> dict:
     rondes = int(env_getal("BENCH_KERNELSTART_RONDES", 3))
     uit = []
     omgeving = dict(os.environ, PYTHONPATH=str(root), VOILA_PREHEAT="False")
+    # The server's kernel spec (calculators/server/jupyter/kernels/python3: ipykernel without
+    # debugpy), from the copy that is measured, as the server puts it on JUPYTER_PATH.
+    omgeving["JUPYTER_PATH"] = os.pathsep.join(
+        p for p in (str(root / "calculators" / "server" / "jupyter"), os.environ.get("JUPYTER_PATH", "")) if p
+    )
     for nb in sorted((root / "calculators" / "dashboards").glob("*.ipynb")):
         imports, rest = _cellen(nb)
         metingen = []

@@ -147,7 +147,8 @@ def server_url(boek_build, tmp_path_factory):
     if not (boek_build.html / "index.html").exists():
         pytest.fail("Het boek is niet gebouwd:\n" + boek_build.uitvoer[-3000:])
     poort = vrije_poort()
-    log = open(tmp_path_factory.mktemp("server") / "server.log", "w", encoding="utf-8")  # noqa: SIM115
+    logpad = tmp_path_factory.mktemp("server") / "server.log"
+    log = open(logpad, "w", encoding="utf-8")  # noqa: SIM115
     proces = subprocess.Popen(
         [sys.executable, "-m", "calculators.server", "--port", str(poort)],
         cwd=ROOT,
@@ -161,6 +162,9 @@ def server_url(boek_build, tmp_path_factory):
         env={**os.environ, "DOORBRAAK_BOEK": str(boek_build.html), "MAX_KERNELS": "60"},
     )
     url = f"http://127.0.0.1:{poort}"
+    # For the diagnosis of a failed wait (:func:`diagnose`). In the environment, not in a module
+    # global: pytest loads this file as its own module, the tests import it again as "conftest".
+    os.environ[f"DBW_SERVERLOG_{poort}"] = str(logpad)
     try:
         wacht_op(url + "/doorbraakwijzer/status.json")
         wacht_op_klaar(url)
@@ -218,6 +222,7 @@ def nieuwe_pagina(browser, breedte: int = 1280, hoogte: int = 900):
     context = browser.new_context(viewport={"width": breedte, "height": hoogte}, locale="nl-NL")
     page = context.new_page()
     page.extern = []
+    volg_de_pagina(page)
 
     def route(r):
         host = r.request.url.split("/")[2] if "://" in r.request.url else ""
@@ -290,6 +295,65 @@ def axe_uitslag(page, timeout: float = 60_000) -> list[dict]:
     return _ernstig(uit["v"])
 
 
+def diagnose(page, antwoord=None) -> str:
+    """What a failed wait for a calculator saw: the HTTP status, the text on screen, the end
+    of the server's output. A timeout alone does not say whether the page was the "druk"
+    page, a Dutch error or a kernel that never answered."""
+    regels = []
+    if antwoord is not None:
+        regels.append(f"HTTP {antwoord.status} voor {antwoord.url}")
+    try:
+        tekst = page.evaluate("() => document.body ? document.body.innerText : ''")
+        regels.append("Op het scherm: " + " ".join(tekst.split())[:800])
+    except Exception as e:  # the page itself is gone
+        regels.append(f"Pagina niet leesbaar: {e}")
+    if gebeurd := getattr(page, "gebeurd", None):
+        regels.append("In de browser (laatste):\n" + "\n".join(gebeurd))
+    if (open_verzoeken := getattr(page, "open_verzoeken", None)) is not None:
+        regels.append("Nog geen antwoord op: " + (", ".join(sorted(open_verzoeken)[:15]) or "niets"))
+    poort = page.url.split("/")[2].rsplit(":", 1)[-1] if page.url.count("/") >= 2 else ""
+    pad = Path(os.environ.get(f"DBW_SERVERLOG_{poort}", "/nonexistent"))
+    if pad.is_file():
+        staart = pad.read_text(encoding="utf-8", errors="replace").splitlines()[-40:]
+        regels.append("Einde van de serveruitvoer:\n" + ("\n".join(staart) or "(leeg)"))
+    return "\n".join(regels)
+
+
+def volg_de_pagina(page) -> None:
+    """Keep the last console lines, script errors and failed requests of a page, and the
+    requests still without an answer, for :func:`diagnose`."""
+    import collections
+
+    page.gebeurd = collections.deque(maxlen=25)
+    page.open_verzoeken = set()
+    page.on("console", lambda m: page.gebeurd.append(f"console {m.type}: {m.text[:200]}"))
+    page.on("pageerror", lambda e: page.gebeurd.append(f"scriptfout: {str(e)[:200]}"))
+
+    def mislukt(r):
+        page.open_verzoeken.discard(r.url)
+        page.gebeurd.append(f"verzoek mislukt: {r.url} ({r.failure})")
+
+    page.on("request", lambda r: page.open_verzoeken.add(r.url))
+    page.on("requestfinished", lambda r: page.open_verzoeken.discard(r.url))
+    page.on("requestfailed", mislukt)
+
+
+def open_rekenhulp(page, url: str, timeout: float = 60_000):
+    """Open a calculator page and wait until its widgets are on screen.
+
+    When they do not come, the assertion says what was there instead (:func:`diagnose`)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    antwoord = page.goto(url, timeout=timeout)
+    try:
+        page.locator(".jupyter-widgets").first.wait_for(timeout=timeout)
+    except PlaywrightTimeout:
+        raise AssertionError(
+            f"geen rekenhulp op {url} binnen {timeout / 1000:.0f} s\n" + diagnose(page, antwoord)
+        ) from None
+    return antwoord
+
+
 def wacht_op_rekenhulp(page, naam: str, timeout: float = 60_000):
     """Wait until the embedded calculator's widgets are on screen; return its Frame.
 
@@ -299,7 +363,14 @@ def wacht_op_rekenhulp(page, naam: str, timeout: float = 60_000):
     page.locator(f'.rekenhulp[data-rekenhulp="{naam}"]').scroll_into_view_if_needed(timeout=timeout)
     page.wait_for_selector(f'.rekenhulp[data-rekenhulp="{naam}"] iframe', timeout=timeout)
     frame = page.frame_locator(f'.rekenhulp[data-rekenhulp="{naam}"] iframe')
-    frame.locator(".jupyter-widgets").first.wait_for(timeout=timeout)
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        frame.locator(".jupyter-widgets").first.wait_for(timeout=timeout)
+    except PlaywrightTimeout:
+        raise AssertionError(
+            f"rekenhulp {naam} niet op het scherm binnen {timeout / 1000:.0f} s\n" + diagnose(page)
+        ) from None
     return frame
 
 

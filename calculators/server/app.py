@@ -41,7 +41,10 @@ import tornado.web
 
 from calculators.kern.paden import BUILD_HTML, DASHBOARDS, ROOT
 
-SJABLOON = Path(__file__).resolve().parent / "jupyter" / "voila" / "templates" / "doorbraak"
+#: Our Jupyter data folder: the Voila template (lab without CDN links) and the kernel spec
+#: of the calculators (``kernels/python3``: ipykernel without its debugger, see kernel.py).
+JUPYTER_MAP = Path(__file__).resolve().parent / "jupyter"
+SJABLOON = JUPYTER_MAP / "voila" / "templates" / "doorbraak"
 
 CSP = "; ".join(
     [
@@ -541,6 +544,12 @@ def voila_argumenten(poort: int, host: str, pool: int) -> list[str]:
     ]
 
 
+def jupyter_pad(omgeving: dict[str, str] | None = None) -> str:
+    """``JUPYTER_PATH`` with our data folder first (its template and kernel spec win)."""
+    eerder = (omgeving if omgeving is not None else os.environ).get("JUPYTER_PATH", "")
+    return os.pathsep.join(p for p in (str(JUPYTER_MAP), eerder) if p)
+
+
 def controleer_gegevens() -> int:
     """Exit code 0 when every data file loads; otherwise 2 with the Dutch message on stderr."""
     from calculators.gegevens import controleer_alle_gegevens
@@ -582,10 +591,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     # The calculator kernels import the package from the repository.
     os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p)
-    # Our Voila template (calculators/server/jupyter/voila/templates/doorbraak): lab without CDN links.
-    os.environ["JUPYTER_PATH"] = os.pathsep.join(
-        p for p in (str(Path(__file__).resolve().parent / "jupyter"), os.environ.get("JUPYTER_PATH", "")) if p
-    )
+    os.environ["JUPYTER_PATH"] = jupyter_pad()
     logging.getLogger("tornado.general").setLevel(logging.ERROR)  # "closed stream" noise at shutdown
     # No file of the dashboards folder is served under /voila/files (set here and not on the
     # command line: traitlets warns about list values given there).

@@ -1,7 +1,7 @@
 """The inspiration catalogue in headless Chromium: live search, detail, static fallback, case pages."""
 
 import pytest
-from conftest import AXE, wacht_op_rekenhulp
+from conftest import AXE, open_rekenhulp, wacht_op_rekenhulp
 
 from calculators.casussen.catalogus import laad_casussen
 
@@ -28,8 +28,7 @@ def test_zoeken_bekijken_en_startpunt(pagina, server_url):
 
 
 def test_filter_op_cluster(pagina, server_url):
-    pagina.goto(server_url + "/voila/render/casussen.ipynb")
-    pagina.locator(".jupyter-widgets").first.wait_for(timeout=60_000)
+    open_rekenhulp(pagina, server_url + "/voila/render/casussen.ipynb")
     pagina.get_by_label("Giftige cocktail").select_option(label="Cluster 3: Schulden, wonen en kinderen")
     aantal = sum(1 for c in laad_casussen() if c.cluster == "cluster-3")
     pagina.locator("[role=status]").get_by_text(f"{aantal} casussen gevonden").wait_for(timeout=20_000)
@@ -37,8 +36,7 @@ def test_filter_op_cluster(pagina, server_url):
 
 
 def test_html_in_zoekvraag_wordt_niet_uitgevoerd(pagina, server_url):
-    pagina.goto(server_url + "/voila/render/casussen.ipynb")
-    pagina.locator(".jupyter-widgets").first.wait_for(timeout=60_000)
+    open_rekenhulp(pagina, server_url + "/voila/render/casussen.ipynb")
     pagina.get_by_label("Zoekwoorden").fill("<img src=x onerror=\"document.title='fout'\"> schulden")
     pagina.locator("[role=status]").get_by_text("<img", exact=False).wait_for(timeout=20_000)
     assert pagina.locator("img[src=x]").count() == 0
@@ -63,8 +61,7 @@ def test_zonder_rekenserver_tabel_en_casuspagina(pagina, statisch_url):
 
 
 def test_axe_geen_ernstige_overtredingen_in_catalogus(pagina, server_url):
-    pagina.goto(server_url + "/voila/render/casussen.ipynb")
-    pagina.locator(".jupyter-widgets").first.wait_for(timeout=60_000)
+    open_rekenhulp(pagina, server_url + "/voila/render/casussen.ipynb")
     pagina.get_by_label("Zoekwoorden").fill("huurachterstand")
     pagina.get_by_role("button", name="Bekijk").first.click()
     pagina.get_by_role("button", name="Terug naar de lijst").wait_for(timeout=15_000)

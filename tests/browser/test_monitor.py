@@ -5,7 +5,7 @@ import json
 import zipfile
 
 import pytest
-from conftest import ROOT, axe_overtredingen
+from conftest import ROOT, axe_overtredingen, open_rekenhulp
 
 pytestmark = pytest.mark.browser
 
@@ -16,7 +16,7 @@ PLANNEN = {
 
 
 def open_monitor(pagina, server_url):
-    pagina.goto(f"{server_url}/voila/render/monitor.ipynb")
+    open_rekenhulp(pagina, f"{server_url}/voila/render/monitor.ipynb", timeout=90_000)
     pagina.locator("[role=status]").get_by_text(f"{len(PLANNEN)} plannen geteld").wait_for(timeout=90_000)
 
 

@@ -23,7 +23,7 @@ from urllib.parse import quote
 
 import pytest
 import yaml
-from conftest import axe_uitslag, nieuwe_pagina, start_axe
+from conftest import axe_uitslag, nieuwe_pagina, open_rekenhulp, start_axe, volg_de_pagina
 
 ROOT = Path(__file__).resolve().parents[2]
 DASHBOARDS = sorted(p.stem for p in (ROOT / "calculators" / "dashboards").glob("*.ipynb"))
@@ -235,14 +235,30 @@ def test_rekenhulp_zonder_engelse_thema_tekst(browser, server_url, naam):
     """Every calculator at 1366 px and at 360 px (one kernel: the window is made narrow)."""
     context = browser.new_context(viewport={"width": 1366, "height": 900}, locale="nl-NL")
     pagina = context.new_page()
+    volg_de_pagina(pagina)
     try:
-        pagina.goto(f"{server_url}/voila/render/{naam}.ipynb", timeout=90_000)
-        pagina.locator(".jupyter-widgets").first.wait_for(timeout=90_000)
+        open_rekenhulp(pagina, f"{server_url}/voila/render/{naam}.ipynb", timeout=90_000)
         pagina.wait_for_timeout(300)
         for breedte, _ in BREEDTES:
             pagina.set_viewport_size({"width": breedte, "height": 900})
             pagina.wait_for_timeout(200)
             assert engels_op_scherm(pagina.evaluate(VERZAMEL)) == [], f"{breedte} px"
+    finally:
+        context.close()
+
+
+def test_laadtekst_van_een_rekenhulp_is_nederlands(browser, server_url):
+    """While a calculator starts, Voila shows a loading text ("Running ...", "Executing 2 of 3").
+    With its scripts blocked the page stays at that text: it must be Dutch."""
+    context, pagina = nieuwe_pagina(browser, 1366, 900)
+    context.route(re.compile(r".*/voila/static/.*\.js(\?.*)?$"), lambda r: r.abort())
+    try:
+        pagina.goto(f"{server_url}/voila/render/prijzen.ipynb", timeout=90_000)
+        tekst = pagina.locator("#loading_text").inner_text(timeout=30_000)
+        assert tekst.startswith("De rekenhulp wordt"), tekst
+        scherm = pagina.evaluate("() => document.body.innerText")
+        assert "Running" not in scherm and "Executing" not in scherm, scherm[:300]
+        assert pagina.locator("#loading_text").get_attribute("lang") == "nl"
     finally:
         context.close()
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from babel.numbers import format_currency
-from conftest import axe_overtredingen, wacht_op_rekenhulp
+from conftest import axe_overtredingen, open_rekenhulp, wacht_op_rekenhulp
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.browser
@@ -73,8 +73,7 @@ def test_axe_geen_ernstige_overtredingen_op_boekpagina(pagina, server_url, pad):
 
 
 def test_axe_geen_ernstige_overtredingen_in_rekenhulp(pagina, server_url):
-    pagina.goto(server_url + "/voila/render/prijzen.ipynb")
-    pagina.locator(".jupyter-widgets").first.wait_for(timeout=60_000)
+    open_rekenhulp(pagina, server_url + "/voila/render/prijzen.ipynb")
     pagina.get_by_label("Zoekwoorden").fill("ggz")
     pagina.locator(".dbw-rij").first.wait_for()
     assert axe_overtredingen(pagina) == []
@@ -125,8 +124,7 @@ def test_meervoud_een_prijs(pagina, server_url):
 @pytest.mark.parametrize("breedte", [360, 1366])
 def test_knoppen_passen_op_het_scherm(pagina, server_url, breedte):
     pagina.set_viewport_size({"width": breedte, "height": 900})
-    pagina.goto(server_url + "/voila/render/prijzen.ipynb")
-    pagina.locator(".jupyter-widgets").first.wait_for(timeout=60_000)
+    open_rekenhulp(pagina, server_url + "/voila/render/prijzen.ipynb")
     _zoek(pagina, "respijtzorg")
     pagina.locator(".dbw-rij").first.get_by_role("button", name="In mandje").click()
     pagina.get_by_role("button", name="Verwijder").wait_for(timeout=15_000)

@@ -6,6 +6,7 @@ import uuid
 from pathlib import Path
 
 import pytest
+from conftest import open_rekenhulp
 
 pytestmark = pytest.mark.browser  # needs the running server
 
@@ -74,8 +75,7 @@ def test_notebookbron_staat_niet_in_de_rekenhulp(server_url):
 def test_kernel_voert_geen_code_uit(server_url, pagina, tmp_path):
     """Open a calculator, then send execute_request over its own kernel websocket."""
     doel = Path("/tmp") / f"doorbraakwijzer-aanval-{uuid.uuid4().hex}"
-    pagina.goto(server_url + "/voila/render/prijzen.ipynb")
-    pagina.locator(".jupyter-widgets").first.wait_for(timeout=60_000)
+    open_rekenhulp(pagina, server_url + "/voila/render/prijzen.ipynb")
     html = pagina.content()
     import re
 
@@ -190,8 +190,7 @@ def test_pagina_sluiten_stopt_de_kernel(server_url, browser):
 
     context = browser.new_context()
     pagina = context.new_page()
-    pagina.goto(server_url + "/voila/render/prijzen.ipynb")
-    pagina.locator(".jupyter-widgets").first.wait_for(timeout=60_000)
+    open_rekenhulp(pagina, server_url + "/voila/render/prijzen.ipynb")
     kernel_id = _kernel_id(pagina)
     assert _kernel_bestaat(server_url, kernel_id)
     pagina.goto("about:blank")  # fires beforeunload, as closing the tab does

@@ -5,7 +5,7 @@ import re
 
 import pytest
 import yaml
-from conftest import ROOT, axe_overtredingen
+from conftest import ROOT, axe_overtredingen, open_rekenhulp
 
 pytestmark = pytest.mark.browser
 
@@ -14,7 +14,7 @@ TEKST = {s["id"]: s["tekst"] for s in SIGNALEN}
 
 
 def open_wijzer(pagina, server_url, query=""):
-    pagina.goto(f"{server_url}/voila/render/signalen.ipynb{query}")
+    open_rekenhulp(pagina, f"{server_url}/voila/render/signalen.ipynb{query}")
     pagina.locator(".dbw-vinkje").first.wait_for(timeout=60_000)
 
 

@@ -7,6 +7,7 @@ text field is shown as text and never runs.
 
 from pathlib import Path
 
+import conftest
 import pytest
 from conftest import axe_overtredingen, bewaar_schermafdruk, nieuwe_pagina
 
@@ -22,8 +23,7 @@ def boekpaginas(html: Path) -> list[str]:
 
 
 def open_rekenhulp(pagina, server_url, naam):
-    pagina.goto(f"{server_url}/voila/render/{naam}.ipynb")
-    pagina.locator(".jupyter-widgets").first.wait_for(timeout=60_000)
+    conftest.open_rekenhulp(pagina, f"{server_url}/voila/render/{naam}.ipynb")
     pagina.wait_for_timeout(300)
 
 

@@ -1,7 +1,7 @@
 """The law lookup "Mag dit?" in headless Chromium: live calculator and static fallback."""
 
 import pytest
-from conftest import axe_overtredingen, wacht_op_rekenhulp
+from conftest import axe_overtredingen, open_rekenhulp, wacht_op_rekenhulp
 
 from calculators.wetten.artikelen import alle_artikelen
 
@@ -36,8 +36,7 @@ def test_vraag_stellen_geeft_artikel_met_uitleg_tekst_en_zin(pagina, server_url)
 
 
 def test_html_in_vraag_wordt_niet_uitgevoerd(pagina, server_url):
-    pagina.goto(server_url + "/voila/render/wetten.ipynb")
-    pagina.locator(".jupyter-widgets").first.wait_for(timeout=60_000)
+    open_rekenhulp(pagina, server_url + "/voila/render/wetten.ipynb")
     vraag = pagina.get_by_label("Je vraag")
     vraag.fill("<img src=x onerror=\"document.title='fout'\"> pgb")
     vraag.press("Enter")
@@ -47,8 +46,7 @@ def test_html_in_vraag_wordt_niet_uitgevoerd(pagina, server_url):
 
 
 def test_axe_geen_ernstige_overtredingen_in_zoekhulp(pagina, server_url):
-    pagina.goto(server_url + "/voila/render/wetten.ipynb")
-    pagina.locator(".jupyter-widgets").first.wait_for(timeout=60_000)
+    open_rekenhulp(pagina, server_url + "/voila/render/wetten.ipynb")
     pagina.get_by_label("Je vraag").fill("huurachterstand ontruiming")
     pagina.get_by_label("Je vraag").press("Enter")
     pagina.locator("article.dbw-wet").first.wait_for(timeout=20_000)
@@ -74,8 +72,7 @@ def test_zonder_rekenserver_doorzoekbare_tabel_met_alle_artikelen(pagina, statis
 
 
 def test_onthoudt_zich_bij_een_vraag_over_een_andere_wet(pagina, server_url):
-    pagina.goto(server_url + "/voila/render/wetten.ipynb")
-    pagina.locator(".jupyter-widgets").first.wait_for(timeout=60_000)
+    open_rekenhulp(pagina, server_url + "/voila/render/wetten.ipynb")
     vraag = pagina.get_by_label("Je vraag")
     vraag.fill("kinderbijslag aanvragen bij de SVB")
     vraag.press("Enter")
@@ -91,8 +88,7 @@ def test_zekerheid_wijziging_en_uitspraak_bij_het_artikel(pagina, server_url):
     from calculators.wetten.uitspraken import uitspraken_bij
     from calculators.wetten.wijzigingen import wijzigingen_bij
 
-    pagina.goto(server_url + "/voila/render/wetten.ipynb")
-    pagina.locator(".jupyter-widgets").first.wait_for(timeout=60_000)
+    open_rekenhulp(pagina, server_url + "/voila/render/wetten.ipynb")
     vraag = pagina.get_by_label("Je vraag")
     vraag.fill("Pw 3")
     vraag.press("Enter")

@@ -250,3 +250,37 @@ def test_klaar_pas_als_elke_voorverwarmde_rekenhulp_gedraaid_heeft(monkeypatch):
 
 def test_klaarmelding_is_nederlands():
     assert app.klaar_melding(3.4, 8) == "De 8 rekenhulpen staan klaar (na 3 seconden)."
+
+
+def test_rekenhulpkernel_heeft_geen_debugger():
+    """The kernel the server starts for a calculator (our kernel spec on JUPYTER_PATH) is
+    ipykernel without debugpy: it does not offer debugging, which Jupyter's own python3
+    spec does on this machine."""
+    from jupyter_client.kernelspec import KernelSpecManager
+    from jupyter_client.manager import start_new_kernel
+
+    from calculators.server.app import jupyter_pad
+
+    omgeving = {**os.environ, "JUPYTER_PATH": jupyter_pad({}), "PYTHONPATH": str(ROOT)}
+    eigen = KernelSpecManager(kernel_dirs=[str(app.JUPYTER_MAP / "kernels")]).get_kernel_spec("python3")
+    assert eigen.argv[:3] == ["python", "-m", "calculators.server.kernel"]
+
+    def kenmerken(env: dict[str, str]) -> list[str]:
+        oud = dict(os.environ)
+        os.environ.clear()
+        os.environ.update(env)
+        try:
+            km, kc = start_new_kernel(kernel_name="python3", startup_timeout=120)
+        finally:
+            os.environ.clear()
+            os.environ.update(oud)
+        try:
+            kc.kernel_info()
+            return kc.get_shell_msg(timeout=60)["content"].get("supported_features", [])
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel(now=True)
+
+    zonder_onze_map = {k: v for k, v in os.environ.items() if k != "JUPYTER_PATH"}
+    assert "debugger" in kenmerken(zonder_onze_map)  # the check itself can see a debugger
+    assert "debugger" not in kenmerken(omgeving)
