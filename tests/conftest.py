@@ -159,7 +159,14 @@ def server_url(boek_build, tmp_path_factory):
         # (40-50 s). With the default cap, sized to the machine, a small CI machine would then
         # serve the "druk" page to a later test. The cap itself is tested with MAX_KERNELS=1
         # (tests/browser/test_server_belasting.py).
-        env={**os.environ, "DOORBRAAK_BOEK": str(boek_build.html), "MAX_KERNELS": "60"},
+        # INFO: the server output says which kernel was culled or taken from the pool (for
+        # the diagnosis of a failed test, :func:`diagnose`).
+        env={
+            **os.environ,
+            "DOORBRAAK_BOEK": str(boek_build.html),
+            "MAX_KERNELS": "60",
+            "DOORBRAAK_LOGNIVEAU": "INFO",
+        },
     )
     url = f"http://127.0.0.1:{poort}"
     # For the diagnosis of a failed wait (:func:`diagnose`). In the environment, not in a module

@@ -540,8 +540,15 @@ def voila_argumenten(poort: int, host: str, pool: int) -> list[str]:
         f"--MappingKernelManager.cull_idle_timeout={CULL_SECONDEN}",
         f"--MappingKernelManager.cull_interval={CULL_INTERVAL}",
         "--MappingKernelManager.cull_connected=False",
-        "--Voila.log_level=ERROR",
+        # Quiet by default; DOORBRAAK_LOGNIVEAU=INFO shows pool use and culling (the tests do).
+        f"--Voila.log_level={logniveau()}",
     ]
+
+
+def logniveau() -> str:
+    """Voila's log level: ``DOORBRAAK_LOGNIVEAU`` (DEBUG, INFO, WARNING, ERROR), else ERROR."""
+    niveau = os.environ.get("DOORBRAAK_LOGNIVEAU", "").strip().upper()
+    return niveau if niveau in {"DEBUG", "INFO", "WARNING", "ERROR"} else "ERROR"
 
 
 def jupyter_pad(omgeving: dict[str, str] | None = None) -> str:

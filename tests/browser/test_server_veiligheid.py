@@ -6,7 +6,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from conftest import open_rekenhulp
+from conftest import nieuwe_pagina, open_rekenhulp
 
 pytestmark = pytest.mark.browser  # needs the running server
 
@@ -235,3 +235,35 @@ def test_kernel_die_stopt_geeft_nederlandse_melding_en_zet_invoer_uit(server_url
     assert "De rekenhulp is opnieuw gestart. Laad de pagina opnieuw." in melding.inner_text()
     assert melding.get_attribute("role") == "alert"
     assert veld.is_disabled()
+
+
+def test_kernel_die_er_niet_meer_is_geeft_nederlandse_melding(browser, server_url):
+    """A kernel that is gone before the page connects (the server stops a kernel after a
+    minute without a connection; a very slow line can take that long) gives a 404 to the
+    front end. The page then says so in Dutch and hides the widgets' Python text
+    ("VBox(children=...") it would otherwise show. Simulated by a kernel id the server
+    does not know."""
+    import re
+    import uuid
+
+    context, pagina = nieuwe_pagina(browser)
+
+    def ander_kernel_id(route):
+        antwoord = route.fetch()
+        tekst = antwoord.text()
+        echt = re.search(r'"kernelId":\s*"([0-9a-f-]{36})"', tekst)
+        assert echt, "geen kernelId in de pagina"
+        route.fulfill(response=antwoord, body=tekst.replace(echt.group(1), str(uuid.uuid4())))
+
+    context.route("**/voila/render/prijzen.ipynb", ander_kernel_id)
+    try:
+        pagina.goto(server_url + "/voila/render/prijzen.ipynb", timeout=90_000)
+        melding = pagina.locator("#doorbraak-herstart")
+        melding.wait_for(timeout=60_000)
+        assert "De rekenhulp is gestopt voordat hij klaar was. Laad de pagina opnieuw." in melding.inner_text()
+        assert melding.get_attribute("role") == "alert"
+        pagina.wait_for_timeout(500)
+        scherm = pagina.evaluate("() => document.body.innerText")
+        assert "VBox" not in scherm and "children=" not in scherm, scherm[:300]
+    finally:
+        context.close()

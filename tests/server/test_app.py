@@ -284,3 +284,11 @@ def test_rekenhulpkernel_heeft_geen_debugger():
     zonder_onze_map = {k: v for k, v in os.environ.items() if k != "JUPYTER_PATH"}
     assert "debugger" in kenmerken(zonder_onze_map)  # the check itself can see a debugger
     assert "debugger" not in kenmerken(omgeving)
+
+
+@pytest.mark.parametrize(
+    ("waarde", "verwacht"), [("", "ERROR"), ("info", "INFO"), ("veel", "ERROR"), (" debug ", "DEBUG")]
+)
+def test_logniveau_stil_tenzij_gevraagd(monkeypatch, waarde, verwacht):
+    monkeypatch.setenv("DOORBRAAK_LOGNIVEAU", waarde)
+    assert f"--Voila.log_level={verwacht}" in app.voila_argumenten(8000, "127.0.0.1", 1)
