@@ -15,6 +15,10 @@ page the widget is looked up inside the calculator's iframe. The floor is the st
 - second visit: as warm, but in one browser context per page that has visited the page
   before, so the browser cache holds the static files (as for a reader who has used the book
   before). No request routing here: Playwright turns the HTTP cache off when routing is on.
+- slow line: as warm, on a line that Chromium slows down itself (DevTools network emulation:
+  :data:`TRAGE_LIJN`), once with compression (what a browser asks for) and once without
+  (``Accept-Encoding: identity``), with the bytes that came over the line. This shows what the
+  server's gzip is worth for a reader outside the machine; on localhost it hardly matters.
 """
 
 from __future__ import annotations
@@ -36,6 +40,10 @@ from bench.gemeen import (
     verlaat,
     wacht_tot_rustig,
 )
+
+#: A modest mobile or busy office line: 10 Mbit/s down, 5 up, 40 ms extra round trip.
+TRAGE_LIJN = {"offline": False, "latency": 40, "downloadThroughput": 10e6 / 8, "uploadThroughput": 5e6 / 8}
+MBIT_TRAAG = 10
 
 DOEL_WARM_FACTOR = 1.5
 DOEL_KOUD_MS = 3000.0
@@ -70,20 +78,50 @@ _JS_BOEK = """([naam, sel]) => {
 }"""
 
 
+_JS_BYTES = """() => {
+  const alles = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];
+  for (const f of document.querySelectorAll('iframe')) {
+    try { alles.push(...f.contentWindow.performance.getEntriesByType('navigation'),
+                     ...f.contentWindow.performance.getEntriesByType('resource')); } catch (e) {}
+  }
+  return [alles.reduce((a, e) => a + (e.transferSize || 0), 0), alles.reduce((a, e) => a + (e.decodedBodySize || 0), 0)];
+}"""
+
+
 def meet_pagina(
-    browser, basis: str, soort: str, naam: str | None, pad: str, timeout_s: float = 40, context=None
+    browser,
+    basis: str,
+    soort: str,
+    naam: str | None,
+    pad: str,
+    timeout_s: float = 40,
+    context=None,
+    lijn: dict | None = None,
+    zonder_compressie: bool = False,
+    bytes_uit: dict | None = None,
 ) -> float:
     """Milliseconds from navigation start to usable (static: to loadEventEnd).
 
     Without ``context`` a fresh one (empty cache) is used and closed; with one, only the page is.
+    ``lijn``: DevTools network conditions (:data:`TRAGE_LIJN`); ``zonder_compressie``: the
+    browser asks for no compression; ``bytes_uit`` gets the bytes over the line and unpacked.
     """
     eigen = context is None
     context = nieuwe_context(browser) if eigen else context
     page = None
     try:
         page = context.new_page()
+        if lijn is not None or zonder_compressie:
+            cdp = context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            if lijn is not None:
+                cdp.send("Network.emulateNetworkConditions", lijn)
+            if zonder_compressie:
+                cdp.send("Network.setExtraHTTPHeaders", {"headers": {"Accept-Encoding": "identity"}})
         if soort == "statisch":
             page.goto(basis + pad, wait_until="load", timeout=timeout_s * 1000)
+            if bytes_uit is not None:
+                bytes_uit["lijn"], bytes_uit["uitgepakt"] = page.evaluate(_JS_BYTES)
             return float(page.evaluate("() => performance.getEntriesByType('navigation')[0].loadEventEnd"))
         page.goto(basis + pad, wait_until="commit", timeout=timeout_s * 1000)
         if soort == "voila":
@@ -92,6 +130,8 @@ def meet_pagina(
             h = page.wait_for_function(
                 _JS_BOEK, arg=[naam, BRUIKBAAR_SELECTOR], polling="raf", timeout=timeout_s * 1000
             )
+        if bytes_uit is not None:
+            bytes_uit["lijn"], bytes_uit["uitgepakt"] = page.evaluate(_JS_BYTES)
         return float(h.json_value())
     finally:
         if page is not None:
@@ -156,6 +196,28 @@ def meet(root=KOPIE) -> dict:
                 finally:
                     context.close()
             log("tweede bezoeken klaar")
+            for d in lijst:  # slow line: with and without compression, fresh context each time
+                d["traag"] = {}
+                for vorm, zonder in (("gzip", False), ("zonder", True)):
+                    wacht_tot_rustig(s)
+                    b: dict = {}
+                    try:
+                        t = meet_pagina(
+                            browser,
+                            s.url,
+                            d["soort"],
+                            d["naam"],
+                            d["pad"],
+                            timeout_s=120,
+                            lijn=TRAGE_LIJN,
+                            zonder_compressie=zonder,
+                            bytes_uit=b,
+                        )
+                    except Exception as fout:  # a page that does not become usable counts as a failure
+                        d["fouten"].append(f"trage lijn ({vorm}): {type(fout).__name__}")
+                        t = None
+                    d["traag"][vorm] = {"ms": t, "lijn_bytes": b.get("lijn"), "uitgepakt_bytes": b.get("uitgepakt")}
+                log(f"trage lijn {d['soort']} {d['naam'] or ''}: {d['traag']}")
     vloer = mediaan(lijst[0]["warm_ms"])
     vloer_cache = mediaan(lijst[0]["cache_ms"])
     for d in lijst:
@@ -173,6 +235,8 @@ def meet(root=KOPIE) -> dict:
         "rondes_warm": rondes_warm,
         "doel_warm_factor": DOEL_WARM_FACTOR,
         "doel_koud_ms": DOEL_KOUD_MS,
+        "trage_lijn_mbit": MBIT_TRAAG,
+        "trage_lijn_latency_ms": TRAGE_LIJN["latency"],
         "tijd": time.strftime("%H:%M"),
     }
 

@@ -200,7 +200,44 @@ def _laadtijd(d: dict | None) -> list[str]:
             f"Klaarzetten na het starten (tot de regel 'De rekenhulpen staan klaar'): mediaan "
             f"{sec(mediaan(klaar))}, langste {sec(max(klaar))}, over {len(klaar)} starts.",
         ]
+    uit += _trage_lijn(d)
     uit += ["", _gemeten(d), ""]
+    return uit
+
+
+def _kb(n: float | None) -> str:
+    return "–" if n is None else f"{getal(n / 1000, 0)} kB"
+
+
+def _trage_lijn(d: dict) -> list[str]:
+    """The slow-line rows: with the server's gzip, and with compression refused."""
+    rijen = [p for p in d["pagina's"] if p.get("traag")]
+    if not rijen:
+        return []
+    uit = [
+        "",
+        f"### Op een tragere lijn ({d.get('trage_lijn_mbit', 10)} Mbit/s, "
+        f"{d.get('trage_lijn_latency_ms', 40)} ms extra per heen en terug)",
+        "",
+        "Op deze machine komt alles over localhost; een lezer op kantoor of op een telefoon heeft een tragere lijn.",
+        "Chromium maakt de lijn zelf trager (netwerkemulatie van DevTools). Lege cache, één meting per vorm.",
+        "Met compressie: zoals een browser vraagt (de server stuurt gzip). Zonder: de browser vraagt om geen compressie.",
+        "Bytes: wat over de lijn kwam (met kopjes) en hoe groot dat uitgepakt is.",
+        "",
+        "| Pagina | Bruikbaar met compressie | Over de lijn | Zonder compressie | Over de lijn | Uitgepakt |",
+        "|---|---|---|---|---|---|",
+    ]
+    for p in rijen:
+        g, z = p["traag"].get("gzip", {}), p["traag"].get("zonder", {})
+        naam = (
+            "Vloer"
+            if p["soort"] == "statisch"
+            else f"{p['naam']}: {'rekenhulp alleen' if p['soort'] == 'voila' else 'boekpagina'}"
+        )
+        uit.append(
+            f"| {naam} | {ms(g.get('ms'))} | {_kb(g.get('lijn_bytes'))} | {ms(z.get('ms'))} "
+            f"| {_kb(z.get('lijn_bytes'))} | {_kb(g.get('uitgepakt_bytes'))} |"
+        )
     return uit
 
 

@@ -28,6 +28,51 @@ def test_beveiligingskoppen(server_url):
     assert "frame-ancestors 'self'" in koppen["Content-Security-Policy"]
 
 
+def _met_koppen(url, koppen):
+    req = urllib.request.Request(url, headers=koppen)
+    with urllib.request.urlopen(req, timeout=30) as r:
+        return r.status, dict(r.headers), r.read()
+
+
+def test_vaste_bestanden_gecomprimeerd_en_gelijk_aan_het_origineel(server_url):
+    """Voila's front end is about 4.7 MB of JavaScript: sent with gzip to a browser that
+    accepts it, unchanged to one that does not, and a Range request gets the plain bytes."""
+    import gzip
+    import re
+
+    _, _, pagina = get(server_url + "/voila/render/prijzen.ipynb")
+    paden = ["/voila/static/voila.js", "/book/welkom.html"]
+    paden += re.findall(r'"(/voila/templates/doorbraak/static/index\.css\?v=[0-9a-f]+)"', pagina.decode())[:1]
+    # The widgets' extension, as the page config names it (name + file to load).
+    labext = re.search(r'"load":\s*"([^"]+\.js)",\s*"name":\s*"(@jupyter-widgets/jupyterlab-manager)"', pagina.decode())
+    assert labext, "de widgets-uitbreiding staat niet in de pagina"
+    paden.append(f"/voila/labextensions/{labext.group(2)}/{labext.group(1)}")
+    assert len(paden) == 4
+    for pad in paden:
+        status, gewoon_koppen, gewoon = _met_koppen(server_url + pad, {})
+        assert status == 200 and "Content-Encoding" not in gewoon_koppen, pad
+        _, koppen, gz = _met_koppen(server_url + pad, {"Accept-Encoding": "gzip, deflate, br"})
+        assert koppen.get("Content-Encoding") == "gzip", pad
+        assert "Accept-Encoding" in koppen.get("Vary", ""), pad
+        assert int(koppen["Content-Length"]) == len(gz) < len(gewoon), pad
+        assert gzip.decompress(gz) == gewoon, pad
+    status, koppen, deel = _met_koppen(
+        server_url + "/voila/static/voila.js", {"Accept-Encoding": "gzip", "Range": "bytes=0-99"}
+    )
+    assert status == 206 and "Content-Encoding" not in koppen and len(deel) == 100
+
+
+def test_vaste_bestanden_met_versie_lang_in_de_cache(server_url):
+    _, _, pagina = get(server_url + "/voila/render/prijzen.ipynb")
+    import re
+
+    css = re.search(r'"(/voila/templates/doorbraak/static/index\.css\?v=[0-9a-f]+)"', pagina.decode())
+    assert css, "geen stijlblad met versie in de rekenhulp"
+    for pad in ("/voila/static/voila.js", css.group(1)):
+        _, koppen, _ = get(server_url + pad)
+        assert "max-age=604800" in koppen.get("Cache-Control", ""), pad
+
+
 @pytest.mark.parametrize(
     "pad",
     [
