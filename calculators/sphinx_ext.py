@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import os
+from pathlib import Path
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -21,7 +22,7 @@ from sphinx.util.docutils import SphinxDirective
 import calculators
 from calculators import naslag, naslag_links
 from calculators.casussen import boek as casussen_boek
-from calculators.kern.paden import DASHBOARDS
+from calculators.kern.paden import DASHBOARDS, ROOT
 from calculators.patronen import boek as patronen_boek
 from calculators.plan import boek as plan_boek
 from calculators.prijzen import boek as prijzen_boek
@@ -82,15 +83,25 @@ class RekenhulpDirective(SphinxDirective):
         return [kop, *inhoud.children, staart]
 
 
+def numfig_uit_config(pad: Path | None = None) -> bool:
+    """The book's own choice for numbered figures and tables: ``sphinx.config.numfig`` in
+    ``_config.yml`` (False when it is not set)."""
+    import yaml
+
+    conf = yaml.safe_load((pad or ROOT / "_config.yml").read_text(encoding="utf-8")) or {}
+    return bool(((conf.get("sphinx") or {}).get("config") or {}).get("numfig", False))
+
+
 def _geen_nummers(app, config) -> None:
-    """No "Tabel 33" before a caption: the book numbers no tables or figures.
+    """No "Tabel 33" before a caption unless ``_config.yml`` asks for numbers.
 
     ``_config.yml`` says ``numfig: false``, but Jupyter Book's LaTeX helper
     (sphinx_jupyterbook_latex) sets ``numfig = True`` for every builder when the config is
-    read. This handler runs after it and puts the book's choice back. Without it a page with
-    three tables showed "Tabel 33" to "Tabel 35", numbered across the whole book.
+    read. This handler runs after it and puts the book's own choice back (read from
+    ``_config.yml``, so it is set in one place). Without it a page with three tables showed
+    "Tabel 33" to "Tabel 35", numbered across the whole book.
     """
-    config.numfig = False
+    config.numfig = numfig_uit_config()
 
 
 def setup(app):

@@ -42,3 +42,16 @@ def test_tabellen_zonder_doorlopend_nummer(boek_build):
         met_bijschrift += tekst.count('<span class="caption-text">')
         assert 'class="caption-number"' not in tekst, f"{pagina.relative_to(boek_build.html)} nummert zijn tabellen"
     assert met_bijschrift > 20  # the tables still have their captions
+
+
+def test_numfig_komt_uit_config(tmp_path):
+    """The handler puts back what _config.yml says, in both directions (one place to set it)."""
+    from calculators.sphinx_ext import numfig_uit_config
+
+    assert numfig_uit_config() is False  # the book's _config.yml
+    aan = tmp_path / "_config.yml"
+    aan.write_text("sphinx:\n  config:\n    numfig: true\n", encoding="utf-8")
+    assert numfig_uit_config(aan) is True
+    leeg = tmp_path / "leeg.yml"
+    leeg.write_text("title: x\n", encoding="utf-8")
+    assert numfig_uit_config(leeg) is False
