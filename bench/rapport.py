@@ -460,6 +460,8 @@ def _soak(d: dict | None) -> list[str]:
     ]
     if d.get("fout_soorten"):
         uit += [f"Soorten fouten: {', '.join(d['fout_soorten'])}.", ""]
+    if d.get("overgenomen"):
+        uit += [f"Let op: {d['overgenomen']}", ""]
     uit += [
         _gemeten(d),
         "",

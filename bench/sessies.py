@@ -126,7 +126,15 @@ def draai(s: Server, browser, aantal: int, seconden: float, interval_ms: int = 2
             info["klaar_ms"] = float(h.json_value())
             info["page"].evaluate(START_LUS, [teksten, interval_ms, 10_000])
         except Exception as fout:
-            fouten.append(f"niet bruikbaar: {type(fout).__name__}")
+            # What the page shows then: the Dutch notice that the kernel was gone before the
+            # browser connected, or still the loading text.
+            try:
+                melding = info["page"].locator("#doorbraak-herstart").count() > 0
+                laden = info["page"].locator("#loading").count() > 0
+            except Exception:
+                melding = laden = False
+            wat = "kernel al opgeruimd" if melding else ("nog aan het laden" if laden else type(fout).__name__)
+            fouten.append(f"niet bruikbaar: {wat}")
             info["kapot"] = True
     _geheugen_monster(s, monsters)
     einde = time.monotonic() + seconden
