@@ -232,6 +232,34 @@ class Gecomprimeerd(tornado.web.StaticFileHandler):
         return _GZIP_CACHE[sleutel]
 
 
+def vul_gzip_cache(mappen: list[str]) -> int:
+    """Compress the text files of these folders now (in a thread at server start), so the
+    first visitor after ``make serve`` does not wait for it; return how many.
+
+    Keys as :class:`Gecomprimeerd` makes them (absolute path, size, mtime)."""
+    import gzip
+
+    aantal = 0
+    for map_ in mappen:
+        for wortel, _mappen, bestanden in os.walk(map_):
+            for naam in bestanden:
+                pad = os.path.abspath(os.path.join(wortel, naam))
+                if not naam.lower().endswith(GZIP_SOORTEN) or os.path.islink(pad):
+                    continue
+                try:
+                    st = os.stat(pad)
+                    if not GZIP_MIN_BYTES <= st.st_size <= GZIP_MAX_BYTES:
+                        continue
+                    sleutel = (pad, st.st_size, st.st_mtime_ns)
+                    if sleutel not in _GZIP_CACHE:
+                        with open(pad, "rb") as f:
+                            _GZIP_CACHE[sleutel] = gzip.compress(f.read(), compresslevel=6, mtime=0)
+                        aantal += 1
+                except OSError:  # gone or unreadable: compressed on request, or not at all
+                    continue
+    return aantal
+
+
 class NederlandseFouten(tornado.web.RequestHandler):
     """Mixin: every HTML error page in Dutch, without server details."""
 
@@ -511,6 +539,7 @@ def maak_app(max_kernels: int | None = None):
         def init_handlers(self):
             app = self
             wachtend: list[dict] = []
+            app.gzip_mappen: list[str] = []  # Voila's static folders, compressed at the start
 
             class RekenhulpHandler(TornadoVoilaHandler):
                 """A calculator page, within the kernel cap; the _xsrf cookie is set here."""
@@ -557,6 +586,14 @@ def maak_app(max_kernels: int | None = None):
                     # Jupyter's own static handlers (labextensions, template files): gzip too.
                     klasse = type(klasse.__name__, (Gecomprimeerd, klasse), {})
                 handlers.append((h[0], klasse, *h[2:]))
+                if issubclass(klasse, Gecomprimeerd) and len(h) > 2 and isinstance(h[2], dict):
+                    for sleutel in ("path", "paths"):
+                        waarde = h[2].get(sleutel)
+                        app.gzip_mappen += [waarde] if isinstance(waarde, str) else list(waarde or [])
+            # Voila's front end (about 4.7 MB) compressed in the background while kernels preheat.
+            import threading
+
+            threading.Thread(target=vul_gzip_cache, args=(list(app.gzip_mappen),), name="gzip", daemon=True).start()
             handlers.append((r"/doorbraakwijzer/status\.json", StatusHandler))
             handlers.append((r"/(.*)", BoekHandler, {"path": self.boek_map, "default_filename": "index.html"}))
             return handlers

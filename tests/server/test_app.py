@@ -292,3 +292,19 @@ def test_rekenhulpkernel_heeft_geen_debugger():
 def test_logniveau_stil_tenzij_gevraagd(monkeypatch, waarde, verwacht):
     monkeypatch.setenv("DOORBRAAK_LOGNIVEAU", waarde)
     assert f"--Voila.log_level={verwacht}" in app.voila_argumenten(8000, "127.0.0.1", 1)
+
+
+def test_gzip_vooraf_alleen_tekstbestanden_en_een_keer(tmp_path):
+    """At server start Voila's static files are compressed ahead; text only, each file once."""
+    import gzip
+
+    groot = tmp_path / "a" / "voila.js"
+    groot.parent.mkdir()
+    groot.write_text("var x = 1;\n" * 2000, encoding="utf-8")
+    (tmp_path / "a" / "klein.js").write_text("x", encoding="utf-8")  # under 1 KB: not worth it
+    (tmp_path / "a" / "plaatje.png").write_bytes(b"\x89PNG" + bytes(5000))  # compressed already
+    assert app.vul_gzip_cache([str(tmp_path)]) == 1
+    st = groot.stat()
+    inhoud = app._GZIP_CACHE[(os.path.abspath(groot), st.st_size, st.st_mtime_ns)]
+    assert gzip.decompress(inhoud) == groot.read_bytes()
+    assert app.vul_gzip_cache([str(tmp_path)]) == 0  # kept, not compressed again
