@@ -236,7 +236,8 @@ class Server:
         uit = []
         for k in kinderen:
             try:
-                if any("ipykernel" in d for d in k.cmdline()):
+                # ipykernel's own launcher, or ours (calculators/server/kernel.py)
+                if any("ipykernel" in d or d == "calculators.server.kernel" for d in k.cmdline()):
                     uit.append(k)
             except psutil.Error:
                 pass
