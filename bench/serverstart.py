@@ -51,8 +51,8 @@ def _met_cull_fix(server) -> None:
 
     origineel = server.maak_app
 
-    def maak_app():
-        app = origineel()
+    def maak_app(*args, **kwargs):
+        app = origineel(*args, **kwargs)
         instellingen = app.init_settings
 
         def init_settings():

@@ -131,9 +131,15 @@ def draai(s: Server, browser, aantal: int, seconden: float, interval_ms: int = 2
             try:
                 melding = info["page"].locator("#doorbraak-herstart").count() > 0
                 laden = info["page"].locator("#loading").count() > 0
+                scherm = " ".join(info["page"].evaluate("() => document.body.innerText").split())[:50]
             except Exception:
                 melding = laden = False
-            wat = "kernel al opgeruimd" if melding else ("nog aan het laden" if laden else type(fout).__name__)
+                scherm = "?"
+            wat = (
+                "kernel al opgeruimd"
+                if melding
+                else ("nog aan het laden" if laden else f"{type(fout).__name__}, op het scherm: '{scherm}'")
+            )
             fouten.append(f"niet bruikbaar: {wat}")
             info["kapot"] = True
     _geheugen_monster(s, monsters)
