@@ -516,14 +516,11 @@ def _opruimen(d: dict | None) -> list[str]:
         "| Server | Pogingen | Niet bruikbaar binnen 25 s | Oordeel |",
         "|---|---|---|---|",
         f"| Zoals nu | {d['pogingen']} | {d['niet_bruikbaar']} | {oordeel(d['niet_bruikbaar'] == 0)} |",
-        f"| Met voorgestelde oplossing | {d['pogingen']} | {d.get('niet_bruikbaar_met_fix', '–')} "
-        f"| {oordeel(None if d.get('niet_bruikbaar_met_fix') is None else d['niet_bruikbaar_met_fix'] == 0)} |",
         "",
-        "De voorgestelde oplossing: markeer een kernel als net gebruikt op het moment dat Voila hem uit de wachtrij haalt.",
-        "De bench probeert dat uit in `bench/serverstart.py` (optie `--cull-fix`). De echte server heeft het nog niet.",
-        "",
-        "Met de echte instelling (900 s, opruimen elke 60 s) gebeurt dit minder vaak.",
-        "Het kan wel: bij de eerste bezoeker na een stil kwartier, als het opruimen net in de seconden van het openen valt.",
+        "De server heeft de oplossing zelf: hij markeert een kernel als net gebruikt op het moment dat Voila hem",
+        "uit de wachtrij haalt, en nog eens als de pagina verstuurd is (`markeer_actief` in `calculators/server/app.py`).",
+        "'Zoals nu' is die server. De echte instelling is 40 s, opruimen elke 10 s.",
+        "Is de kernel toch weg voordat de browser verbinding maakt (een heel trage lijn), dan zegt de pagina dat in het Nederlands.",
         "",
         _gemeten(d),
         "",
@@ -545,13 +542,13 @@ def _betekenis(r: dict) -> list[str]:
         open_max = (laatste["bruikbaar_na_openen_ms"].get("max") or 0) / 1000
         per_4gb = int(4 * 1024 * 0.8 // kernel) if kernel else 0
         uit += [
-            f"De metingen draaiden op een gedeelde machine met {omg['nproc']} kernen.",
-            "Er liepen tegelijk tests van andere ontwikkelaars. De cijfers zijn dus eerder te hoog dan te laag.",
+            f"De metingen draaiden op één machine met {omg['nproc']} kernen, samen met alle browservensters van de bench.",
+            "Echte bezoekers hebben elk hun eigen computer. De cijfers zijn dus eerder te hoog dan te laag.",
             "",
             (
                 f"- **Typen gaat goed tot {beste} gebruikers tegelijk.** Dan is p95 hooguit 300 ms en zijn er geen fouten."
                 if beste
-                else "- **Al bij 10 gebruikers tegelijk is typen te traag of gaat er iets mis.**"
+                else f"- **Al bij {niveaus[0]['sessies']} gebruikers tegelijk is typen te traag of gaat er iets mis.**"
             ),
             f"- **Openen is het zwakke punt.** Openen {laatste['sessies']} mensen tegelijk de rekenhulp? "
             f"Dan wacht de helft {sec(open_mediaan, 0)} of langer. De laatste wacht {sec(open_max, 0)}.",
@@ -559,7 +556,7 @@ def _betekenis(r: dict) -> list[str]:
             "  Er staat maar één kernel per rekenhulp klaar (voorverwarmd).",
             f"- **Geheugen:** een kernel gebruikt tot {mb(kernel)}. Met 4 GB vrij geheugen passen er zo'n {per_4gb} tegelijk.",
             "",
-            f"Een server met {omg['nproc']} kernen kan dus {beste or 'minder dan 10'} gebruikers tegelijk aan, "
+            f"Een server met {omg['nproc']} kernen kan dus {beste or 'minder dan ' + str(niveaus[0]['sessies'])} gebruikers tegelijk aan, "
             "als de rekenhulp eenmaal open is.",
             "Voor een training: laat de deelnemers niet allemaal op dezelfde seconde beginnen.",
             "Of zet vooraf meer kernels klaar: start de server met `--pool` (of `POOL=`).",
@@ -612,7 +609,7 @@ def schrijf(r: dict, pad: Path = RESULTS) -> Path:
         f"{', '.join(getal(round(x, 2), 2) for x in o.get('belasting_begin', []))}; "
         f"aan het eind: {', '.join(getal(round(x, 2), 2) for x in o.get('belasting_eind', []))}",
         "",
-        "Let op: de machine is gedeeld. Andere ontwikkelaars draaiden tegelijk tests.",
+        "Let op: de machine kan gedeeld zijn; de belasting bij de start zegt of er iets anders draaide.",
         "Daarom geven we medianen en p95 over meerdere metingen.",
         "",
         "## Samenvatting",
