@@ -215,49 +215,44 @@ class Gecomprimeerd(tornado.web.StaticFileHandler):
         return len(self._gzip) if self._gzip is not None else super().get_content_size()
 
     def _gecomprimeerd(self) -> bytes | None:
-        import gzip
-
         if "gzip" not in self.request.headers.get("Accept-Encoding", "") or "Range" in self.request.headers:
             return None
-        pad = self.absolute_path or ""
-        if not pad.lower().endswith(GZIP_SOORTEN):
-            return None
-        st = os.stat(pad)
-        if not GZIP_MIN_BYTES <= st.st_size <= GZIP_MAX_BYTES:
-            return None
-        sleutel = (pad, st.st_size, st.st_mtime_ns)
-        if sleutel not in _GZIP_CACHE:
-            with open(pad, "rb") as f:
-                _GZIP_CACHE[sleutel] = gzip.compress(f.read(), compresslevel=6, mtime=0)
-        return _GZIP_CACHE[sleutel]
+        return gzip_kopie(self.absolute_path or "")
+
+
+def gzip_kopie(pad: str) -> bytes | None:
+    """The kept gzip form of a text file between 1 KB and 20 MB (made once); else None.
+
+    Keyed by (absolute path, size, mtime): a rebuilt file is never served from an old copy."""
+    import gzip
+
+    if not pad.lower().endswith(GZIP_SOORTEN):
+        return None
+    st = os.stat(pad)
+    if not GZIP_MIN_BYTES <= st.st_size <= GZIP_MAX_BYTES:
+        return None
+    sleutel = (pad, st.st_size, st.st_mtime_ns)
+    if sleutel not in _GZIP_CACHE:
+        with open(pad, "rb") as f:
+            _GZIP_CACHE[sleutel] = gzip.compress(f.read(), compresslevel=6, mtime=0)
+    return _GZIP_CACHE[sleutel]
 
 
 def vul_gzip_cache(mappen: list[str]) -> int:
     """Compress the text files of these folders now (in a thread at server start), so the
-    first visitor after ``make serve`` does not wait for it; return how many.
-
-    Keys as :class:`Gecomprimeerd` makes them (absolute path, size, mtime)."""
-    import gzip
-
-    aantal = 0
+    first visitor after ``make serve`` does not wait for it; return how many were new."""
+    voor = len(_GZIP_CACHE)
     for map_ in mappen:
         for wortel, _mappen, bestanden in os.walk(map_):
             for naam in bestanden:
                 pad = os.path.abspath(os.path.join(wortel, naam))
-                if not naam.lower().endswith(GZIP_SOORTEN) or os.path.islink(pad):
+                if os.path.islink(pad):
                     continue
                 try:
-                    st = os.stat(pad)
-                    if not GZIP_MIN_BYTES <= st.st_size <= GZIP_MAX_BYTES:
-                        continue
-                    sleutel = (pad, st.st_size, st.st_mtime_ns)
-                    if sleutel not in _GZIP_CACHE:
-                        with open(pad, "rb") as f:
-                            _GZIP_CACHE[sleutel] = gzip.compress(f.read(), compresslevel=6, mtime=0)
-                        aantal += 1
+                    gzip_kopie(pad)
                 except OSError:  # gone or unreadable: compressed on request, or not at all
                     continue
-    return aantal
+    return len(_GZIP_CACHE) - voor
 
 
 class NederlandseFouten(tornado.web.RequestHandler):

@@ -252,7 +252,7 @@ def test_klaarmelding_is_nederlands():
     assert app.klaar_melding(3.4, 8) == "De 8 rekenhulpen staan klaar (na 3 seconden)."
 
 
-def test_rekenhulpkernel_heeft_geen_debugger():
+def test_rekenhulpkernel_heeft_geen_debugger(monkeypatch):
     """The kernel the server starts for a calculator (our kernel spec on JUPYTER_PATH) is
     ipykernel without debugpy: it does not offer debugging, which Jupyter's own python3
     spec does on this machine."""
@@ -261,19 +261,12 @@ def test_rekenhulpkernel_heeft_geen_debugger():
 
     from calculators.server.app import jupyter_pad
 
-    omgeving = {**os.environ, "JUPYTER_PATH": jupyter_pad({}), "PYTHONPATH": str(ROOT)}
     eigen = KernelSpecManager(kernel_dirs=[str(app.JUPYTER_MAP / "kernels")]).get_kernel_spec("python3")
     assert eigen.argv[:3] == ["python", "-m", "calculators.server.kernel"]
+    monkeypatch.setenv("PYTHONPATH", str(ROOT))
 
-    def kenmerken(env: dict[str, str]) -> list[str]:
-        oud = dict(os.environ)
-        os.environ.clear()
-        os.environ.update(env)
-        try:
-            km, kc = start_new_kernel(kernel_name="python3", startup_timeout=120)
-        finally:
-            os.environ.clear()
-            os.environ.update(oud)
+    def kenmerken() -> list[str]:
+        km, kc = start_new_kernel(kernel_name="python3", startup_timeout=120)
         try:
             kc.kernel_info()
             return kc.get_shell_msg(timeout=60)["content"].get("supported_features", [])
@@ -281,9 +274,10 @@ def test_rekenhulpkernel_heeft_geen_debugger():
             kc.stop_channels()
             km.shutdown_kernel(now=True)
 
-    zonder_onze_map = {k: v for k, v in os.environ.items() if k != "JUPYTER_PATH"}
-    assert "debugger" in kenmerken(zonder_onze_map)  # the check itself can see a debugger
-    assert "debugger" not in kenmerken(omgeving)
+    monkeypatch.delenv("JUPYTER_PATH", raising=False)
+    assert "debugger" in kenmerken()  # the check itself can see a debugger
+    monkeypatch.setenv("JUPYTER_PATH", jupyter_pad({}))
+    assert "debugger" not in kenmerken()
 
 
 @pytest.mark.parametrize(
