@@ -630,6 +630,10 @@ def voila_argumenten(poort: int, host: str, pool: int) -> list[str]:
         "--VoilaConfiguration.preheat_kernel=True",
         f"--VoilaConfiguration.default_pool_size={pool}",
         "--VoilaExecutor.timeout=60",
+        # After a cell's reply, nbclient waits only 4 s for its output (display_data) and
+        # then goes on without it: on a busy machine (many calculators starting at once) the
+        # page then came without its widgets. Wait as long as a cell may run.
+        "--VoilaExecutor.iopub_timeout=60",
         "--VoilaExecutor.cell_error_instruction=",
         "--VoilaExecutor.cell_timeout_instruction=Laad de pagina opnieuw.",
         # A kernel nobody is connected to (page closed, or never opened) stops within a minute;

@@ -302,3 +302,19 @@ def test_gzip_vooraf_alleen_tekstbestanden_en_een_keer(tmp_path):
     inhoud = app._GZIP_CACHE[(os.path.abspath(groot), st.st_size, st.st_mtime_ns)]
     assert gzip.decompress(inhoud) == groot.read_bytes()
     assert app.vul_gzip_cache([str(tmp_path)]) == 0  # kept, not compressed again
+
+
+def test_cel_wacht_op_haar_uitvoer_zo_lang_als_ze_mag_rekenen():
+    """Under load a calculator page came without its widgets: nbclient waited only 4 s (its
+    default iopub_timeout) for a cell's display output after the cell's reply, then went on
+    without it. The executor Voila builds from our configuration waits as long as a cell
+    may run."""
+    import nbformat
+    from traitlets.config.loader import KVArgParseConfigLoader
+    from voila.execute import VoilaExecutor
+
+    argumenten = [a for a in app.voila_argumenten(8000, "127.0.0.1", 1) if a.startswith("--VoilaExecutor.")]
+    config = KVArgParseConfigLoader(argv=argumenten).load_config()
+    uitvoerder = VoilaExecutor(nbformat.v4.new_notebook(), km=None, config=config)
+    assert uitvoerder.iopub_timeout >= 30
+    assert uitvoerder.iopub_timeout == uitvoerder.timeout
