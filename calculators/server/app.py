@@ -616,6 +616,10 @@ def _met_nederlandse_fouten(klasse: type) -> type:
     return type(klasse.__name__, basis, {"parse_url_path": parse_url_path})
 
 
+#: Seconds a notebook cell may run, and wait for its output after its reply.
+CEL_SECONDEN = 60
+
+
 def voila_argumenten(poort: int, host: str, pool: int) -> list[str]:
     """Command-line configuration for Voila (documented in the README)."""
     return [
@@ -629,11 +633,11 @@ def voila_argumenten(poort: int, host: str, pool: int) -> list[str]:
         "--VoilaConfiguration.show_tracebacks=False",
         "--VoilaConfiguration.preheat_kernel=True",
         f"--VoilaConfiguration.default_pool_size={pool}",
-        "--VoilaExecutor.timeout=60",
+        f"--VoilaExecutor.timeout={CEL_SECONDEN}",
         # After a cell's reply, nbclient waits only 4 s for its output (display_data) and
         # then goes on without it: on a busy machine (many calculators starting at once) the
         # page then came without its widgets. Wait as long as a cell may run.
-        "--VoilaExecutor.iopub_timeout=60",
+        f"--VoilaExecutor.iopub_timeout={CEL_SECONDEN}",
         "--VoilaExecutor.cell_error_instruction=",
         "--VoilaExecutor.cell_timeout_instruction=Laad de pagina opnieuw.",
         # A kernel nobody is connected to (page closed, or never opened) stops within a minute;
