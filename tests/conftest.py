@@ -314,6 +314,20 @@ def diagnose(page, antwoord=None) -> str:
         regels.append("Op het scherm: " + " ".join(tekst.split())[:800])
     except Exception as e:  # the page itself is gone
         regels.append(f"Pagina niet leesbaar: {e}")
+    for frame in page.frames[1:]:  # an embedded calculator: what its own page showed
+        try:
+            staat = frame.evaluate(
+                "() => ({tekst: document.body ? document.body.innerText : '',"
+                " cellen: document.querySelectorAll('.jp-Cell').length,"
+                " zonder_uitvoer: document.querySelectorAll('.jp-Cell.jp-mod-noOutputs').length,"
+                " widgets: document.querySelectorAll('.jupyter-widgets').length})"
+            )
+            regels.append(
+                f"In de rekenhulp {frame.url}: {staat['cellen']} cellen, {staat['zonder_uitvoer']} zonder"
+                f" uitvoer, {staat['widgets']} widgets; tekst: " + " ".join(staat["tekst"].split())[:300]
+            )
+        except Exception as e:
+            regels.append(f"Rekenhulp {frame.url} niet leesbaar: {e}")
     if gebeurd := getattr(page, "gebeurd", None):
         regels.append("In de browser (laatste):\n" + "\n".join(gebeurd))
     if (open_verzoeken := getattr(page, "open_verzoeken", None)) is not None:

@@ -645,6 +645,14 @@ def voila_argumenten(poort: int, host: str, pool: int) -> list[str]:
         f"--MappingKernelManager.cull_idle_timeout={CULL_SECONDEN}",
         f"--MappingKernelManager.cull_interval={CULL_INTERVAL}",
         "--MappingKernelManager.cull_connected=False",
+        # Kernels talk to the server over Unix sockets in Voila's private connection folder,
+        # not over TCP ports on 127.0.0.1. With TCP, jupyter_client picks free ports, frees
+        # them and lets the kernel bind them: a second server process on the same machine
+        # (the nginx set-up, or two test workers) could take a port in between, and the
+        # kernel died with "Address already in use" while the page kept saying "De
+        # rekenhulp wordt geladen". A socket file cannot be taken by another process, and
+        # no other local user can reach it.
+        "--KernelManager.transport=ipc",
         # Quiet by default; DOORBRAAK_LOGNIVEAU=INFO shows pool use and culling (the tests do).
         f"--Voila.log_level={logniveau()}",
     ]

@@ -318,3 +318,22 @@ def test_cel_wacht_op_haar_uitvoer_zo_lang_als_ze_mag_rekenen():
     uitvoerder = VoilaExecutor(nbformat.v4.new_notebook(), km=None, config=config)
     assert uitvoerder.iopub_timeout >= 30
     assert uitvoerder.iopub_timeout == uitvoerder.timeout
+
+
+def test_kernels_praten_via_unix_sockets_niet_via_tcp_poorten(tmp_path):
+    """A kernel of a test run died with "Address already in use": jupyter_client picks a free
+    TCP port, frees it, and lets the kernel bind it, so a second server process can take it in
+    between. The kernel manager our configuration builds uses Unix sockets instead: its
+    connection file names no TCP port, and the socket files live in the connection folder."""
+    import json
+
+    from jupyter_client.manager import KernelManager
+    from traitlets.config.loader import KVArgParseConfigLoader
+
+    argumenten = [a for a in app.voila_argumenten(8000, "127.0.0.1", 1) if a.startswith("--KernelManager.")]
+    config = KVArgParseConfigLoader(argv=argumenten).load_config()
+    km = KernelManager(config=config, connection_file=str(tmp_path / "kernel-x.json"))
+    km.write_connection_file()
+    verbinding = json.loads((tmp_path / "kernel-x.json").read_text(encoding="utf-8"))
+    assert verbinding["transport"] == "ipc"
+    assert verbinding["ip"].startswith(str(tmp_path))
