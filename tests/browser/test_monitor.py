@@ -16,7 +16,7 @@ PLANNEN = {
 
 
 def open_monitor(pagina, server_url):
-    open_rekenhulp(pagina, f"{server_url}/voila/render/monitor.ipynb", timeout=90_000)
+    open_rekenhulp(pagina, f"{server_url}/voila/render/monitor.ipynb")
     pagina.locator("[role=status]").get_by_text(f"{len(PLANNEN)} plannen geteld").wait_for(timeout=90_000)
 
 

@@ -237,7 +237,7 @@ def test_rekenhulp_zonder_engelse_thema_tekst(browser, server_url, naam):
     pagina = context.new_page()
     volg_de_pagina(pagina)
     try:
-        open_rekenhulp(pagina, f"{server_url}/voila/render/{naam}.ipynb", timeout=90_000)
+        open_rekenhulp(pagina, f"{server_url}/voila/render/{naam}.ipynb")
         pagina.wait_for_timeout(300)
         for breedte, _ in BREEDTES:
             pagina.set_viewport_size({"width": breedte, "height": 900})
@@ -253,7 +253,7 @@ def test_laadtekst_van_een_rekenhulp_is_nederlands(browser, server_url):
     context, pagina = nieuwe_pagina(browser, 1366, 900)
     context.route(re.compile(r".*/voila/static/.*\.js(\?.*)?$"), lambda r: r.abort())
     try:
-        pagina.goto(f"{server_url}/voila/render/prijzen.ipynb", timeout=90_000)
+        pagina.goto(f"{server_url}/voila/render/prijzen.ipynb")
         tekst = pagina.locator("#loading_text").inner_text(timeout=30_000)
         assert tekst.startswith("De rekenhulp wordt"), tekst
         scherm = pagina.evaluate("() => document.body.innerText")

@@ -40,7 +40,7 @@ def test_pagina_laadt_zonder_ernstige_axe_overtredingen(pagina, server_url, bree
 
 
 def test_stap_invullen_artikel_toevoegen_bewaren_herladen_laden(pagina, server_url, tmp_path):
-    open_rekenhulp(pagina, server_url + "/voila/render/plan.ipynb", timeout=90_000)
+    open_rekenhulp(pagina, server_url + "/voila/render/plan.ipynb")
     pagina.get_by_text("Stap 1: het perspectief").wait_for(timeout=90_000)
     perspectief = "We willen in ons huis blijven wonen. De kinderen blijven op hun school."
     veld = pagina.get_by_label("Wat wil het huishouden, in eigen woorden?")
@@ -91,7 +91,7 @@ def test_stap_invullen_artikel_toevoegen_bewaren_herladen_laden(pagina, server_u
 
 
 def test_zet_in_mijn_plan_vanuit_mag_dit(pagina, server_url):
-    open_rekenhulp(pagina, server_url + "/voila/render/plan.ipynb?artikel=Pw%2035", timeout=90_000)
+    open_rekenhulp(pagina, server_url + "/voila/render/plan.ipynb?artikel=Pw%2035")
     pagina.get_by_text("Stap 1: het perspectief").wait_for(timeout=90_000)
     pagina.get_by_label("Waarom past Pw 35 hier?").wait_for(timeout=30_000)
     assert "Pw 35 staat nu in je plan" in pagina.locator("[role=status]").all_inner_texts().__str__()
