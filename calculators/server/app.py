@@ -621,7 +621,7 @@ CEL_SECONDEN = 60
 
 
 def voila_argumenten(poort: int, host: str, pool: int) -> list[str]:
-    """Command-line configuration for Voila (documented in the README)."""
+    """Command-line configuration for Voila; the reason for each choice is next to it."""
     return [
         str(DASHBOARDS),
         f"--port={poort}",
