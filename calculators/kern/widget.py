@@ -117,23 +117,55 @@ def adres_parameter(naam: str, max_lengte: int = 80) -> str:
     """A parameter from the page address (``?casus=...``), also in a preheated Voila kernel.
 
     Voila preheats kernels before anyone asks for the page; the address is only known
-    once the request comes in. ``voila.utils.wait_for_request`` waits for it (and returns
-    at once outside a preheated kernel); it waits only once per kernel, so several
-    parameters can be read. Call it from a function decorated with :func:`na_het_verzoek`,
-    in the notebook's last cell, after the widget is built and shown.
+    once the request comes in. :func:`wacht_op_verzoek` waits for it, only in a preheated
+    kernel and only once per kernel, so several parameters can be read. Call it from a
+    function decorated with :func:`na_het_verzoek`, in the notebook's last cell, after the
+    widget is built and shown.
     """
     from urllib.parse import parse_qs
 
-    # Only a preheated kernel has to wait. Importing voila.utils costs about 2 s of CPU (it
-    # pulls in jupyter_server and nbconvert), which a kernel started for one visitor, when
-    # the pool is empty, should not pay; voila's wait_for_request returns at once there too.
     if _voorverwarmd() and not _VERZOEK_ER.is_set():
         try:
-            from voila.utils import wait_for_request
-
-            wait_for_request()
+            wacht_op_verzoek()
             _VERZOEK_ER.set()  # waiting a second time would block: the request came once
         except Exception:  # the request info is unavailable
             pass
     waarden = parse_qs(os.environ.get("QUERY_STRING", "")).get(naam) or [""]
     return waarden[0].strip()[:max_lengte]
+
+
+def verzoek_adres(omgeving: dict[str, str] | None = None) -> str:
+    """Where a preheated kernel hears of its visitor: Voila's ``voila/query/<kernel id>`` socket.
+
+    Built from the variables Voila gives the kernel, as ``voila.utils.wait_for_request`` does.
+
+    >>> verzoek_adres({"VOILA_APP_PORT": "8000", "VOILA_KERNEL_ID": "abc"})
+    'ws://127.0.0.1:8000/voila/query/abc'
+    """
+    o = os.environ if omgeving is None else omgeving
+    protocol = o.get("VOILA_WS_PROTOCOL", "ws")
+    ip = o.get("VOILA_APP_IP", "127.0.0.1")
+    poort = o.get("VOILA_APP_PORT", "8866")
+    basis = o.get("VOILA_WS_BASE_URL", o.get("VOILA_SERVER_URL", "/"))
+    return f"{protocol}://{ip}:{poort}{basis}voila/query/{o.get('VOILA_KERNEL_ID', '')}"
+
+
+def wacht_op_verzoek(adres: str | None = None) -> None:
+    """Wait for the visitor's request and put its details (``QUERY_STRING`` ...) in the environment.
+
+    What ``voila.utils.wait_for_request`` does, without importing ``voila.utils``: that module
+    pulls in jupyter_server, jupyterlab_server and nbconvert, about 50 MB in every preheated
+    kernel (a visitor's kernel is the preheated one). Voila's server sends the request details
+    as one JSON text over a websocket; the small synchronous client of ``websockets`` reads it.
+    """
+    import json
+
+    from websockets.sync.client import connect
+
+    with connect(adres or verzoek_adres(), open_timeout=5) as ws:
+        bericht = ws.recv()
+    gegevens = json.loads(bericht)
+    if isinstance(gegevens, dict):
+        for sleutel, waarde in gegevens.items():
+            if isinstance(sleutel, str) and isinstance(waarde, str):
+                os.environ[sleutel] = waarde
