@@ -282,6 +282,69 @@ def test_kernel_die_stopt_geeft_nederlandse_melding_en_zet_invoer_uit(server_url
     assert veld.is_disabled()
 
 
+def _zonder_widgetstaat(context) -> list[str]:
+    """Let the kernel's websocket through, but drop the widgets' state (ipywidgets' answer on
+    its control comm, "update_states", and the fallback comm_info_reply): the kernel that
+    never answers (seen in test runs: the page showed "Loading widget..." for ever).
+    Returns the list of kernel websockets the page opened."""
+    import re
+
+    geopend: list[str] = []
+
+    def tussen(ws):
+        geopend.append(ws.url)
+        server = ws.connect_to_server()
+
+        def van_de_server(bericht):
+            inhoud = bericht if isinstance(bericht, bytes) else bericht.encode("utf-8")
+            if b"comm_info_reply" not in inhoud and b"update_states" not in inhoud:
+                ws.send(bericht)
+
+        server.on_message(van_de_server)
+
+    context.route_web_socket(re.compile(r"/api/kernels/[^/]+/channels"), tussen)
+    return geopend
+
+
+def test_kernel_die_niet_antwoordt_eerst_opnieuw_laden_dan_nederlandse_melding(browser, server_url):
+    """A kernel that does not answer the page's first questions: the page loads itself once
+    more (a fresh kernel), and when that one does not answer either, it says so in Dutch and
+    hides the "Loading widget..." placeholders. The wait is shortened for the test."""
+    context, pagina = nieuwe_pagina(browser)
+    context.add_init_script("window.DBW_ANTWOORD_WACHT_MS = 4000;")
+    geopend = _zonder_widgetstaat(context)
+    geladen: list[str] = []
+    pagina.on("framenavigated", lambda f: geladen.append(f.url) if f == pagina.main_frame else None)
+    try:
+        pagina.goto(server_url + "/voila/render/prijzen.ipynb", timeout=90_000)
+        melding = pagina.locator("#doorbraak-herstart")
+        melding.wait_for(timeout=90_000)
+        assert "De rekenhulp reageert niet. Laad de pagina opnieuw." in melding.inner_text()
+        assert melding.get_attribute("role") == "alert"
+        assert len([u for u in geladen if "/voila/render/prijzen.ipynb" in u]) == 2, geladen
+        assert len(geopend) == 2, geopend  # a fresh kernel connection after the reload
+        scherm = pagina.evaluate("() => document.body.innerText")
+        assert "Loading widget" not in scherm, scherm[:300]
+    finally:
+        context.close()
+
+
+def test_kernel_die_wel_antwoordt_laadt_niet_opnieuw(browser, server_url):
+    """The same watch on a kernel that answers: the page loads once and keeps its widgets."""
+    context, pagina = nieuwe_pagina(browser)
+    context.add_init_script("window.DBW_ANTWOORD_WACHT_MS = 4000;")
+    geladen: list[str] = []
+    pagina.on("framenavigated", lambda f: geladen.append(f.url) if f == pagina.main_frame else None)
+    try:
+        open_rekenhulp(pagina, server_url + "/voila/render/prijzen.ipynb")
+        pagina.wait_for_timeout(5000)  # longer than the shortened wait
+        assert len(geladen) == 1, geladen
+        assert pagina.locator("#doorbraak-herstart").count() == 0
+        assert pagina.locator(".jupyter-widgets input[type=text]").first.is_enabled()
+    finally:
+        context.close()
+
+
 def test_kernel_die_er_niet_meer_is_geeft_nederlandse_melding(browser, server_url):
     """A kernel that is gone before the page connects (the server stops a kernel after a
     minute without a connection; a very slow line can take that long) gives a 404 to the
