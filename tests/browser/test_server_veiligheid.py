@@ -261,6 +261,15 @@ def test_rekenhulp_werkt_met_de_strenge_csp(server_url, pagina, naam):
     assert not schendingen, schendingen
 
 
+def _nederlandse_melding(pagina, tekst: str, timeout: float = 60_000):
+    """The Dutch banner of the calculator page (template doorbraak): its text and role=alert."""
+    melding = pagina.locator("#doorbraak-herstart")
+    melding.wait_for(timeout=timeout)
+    assert tekst in melding.inner_text()
+    assert melding.get_attribute("role") == "alert"
+    return melding
+
+
 def test_kernel_die_stopt_geeft_nederlandse_melding_en_zet_invoer_uit(server_url, pagina):
     import psutil
 
@@ -275,10 +284,7 @@ def test_kernel_die_stopt_geeft_nederlandse_melding_en_zet_invoer_uit(server_url
     ]
     assert len(processen) == 1, "kernelproces niet gevonden"
     processen[0].kill()  # the process this test's server started for this page
-    melding = pagina.locator("#doorbraak-herstart")
-    melding.wait_for(timeout=30_000)
-    assert "De rekenhulp is opnieuw gestart. Laad de pagina opnieuw." in melding.inner_text()
-    assert melding.get_attribute("role") == "alert"
+    _nederlandse_melding(pagina, "De rekenhulp is opnieuw gestart. Laad de pagina opnieuw.", 30_000)
     assert veld.is_disabled()
 
 
@@ -317,10 +323,7 @@ def test_kernel_die_niet_antwoordt_eerst_opnieuw_laden_dan_nederlandse_melding(b
     pagina.on("framenavigated", lambda f: geladen.append(f.url) if f == pagina.main_frame else None)
     try:
         pagina.goto(server_url + "/voila/render/prijzen.ipynb", timeout=90_000)
-        melding = pagina.locator("#doorbraak-herstart")
-        melding.wait_for(timeout=90_000)
-        assert "De rekenhulp reageert niet. Laad de pagina opnieuw." in melding.inner_text()
-        assert melding.get_attribute("role") == "alert"
+        _nederlandse_melding(pagina, "De rekenhulp reageert niet. Laad de pagina opnieuw.", 90_000)
         assert len([u for u in geladen if "/voila/render/prijzen.ipynb" in u]) == 2, geladen
         assert len(geopend) == 2, geopend  # a fresh kernel connection after the reload
         scherm = pagina.evaluate("() => document.body.innerText")
@@ -366,10 +369,7 @@ def test_kernel_die_er_niet_meer_is_geeft_nederlandse_melding(browser, server_ur
     context.route("**/voila/render/prijzen.ipynb", ander_kernel_id)
     try:
         pagina.goto(server_url + "/voila/render/prijzen.ipynb", timeout=90_000)
-        melding = pagina.locator("#doorbraak-herstart")
-        melding.wait_for(timeout=60_000)
-        assert "De rekenhulp is gestopt voordat hij klaar was. Laad de pagina opnieuw." in melding.inner_text()
-        assert melding.get_attribute("role") == "alert"
+        _nederlandse_melding(pagina, "De rekenhulp is gestopt voordat hij klaar was. Laad de pagina opnieuw.")
         pagina.wait_for_timeout(500)
         scherm = pagina.evaluate("() => document.body.innerText")
         assert "VBox" not in scherm and "children=" not in scherm, scherm[:300]
