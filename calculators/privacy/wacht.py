@@ -32,8 +32,10 @@ import contextlib
 import functools
 import logging
 import os
+import pickle
 import re
 import shutil
+import sys
 import tempfile
 import threading
 from collections import Counter, defaultdict
@@ -41,6 +43,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import phonenumbers
@@ -190,7 +193,7 @@ def _deduce_cachemap() -> Path:
 
     versie = getattr(deduce, "__version__", "x")
     basis = os.environ.get("DOORBRAAK_CACHE") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(basis) / "doorbraakwijzer" / f"deduce-licht-{versie}"
+    return Path(basis) / "doorbraakwijzer" / f"deduce-licht2-{versie}"
 
 
 def _bouw_lookup_map(doel: Path) -> None:
@@ -211,10 +214,30 @@ def _bouw_lookup_map(doel: Path) -> None:
         from deduce import Deduce
 
         Deduce(lookup_data_path=tijdelijk, cache_path=tijdelijk)
+    _zonder_memo(tijdelijk / "cache" / "lookup_structs.pickle")
     try:
         os.replace(tijdelijk, doel)
     except OSError:  # another process was first
         shutil.rmtree(tijdelijk, ignore_errors=True)
+
+
+def _zonder_memo(pad: Path) -> None:
+    """Write deduce's cache again without pickle's memo ("fast" mode), same content.
+
+    An unpickler keeps every object it has seen in its memo until the load ends: for
+    deduce's tries that is about 90,000 state and child dicts that are no longer needed,
+    about 28 MB at its peak. Freed afterwards, that memory mostly stays with the process.
+    Without memo entries (no shared or cyclic objects in these tables) each state dict
+    is freed as soon as its node is built. The file is about twice as large (8 MB).
+    """
+    with pad.open("rb") as bestand:
+        inhoud = pickle.load(bestand)
+    tijdelijk = pad.with_suffix(".nieuw")
+    with tijdelijk.open("wb") as bestand:
+        schrijver = pickle.Pickler(bestand, protocol=pickle.HIGHEST_PROTOCOL)
+        schrijver.fast = True
+        schrijver.dump(inhoud)
+    os.replace(tijdelijk, pad)
 
 
 @contextlib.contextmanager
@@ -242,8 +265,75 @@ def _deduce():
             doel.parent.mkdir(parents=True, exist_ok=True)
         if not (doel / "cache" / "lookup_structs.pickle").exists():
             _bouw_lookup_map(doel)
-        with _stil():
+        with _stil(), _compacte_tries():
             return Deduce(lookup_data_path=doel, cache_path=doel)
+
+
+#: The one child table of every leaf of a compact trie: empty and read-only, so that a
+#: (never expected) ``add_item`` on a loaded trie fails loudly instead of changing all leaves.
+_GEEN_KINDEREN: Any = MappingProxyType({})
+
+
+@functools.lru_cache(maxsize=1)
+def _compacte_trie_klasse() -> type:
+    """deduce's ``LookupTrie`` with a ``__setstate__`` that keeps a loaded node small.
+
+    Unpickling a plain object fills its ``__dict__``; in CPython 3.11+ that costs a
+    separate dict per node, while attributes set one by one stay inline. deduce's name,
+    place and disease tries have about 89,000 nodes, 77,000 of them leaves with an empty
+    child table of their own. Setting the three attributes, sharing one read-only empty
+    table and interning the tokens keeps the same trie (same lookups) in about 11 MB less; with the cache
+    written by :func:`_zonder_memo` a preheated privacy kernel is about 28 MB smaller.
+    """
+    from docdeid.ds.lookup import LookupTrie
+
+    class CompacteTrie(LookupTrie):
+        def __setstate__(self, staat: dict[str, Any]) -> None:
+            kinderen = staat.get("children") or {}
+            self.matching_pipeline = staat.get("matching_pipeline")
+            self.children = {sys.intern(k): v for k, v in kinderen.items()} if kinderen else _GEEN_KINDEREN
+            self.is_terminal = staat.get("is_terminal", False)
+
+    CompacteTrie.__qualname__ = CompacteTrie.__name__ = "LookupTrie"
+    return CompacteTrie
+
+
+class _CompacteUnpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) == ("docdeid.ds.lookup", "LookupTrie"):
+            return _compacte_trie_klasse()
+        return super().find_class(module, name)
+
+
+class _CompactePickle:
+    """Stands in for the ``pickle`` module inside ``deduce.lookup_structs`` while it loads."""
+
+    def __getattr__(self, naam: str) -> Any:
+        return getattr(pickle, naam)
+
+    @staticmethod
+    def load(bestand: Any) -> Any:
+        return _CompacteUnpickler(bestand).load()
+
+
+@contextlib.contextmanager
+def _compacte_tries():
+    """Load deduce's cached lookup structures with :class:`_CompacteUnpickler`.
+
+    Only deduce's own cache file in our cache folder is read this way (the same file
+    ``pickle.load`` would read). Without ``deduce.lookup_structs.pickle`` (another deduce
+    version) deduce loads as usual.
+    """
+    import deduce.lookup_structs as ls
+
+    if getattr(ls, "pickle", None) is not pickle:
+        yield
+        return
+    ls.pickle = _CompactePickle()
+    try:
+        yield
+    finally:
+        ls.pickle = pickle
 
 
 def warm_op() -> None:
