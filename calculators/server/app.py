@@ -620,6 +620,10 @@ def _met_nederlandse_fouten(klasse: type) -> type:
 CEL_SECONDEN = 60
 
 
+#: The JupyterLab front-end plugins a calculator page loads (ipywidgets 8 in Voila).
+FRONTEND_PLUGINS = ("@jupyter-widgets/jupyterlab-manager", "@voila-dashboards/widgets-manager8")
+
+
 def voila_argumenten(poort: int, host: str, pool: int) -> list[str]:
     """Command-line configuration for Voila; the reason for each choice is next to it."""
     return [
@@ -716,6 +720,11 @@ def main(argv: list[str] | None = None) -> int:
     # No file of the dashboards folder is served under /voila/files (set here and not on the
     # command line: traitlets warns about list values given there).
     app.config.VoilaConfiguration.file_allowlist = []
+    # Only the two widget managers run in a calculator page. The third front-end plugin
+    # installed with Voila, jupyterlab_pygments, colours source code, and the pages show no
+    # code: it cost a bundle and two chunks per page. A plugin installed later (pip) does
+    # not end up in the calculators unnoticed.
+    app.config.VoilaConfiguration.extension_allowlist = list(FRONTEND_PLUGINS)
     try:
         app.initialize(voila_argumenten(args.port, args.host, args.pool))
         # Ctrl-C / SIGTERM stop the event loop from outside any task, so nothing half-done

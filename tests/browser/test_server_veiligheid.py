@@ -164,6 +164,20 @@ def test_rekenhulp_laadt_niets_van_een_cdn(server_url):
     assert not extern, extern
 
 
+def test_rekenhulp_laadt_alleen_de_twee_widgetplugins(server_url):
+    """Front-end plugins in the page's config: the widget managers, nothing else
+    (jupyterlab_pygments, installed with Voila, colours code the pages do not show)."""
+    import json
+    import re
+
+    _, _, body = get(server_url + "/voila/render/prijzen.ipynb")
+    config = json.loads(
+        re.search(rb'<script id="jupyter-config-data" type="application/json">(.*?)</script>', body, re.S)[1]
+    )
+    namen = sorted(e["name"] for e in config["federated_extensions"])
+    assert namen == ["@jupyter-widgets/jupyterlab-manager", "@voila-dashboards/widgets-manager8"]
+
+
 # --- issue 14: errors in Dutch, no 500s, nothing hidden served ---------------------------------
 
 
