@@ -265,8 +265,14 @@ def _deduce():
             doel.parent.mkdir(parents=True, exist_ok=True)
         if not (doel / "cache" / "lookup_structs.pickle").exists():
             _bouw_lookup_map(doel)
-        with _stil(), _compacte_tries():
-            return Deduce(lookup_data_path=doel, cache_path=doel)
+        try:
+            with _stil(), _compacte_tries():
+                return Deduce(lookup_data_path=doel, cache_path=doel)
+        except Exception:  # a damaged cache (disk error, a copy cut short): build it once more
+            shutil.rmtree(doel, ignore_errors=True)
+            _bouw_lookup_map(doel)
+            with _stil(), _compacte_tries():
+                return Deduce(lookup_data_path=doel, cache_path=doel)
 
 
 #: The one child table of every leaf of a compact trie: empty and read-only, so that a

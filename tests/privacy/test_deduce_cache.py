@@ -68,3 +68,21 @@ def test_vindt_nog_steeds_namen_plaatsen_en_laat_een_ziektenaam_staan():
     assert ("naam", "Jan de Vries") in soorten
     assert any(stuk == "Zwiggelte" for _s, stuk in soorten)
     assert not any("Parkinson" in stuk for _s, stuk in soorten)
+
+
+def test_beschadigde_cache_wordt_opnieuw_gebouwd_en_namen_worden_nog_gevonden(tmp_path, monkeypatch):
+    """A cache cut in half must not make the guard silently find nothing."""
+    monkeypatch.setenv("DOORBRAAK_CACHE", str(tmp_path))
+    wacht._deduce.cache_clear()
+    try:
+        wacht._deduce()
+        pad = wacht._deduce_cachemap() / "cache" / "lookup_structs.pickle"
+        inhoud = pad.read_bytes()
+        pad.write_bytes(inhoud[: len(inhoud) // 2])
+        wacht._deduce.cache_clear()
+        tekst = "Jan de Vries woont in Zwiggelte."
+        soorten = {(b.soort, tekst[b.begin : b.eind]) for b in wacht.controleer_tekst(tekst)}
+        assert ("naam", "Jan de Vries") in soorten
+        assert len(pad.read_bytes()) == len(inhoud)
+    finally:
+        wacht._deduce.cache_clear()
